@@ -1,0 +1,190 @@
+"""Command line: ``ebp index``, ``ebp search``, ``ebp stats``.
+
+Domain errors become one line on stderr and exit code 1; progress goes to stderr, results to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import textwrap
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ebp.config import Settings
+from ebp.errors import EbpError
+from ebp.types import DocumentHit
+
+log = logging.getLogger("ebp")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    # pypdf and fontTools warn about every odd font or xref; the ingest report says what matters.
+    for noisy in ("pypdf", "fontTools"):
+        logging.getLogger(noisy).setLevel(logging.INFO if args.verbose else logging.ERROR)
+    try:
+        settings = Settings.from_env(index_dir=args.index, model=args.model)
+        return int(args.func(args, settings))
+    except EbpError as exc:
+        print(f"ebp: {exc}", file=sys.stderr)
+        return 1
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"ebp: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--index", type=Path, default=None, help="index folder (default: index/, or EBP_INDEX_DIR)")
+    common.add_argument("--model", default=None, help="embedding model: alias, folder or hub id (or EBP_MODEL)")
+    common.add_argument("-v", "--verbose", action="store_true", help="log what is happening")
+    parser = argparse.ArgumentParser(prog="ebp", description="Evidence for social-work practice, from your own PDFs.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("index", parents=[common], help="index a folder of PDFs and case studies")
+    p.add_argument("corpus", type=Path, nargs="?", default=None, help="corpus folder (default: corpus/)")
+    p.add_argument("--rebuild", action="store_true", help="discard the index and build it again")
+    p.add_argument("--workers", type=int, default=None, help="parallel parsing processes")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", parents=[common], help="find evidence for a case description")
+    p.add_argument("case", help="the case, in plain Indonesian or English")
+    p.add_argument("-k", type=int, default=10, help="number of documents (default 10)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("stats", parents=[common], help="what the index holds")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=cmd_stats)
+    return parser
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from ebp import ingest
+    from ebp.embed import load_embedder
+
+    if args.workers:
+        settings = replace(settings, workers=args.workers)
+        settings.validate()
+    corpus = args.corpus or settings.corpus_dir
+    print(f"loading model {settings.model} …", file=sys.stderr)
+    embedder = load_embedder(settings.model, settings.batch_size)
+    report = None
+    with tqdm(desc="files", unit="file", file=sys.stderr, disable=None) as bar:
+        for event in ingest.run(corpus, settings, embedder, rebuild=args.rebuild):
+            if isinstance(event, ingest.IngestReport):
+                report = event
+            elif event.stage == "scan":
+                bar.total = event.total
+            elif event.stage == "parse":
+                bar.total = event.total
+                bar.n = event.done
+                bar.set_postfix_str(Path(event.path).name[-40:])
+                bar.refresh()
+            elif event.stage == "embed":
+                bar.set_postfix_str(f"embedding {event.total} passages")
+    assert report is not None  # run() always ends with a report
+    for line in report.skipped:
+        print(f"{line.status:14} {line.path}: {line.reason}", file=sys.stderr)
+    print(
+        f"documents {report.documents}, pages {report.pages}, passages {report.passages}, "
+        f"embedded {report.embedded}, skipped {len(report.skipped)}, failed {len(report.failed)}, "
+        f"seconds {report.seconds:.1f}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from ebp.embed import load_embedder
+    from ebp.search import Searcher
+    from ebp.store import Store
+
+    Store.open_existing(settings.index_dir)  # fail fast, before loading the model
+    embedder = load_embedder(settings.model, settings.batch_size)
+    searcher = Searcher(settings.index_dir, embedder)
+    hits = searcher.search(
+        args.case, k=args.k, passages_per_doc=settings.passages_per_doc, candidates=settings.candidates
+    )
+    corpus = Path(searcher.store.meta().get("corpus_dir", "."))
+    if args.json:
+        print(json.dumps([hit_json(h, corpus) for h in hits], ensure_ascii=False, indent=2))
+    else:
+        print(format_hits(hits, corpus) if hits else "No documents in the index match this case.")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from collections import Counter
+
+    from ebp.store import Store
+
+    store = Store.open_existing(settings.index_dir)
+    meta = store.meta()
+    generation = int(meta.get("generation", 0))
+    docs = store.all_documents(generation)
+    stats: dict[str, Any] = {
+        "index": str(settings.index_dir),
+        "model": meta.get("model"),
+        "dim": int(meta.get("dim", 0)),
+        "generation": generation,
+        **store.counts(generation),
+        "by_language": dict(Counter(d.info.language for d in docs)),
+        "by_doc_type": dict(Counter(d.doc_type.value for d in docs)),
+    }
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+    else:
+        for key, value in stats.items():
+            print(f"{key:12} {value}")
+    return 0
+
+
+def hit_json(hit: DocumentHit, corpus_dir: Path) -> dict[str, Any]:
+    """The ``ebp search --json`` contract: keep these field names."""
+    doc = hit.document
+    return {
+        "doc_id": doc.doc_id,
+        "path": str(corpus_dir / doc.path),
+        "title": doc.info.title,
+        "authors": list(doc.info.authors),
+        "year": doc.info.year,
+        "language": doc.info.language,
+        "doc_type": doc.doc_type.value,
+        "journal": doc.info.journal,
+        "doi": doc.info.doi,
+        "score": hit.score,
+        "passages": [
+            {"page_start": p.page_start, "page_end": p.page_end, "section": p.section, "text": p.text, "score": p.score}
+            for p in hit.passages
+        ],
+    }
+
+
+def format_hits(hits: Sequence[DocumentHit], corpus_dir: Path) -> str:
+    lines = []
+    for rank, hit in enumerate(hits, start=1):
+        info = hit.document.info
+        authors = ", ".join(info.authors[:2]) + (" et al." if len(info.authors) > 2 else "")
+        byline = ", ".join(x for x in (authors, str(info.year or "n.d.")) if x)
+        lines.append(f"{rank}. {info.title} ({byline})")
+        where = corpus_dir / hit.document.path
+        lines.append(f"   {hit.document.doc_type.value}, {info.language}, score {hit.score:.3f} — {where}")
+        for p in hit.passages:
+            pages = f"p. {p.page_start}" if p.page_start == p.page_end else f"pp. {p.page_start}-{p.page_end}"
+            where = f"{pages}, {p.section}" if p.section else pages
+            snippet = textwrap.shorten(p.text, width=300, placeholder=" …")
+            lines.append(
+                textwrap.fill(f"[{where}] {snippet}", width=100, initial_indent="   ", subsequent_indent="   ")
+            )
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,86 @@
+"""All settings in one place: a frozen dataclass, overridable by ``EBP_*`` environment variables.
+
+Settings are built once at the edge (cli, app) and passed down explicitly; nothing in the
+package reads the environment on its own.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+DEFAULT_MODEL = "minilm"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What ebp does, and where. Each field can be set with ``EBP_<FIELD NAME IN CAPITALS>``."""
+
+    index_dir: Path = Path("index")
+    """Folder holding ``ebp.sqlite`` and the FAISS vectors."""
+    corpus_dir: Path = Path("corpus")
+    """Folder of PDFs, ``.txt``/``.md``/``.docx`` case studies and notes."""
+    model: str = DEFAULT_MODEL
+    """Embedding model: an alias (``minilm``), a sentence-transformers folder, or a hub id."""
+    batch_size: int = 32
+    """Passages per embedding batch."""
+    chunk_target_words: int = 200
+    """Aim for passages of about this many words ..."""
+    chunk_min_words: int = 120
+    """... never cut a passage shorter than this at a section change unless the section ends ..."""
+    chunk_max_words: int = 300
+    """... and never longer than this."""
+    chunk_overlap_words: int = 40
+    """Words carried over from the end of one passage into the next (whole sentences)."""
+    workers: int = 1
+    """Processes that parse files in parallel (the embedding model runs in the main process)."""
+    max_file_mb: float = 100.0
+    """Files larger than this are skipped with status ``too_large``."""
+    candidates: int = 200
+    """Passages fetched from the vector index before grouping into documents."""
+    passages_per_doc: int = 3
+    """Best passages shown per document."""
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Defaults, then ``EBP_*`` variables, then explicit ``overrides`` (None values ignored).
+
+        Example: ``Settings.from_env({"EBP_MODEL": "/models/e5"}).model == "/models/e5"``
+        """
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f"EBP_{f.name.upper()}")
+            if raw is not None and raw != "":
+                values[f.name] = _coerce(f.name, raw, type(getattr(cls(), f.name)))
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        settings = replace(cls(), **values)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if not 0 < self.chunk_min_words <= self.chunk_target_words <= self.chunk_max_words:
+            raise ValueError(
+                "chunk sizes must satisfy 0 < min <= target <= max, got "
+                f"{self.chunk_min_words}/{self.chunk_target_words}/{self.chunk_max_words}"
+            )
+        if not 0 <= self.chunk_overlap_words < self.chunk_min_words:
+            raise ValueError(f"chunk_overlap_words must be below chunk_min_words: {self.chunk_overlap_words}")
+        if self.workers < 1 or self.batch_size < 1 or self.candidates < 1 or self.passages_per_doc < 1:
+            raise ValueError("batch_size, candidates and passages_per_doc must be positive")
+
+
+def _coerce(name: str, raw: str, kind: type) -> Any:
+    try:
+        if kind is Path or issubclass(kind, Path):
+            return Path(raw).expanduser()
+        if kind is int:
+            return int(raw)
+        if kind is float:
+            return float(raw)
+    except ValueError as exc:
+        raise ValueError(f"EBP_{name.upper()}={raw!r} is not a valid {kind.__name__}") from exc
+    return raw

@@ -1,0 +1,337 @@
+"""SQLite side of the index: documents, passages (text, page span, section, vector) and metadata.
+
+SQLite is the source of truth; the FAISS file is a fast copy of the live vectors, written once per
+generation (see ``ebp.index``). Every change is made under a new *generation* number: rows are
+added with ``added_gen`` and retired with ``removed_gen``, and ``meta.generation`` moves forward
+only when the matching FAISS file is on disk. A reader therefore always sees one consistent
+generation, and an interrupted ingest leaves the previous generation intact (its new rows stay
+pending and are reused by the next run, so nothing is embedded twice).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ebp.errors import IndexMissingError, ModelMismatchError, SchemaMismatchError
+from ebp.types import DocType, DocumentInfo, ParsedDocument, Passage, StoredDocument
+
+DB_NAME = "ebp.sqlite"
+SCHEMA_VERSION = 1
+
+# Numbered migrations: MIGRATIONS[i] brings schema version i to i + 1. Never edit a shipped one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE documents (
+        doc_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        doc_type TEXT NOT NULL,
+        n_pages INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        authors TEXT NOT NULL,          -- JSON list
+        year INTEGER,
+        doi TEXT,
+        journal TEXT,
+        language TEXT NOT NULL,
+        extra TEXT NOT NULL DEFAULT '{}', -- JSON: what later stages add (appraisal ...)
+        added_gen INTEGER NOT NULL,
+        removed_gen INTEGER
+    );
+    CREATE INDEX documents_path ON documents (path);
+    CREATE TABLE passages (
+        passage_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc_id INTEGER NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        page_start INTEGER NOT NULL,
+        page_end INTEGER NOT NULL,
+        section TEXT,
+        text TEXT NOT NULL,
+        vector BLOB NOT NULL            -- float32, L2-normalised
+    );
+    CREATE INDEX passages_doc ON passages (doc_id);
+    CREATE TABLE files (              -- last outcome per file, for the ingest report
+        path TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT NOT NULL
+    );
+    INSERT INTO meta (key, value) VALUES ('generation', '0');
+    """,
+)
+
+_VISIBLE = "d.added_gen <= :gen AND (d.removed_gen IS NULL OR d.removed_gen > :gen)"
+
+
+@dataclass(frozen=True)
+class PassageRow:
+    passage_id: int
+    doc_id: int
+    ordinal: int
+    page_start: int
+    page_end: int
+    section: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    path: str
+    sha256: str
+    status: str
+    reason: str
+
+
+class Store:
+    """Short-lived connections per call: Streamlit serves sessions from several threads."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = index_dir
+        self.path = index_dir / DB_NAME
+
+    # -- opening ---------------------------------------------------------------------------------
+    @classmethod
+    def create_or_open(cls, index_dir: Path) -> Store:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        store = cls(index_dir)
+        with store.connect() as conn:
+            conn.execute("PRAGMA journal_mode=WAL")
+            store._migrate(conn)
+        return store
+
+    @classmethod
+    def open_existing(cls, index_dir: Path) -> Store:
+        store = cls(index_dir)
+        if not store.path.exists():
+            raise IndexMissingError(
+                f"no index at {index_dir} — build one first: ebp index CORPUS_DIR --index {index_dir}"
+            )
+        with store.connect() as conn:
+            version = _schema_version(conn)
+        if version != SCHEMA_VERSION:
+            raise SchemaMismatchError(
+                f"the index at {index_dir} has schema version {version}, this ebp reads {SCHEMA_VERSION}; "
+                f"rebuild it: ebp index CORPUS_DIR --index {index_dir} --rebuild"
+            )
+        return store
+
+    @contextmanager
+    def connect(self) -> Iterator[sqlite3.Connection]:
+        """A connection inside one transaction: committed on success, rolled back on error."""
+        with closing(sqlite3.connect(self.path, timeout=30)) as conn:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys=ON")
+            with conn:
+                yield conn
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        version = _schema_version(conn)
+        if version > SCHEMA_VERSION:
+            raise SchemaMismatchError(
+                f"the index at {self.index_dir} was made by a newer ebp (schema {version} > {SCHEMA_VERSION})"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            conn.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;")
+
+    # -- metadata --------------------------------------------------------------------------------
+    def meta(self) -> dict[str, str]:
+        with self.connect() as conn:
+            return {row["key"]: row["value"] for row in conn.execute("SELECT key, value FROM meta")}
+
+    def generation(self) -> int:
+        with self.connect() as conn:
+            return Store.current_generation(conn)
+
+    @staticmethod
+    def current_generation(conn: sqlite3.Connection) -> int:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def check_model(self, name: str, dim: int) -> None:
+        """Raise ``ModelMismatchError`` unless the index was made by this model (or holds nothing yet)."""
+        meta = self.meta()
+        stored, stored_dim = meta.get("model"), meta.get("dim")
+        if stored is None:
+            return
+        if stored != name or int(stored_dim or 0) != dim:
+            raise ModelMismatchError(
+                f"the index at {self.index_dir} was built with model {stored!r} ({stored_dim} dimensions), "
+                f"but ebp is set to use {name!r} ({dim}). Use the same model (EBP_MODEL={stored}) or "
+                f"rebuild the index: ebp index CORPUS_DIR --index {self.index_dir} --rebuild"
+            )
+
+    # -- writing (ingest) --------------------------------------------------------------------------
+    @staticmethod
+    def set_meta(conn: sqlite3.Connection, **values: str) -> None:
+        conn.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            list(values.items()),
+        )
+
+    @staticmethod
+    def set_generation(conn: sqlite3.Connection, generation: int) -> None:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'generation'", (str(generation),))
+
+    @staticmethod
+    def add_document(
+        conn: sqlite3.Connection,
+        doc: ParsedDocument,
+        sha256: str,
+        info: DocumentInfo,
+        passages: Sequence[Passage],
+        vectors: np.ndarray,
+        generation: int,
+        extra: dict[str, object] | None = None,
+    ) -> int:
+        if len(passages) != len(vectors):
+            raise ValueError(f"{len(passages)} passages but {len(vectors)} vectors for {doc.rel_path}")
+        cur = conn.execute(
+            "INSERT INTO documents (path, sha256, doc_type, n_pages, title, authors, year, doi, journal,"
+            " language, extra, added_gen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.rel_path,
+                sha256,
+                doc.doc_type.value,
+                len(doc.pages),
+                info.title,
+                json.dumps(info.authors),
+                info.year,
+                info.doi,
+                info.journal,
+                info.language,
+                json.dumps(extra or {}),
+                generation,
+            ),
+        )
+        doc_id = int(cur.lastrowid or 0)
+        conn.executemany(
+            "INSERT INTO passages (doc_id, ordinal, page_start, page_end, section, text, vector)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    doc_id,
+                    p.ordinal,
+                    p.page_start,
+                    p.page_end,
+                    p.section.value if p.section else None,
+                    p.text,
+                    np.asarray(v, dtype=np.float32).tobytes(),
+                )
+                for p, v in zip(passages, vectors, strict=True)
+            ],
+        )
+        return doc_id
+
+    @staticmethod
+    def retire_document(conn: sqlite3.Connection, doc_id: int, generation: int) -> None:
+        conn.execute(
+            "UPDATE documents SET removed_gen = ? WHERE doc_id = ? AND removed_gen IS NULL", (generation, doc_id)
+        )
+
+    @staticmethod
+    def purge(conn: sqlite3.Connection, generation: int) -> int:
+        """Delete rows retired at or before ``generation`` (their passages go with them)."""
+        return conn.execute("DELETE FROM documents WHERE removed_gen <= ?", (generation,)).rowcount
+
+    @staticmethod
+    def record_file(conn: sqlite3.Connection, record: FileRecord) -> None:
+        conn.execute(
+            "INSERT INTO files (path, sha256, status, reason) VALUES (?, ?, ?, ?) ON CONFLICT (path) DO UPDATE"
+            " SET sha256 = excluded.sha256, status = excluded.status, reason = excluded.reason",
+            (record.path, record.sha256, record.status, record.reason),
+        )
+
+    @staticmethod
+    def forget_files(conn: sqlite3.Connection, paths: Iterable[str]) -> None:
+        conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
+
+    # -- reading ---------------------------------------------------------------------------------
+    @staticmethod
+    def documents_at(conn: sqlite3.Connection, generation: int) -> dict[str, tuple[int, str]]:
+        """path → (doc_id, sha256) of the documents visible at ``generation``."""
+        rows = conn.execute(f"SELECT doc_id, path, sha256 FROM documents d WHERE {_VISIBLE}", {"gen": generation})
+        return {row["path"]: (row["doc_id"], row["sha256"]) for row in rows}
+
+    @staticmethod
+    def files(conn: sqlite3.Connection) -> dict[str, FileRecord]:
+        return {row["path"]: FileRecord(**dict(row)) for row in conn.execute("SELECT * FROM files")}
+
+    def vectors_at(self, generation: int, dim: int) -> tuple[np.ndarray, np.ndarray]:
+        """(ids int64, vectors float32 n×dim) of every passage visible at ``generation``."""
+        with self.connect() as conn:
+            rows = conn.execute(
+                f"SELECT p.passage_id, p.vector FROM passages p JOIN documents d USING (doc_id) WHERE {_VISIBLE}"
+                " ORDER BY p.passage_id",
+                {"gen": generation},
+            ).fetchall()
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        vectors = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
+        return ids, vectors
+
+    def passages(self, ids: Sequence[int]) -> dict[int, PassageRow]:
+        if not ids:
+            return {}
+        with self.connect() as conn:
+            marks = ",".join("?" * len(ids))
+            rows = conn.execute(
+                "SELECT passage_id, doc_id, ordinal, page_start, page_end, section, text FROM passages"
+                f" WHERE passage_id IN ({marks})",
+                [int(i) for i in ids],
+            ).fetchall()
+        return {row["passage_id"]: PassageRow(**dict(row)) for row in rows}
+
+    def documents(self, doc_ids: Iterable[int]) -> dict[int, StoredDocument]:
+        ids = sorted({int(i) for i in doc_ids})
+        if not ids:
+            return {}
+        with self.connect() as conn:
+            rows = conn.execute(f"SELECT * FROM documents WHERE doc_id IN ({','.join('?' * len(ids))})", ids).fetchall()
+        return {row["doc_id"]: _stored_document(row) for row in rows}
+
+    def all_documents(self, generation: int) -> list[StoredDocument]:
+        with self.connect() as conn:
+            rows = conn.execute(f"SELECT * FROM documents d WHERE {_VISIBLE} ORDER BY path", {"gen": generation})
+            return [_stored_document(row) for row in rows]
+
+    def counts(self, generation: int) -> dict[str, int]:
+        with self.connect() as conn:
+            row = conn.execute(
+                "SELECT COUNT(DISTINCT d.doc_id) AS documents, COALESCE(SUM(d.n_pages), 0) AS pages FROM documents d"
+                f" WHERE {_VISIBLE}",
+                {"gen": generation},
+            ).fetchone()
+            passages = conn.execute(
+                f"SELECT COUNT(*) FROM passages p JOIN documents d USING (doc_id) WHERE {_VISIBLE}",
+                {"gen": generation},
+            ).fetchone()[0]
+        return {"documents": int(row["documents"]), "pages": int(row["pages"]), "passages": int(passages)}
+
+
+def _schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _stored_document(row: sqlite3.Row) -> StoredDocument:
+    return StoredDocument(
+        doc_id=row["doc_id"],
+        path=row["path"],
+        doc_type=DocType(row["doc_type"]),
+        n_pages=row["n_pages"],
+        sha256=row["sha256"],
+        info=DocumentInfo(
+            title=row["title"],
+            authors=tuple(json.loads(row["authors"])),
+            year=row["year"],
+            doi=row["doi"],
+            journal=row["journal"],
+            language=row["language"],
+        ),
+        extra=json.loads(row["extra"]),
+    )

@@ -1,0 +1,104 @@
+"""Dataclasses that cross module borders. Pages are numbered from 1, as people count them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+
+class DocType(StrEnum):
+    JOURNAL_ARTICLE = "journal_article"
+    CASE_STUDY = "case_study"
+
+
+class Section(StrEnum):
+    ABSTRACT = "abstract"
+    INTRODUCTION = "introduction"
+    METHODS = "methods"
+    RESULTS = "results"
+    DISCUSSION = "discussion"
+    CONCLUSION = "conclusion"
+    REFERENCES = "references"
+    OTHER = "other"  # a heading we recognise as a heading but not as one of the above
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    text: str
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """What the parse stage knows about one file: its pages and the metadata it declares."""
+
+    path: Path  # as found on disk
+    rel_path: str  # relative to the corpus folder, with forward slashes; the document's key
+    doc_type: DocType
+    pages: tuple[Page, ...]
+    metadata: dict[str, str] = field(default_factory=dict)  # PDF info / front matter, lower-case keys
+    failed_pages: tuple[int, ...] = ()  # pages whose text could not be extracted
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A chunk of one document; never crosses documents."""
+
+    ordinal: int  # 0-based position in the document
+    text: str
+    page_start: int
+    page_end: int
+    section: Section | None
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """Bibliographic description of a document (the describe stage)."""
+
+    title: str
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    doi: str | None = None
+    journal: str | None = None
+    language: str = "und"  # ISO 639-1 ("en", "id", ...) or "und" when unknown
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    doc_id: int
+    path: str  # relative to the corpus folder
+    doc_type: DocType
+    n_pages: int
+    sha256: str
+    info: DocumentInfo
+    extra: dict[str, Any] = field(default_factory=dict)  # what later stages add (appraisal ...)
+
+
+@dataclass(frozen=True)
+class PassageHit:
+    passage_id: int
+    page_start: int
+    page_end: int
+    section: str | None
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class DocumentHit:
+    document: StoredDocument
+    score: float
+    passages: tuple[PassageHit, ...]
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """One line of the ingest report."""
+
+    path: str
+    status: str  # ok, ok_partial, unchanged, removed, or a ParseError status
+    reason: str = ""
+    pages: int = 0
+    passages: int = 0
