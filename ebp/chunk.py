@@ -55,6 +55,14 @@ _HEADINGS: dict[Section, tuple[str, ...]] = {
         "simpulan dan saran",
         "penutup",
     ),
+    Section.CASE: (
+        "case", "case description", "case presentation", "case summary", "the case", "kasus", "deskripsi kasus",
+        "gambaran kasus", "uraian kasus", "identitas klien", "client background", "latar belakang klien",
+    ),
+    Section.ASSESSMENT: ("assessment", "asesmen", "assesmen", "penilaian", "assessment and planning"),
+    Section.INTERVENTION: ("intervention", "interventions", "intervensi", "rencana intervensi", "tindakan"),
+    Section.OUTCOME: ("outcome", "outcomes", "hasil intervensi", "evaluasi", "evaluation", "terminasi",
+                      "evaluasi dan terminasi", "reflection", "refleksi", "lessons learned", "pelajaran"),
     Section.REFERENCES: (
         "references",
         "reference",

@@ -20,6 +20,11 @@ class Section(StrEnum):
     RESULTS = "results"
     DISCUSSION = "discussion"
     CONCLUSION = "conclusion"
+    # Practice case studies
+    CASE = "case"
+    ASSESSMENT = "assessment"
+    INTERVENTION = "intervention"
+    OUTCOME = "outcome"
     REFERENCES = "references"
     OTHER = "other"  # a heading we recognise as a heading but not as one of the above
 
