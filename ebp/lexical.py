@@ -1,0 +1,236 @@
+"""Lexical side of hybrid retrieval: BM25 over analysed passage text, in English and Indonesian.
+
+``analyze`` turns text into index terms (NFKC, case folding, Unicode word tokens, stop words,
+Snowball stemming); ``LexicalIndex`` keeps a bm25s sparse BM25 matrix over those terms plus the
+mapping from matrix rows to our int64 passage ids. Each passage is analysed with its own language,
+so one index holds both languages; a query in one language over passages in the other simply finds
+few shared terms and scores low.
+
+On disk an index is one directory (bm25s arrays and vocabulary, ``ids.npy`` and ``meta.json``),
+written whole into a temporary sibling and renamed into place.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+import uuid
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ebp.errors import IndexMissingError, SchemaMismatchError
+
+log = logging.getLogger(__name__)
+
+# BM25 parameters: Lucene/Anserini's values for their "flat" BEIR baselines, which we reproduce
+# (benchmarks/bm25_beir.py). Gentle term-frequency saturation (k1 < 1.2) and mild length
+# normalisation (b < 0.75) suit scientific abstracts, long because they say more rather than
+# because they repeat words. A sweep of k1 0.6–1.5 × b 0.3–0.75 on SciFact train and NFCorpus dev
+# (2026-11, never on test) was flat: no cell beat these by more than 0.005 nDCG@10 on either set,
+# within noise for a few hundred queries, so we keep the published values.
+K1 = 0.9
+B = 0.4
+
+# Bump when analysis changes: an index built with other terms would silently mis-match queries.
+ANALYZER_VERSION = 1
+FORMAT_VERSION = 1
+_META = "meta.json"
+_IDS = "ids.npy"
+
+# Lucene's English stop set (33 words), the one Anserini's published BM25 baselines use. NLTK's
+# 179-word list scored +0.007 nDCG@10 on NFCorpus dev but +0.001 on SciFact train, and it drops
+# words such as "after", "during", "against" or "few" that carry meaning in a case description.
+STOP_EN = frozenset(
+    "a an and are as at be but by for if in into is it no not of on or such that the their then "
+    "there these they this to was will with".split()
+)
+
+# A small curated Indonesian list: function words (conjunctions, prepositions, pronouns,
+# determiners, auxiliaries, particles) only. Big lists such as stopwords-iso's also drop content
+# words a case description needs (e.g. "anak", "ibu", "kerja"), so we keep our own.
+STOP_ID = frozenset(
+    """
+    yang dan di ke dari untuk dengan pada ini itu adalah atau dalam oleh sebagai akan juga telah
+    sudah sedang bahwa karena jika kalau maka agar supaya namun tetapi tapi serta para sang si pun
+    lah kah nya ia mereka kami kita saya anda dia suatu sebuah seorang tersebut merupakan yaitu
+    yakni ada bagi antara hingga sampai sehingga secara saat ketika setelah sebelum bila apabila
+    dapat bisa harus lebih sangat hanya masih belum tidak bukan tentang terhadap begitu demikian
+    seperti pula lagi pernah setiap tiap semua beberapa
+    """.split()
+)
+
+# Irregular English plurals that Snowball leaves alone ("children" stems to "children"), limited
+# to words a social-work case uses; mapped before stemming so "children" finds "child".
+_IRREGULAR_EN = {"children": "child", "women": "woman", "men": "man", "wives": "wife"}
+
+# Words: runs of letters/digits in any script, joined by an inner apostrophe ("don't") or, between
+# digits, by a decimal point or comma ("3.5", "1,000"). Hyphens and underscores split words.
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:'[^\W_]+)*")
+# Indonesian full reduplication marks a plural ("anak-anak"); index it once, as its base word.
+_REDUPLICATION = re.compile(r"\b([^\W_]+)-\1\b")
+_POSSESSIVE = re.compile(r"'s$")
+
+
+@lru_cache(maxsize=4)
+def _stemmer(algorithm: str) -> Any:
+    # Snowball stemmers from PyStemmer (MIT/BSD). For Indonesian we use Snowball's rule-based
+    # stemmer (BSD, after Tala 2003) rather than a dictionary stemmer such as Sastrawi
+    # (Nazief–Adriani): those need a root-word dictionary, and the one Sastrawi ships comes from
+    # Kateglo under CC BY-NC-SA, a non-commercial licence we cannot pass on to users. The cost is
+    # the occasional miss, e.g. "meneliti" → "elit" but "diteliti" → "telit".
+    import Stemmer
+
+    return Stemmer.Stemmer(algorithm)
+
+
+def analyze(text: str, lang: str) -> list[str]:
+    """Index terms of ``text`` under the rules of ``lang`` ("id" Indonesian, anything else English).
+
+    Example: analyze("The children's families", "en") == ["child", "famili"]
+    """
+    # PDFs often give typographic apostrophes; fold them so "don’t" and "don't" are one term.
+    text = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
+    if lang == "id":
+        words = _WORD.findall(_REDUPLICATION.sub(r"\1", text))
+        stems: list[str] = _stemmer("indonesian").stemWords([w for w in words if w not in STOP_ID])
+        return stems
+    kept = []
+    for word in _WORD.findall(text):
+        word = _POSSESSIVE.sub("", word)
+        if word not in STOP_EN:
+            kept.append(_IRREGULAR_EN.get(word, word))
+    stems = _stemmer("english").stemWords(kept)
+    return stems
+
+
+class LexicalIndex:
+    """BM25 over analysed passages, keyed by arbitrary int64 passage ids."""
+
+    def __init__(self, bm25: Any, ids: np.ndarray) -> None:
+        self._bm25 = bm25  # bm25s.BM25, or None for an empty index
+        self._ids = ids
+
+    @classmethod
+    def build(
+        cls,
+        ids: Sequence[int],
+        texts: Sequence[str],
+        langs: Sequence[str],
+        *,
+        k1: float = K1,
+        b: float = B,
+    ) -> LexicalIndex:
+        """Index ``texts[i]`` (analysed as ``langs[i]``) under passage id ``ids[i]``."""
+        if not len(ids) == len(texts) == len(langs):
+            raise ValueError(f"ids, texts and langs differ in length: {len(ids)}, {len(texts)}, {len(langs)}")
+        id_array = np.asarray(ids, dtype=np.int64).reshape(-1)
+        if len(np.unique(id_array)) != len(id_array):
+            raise ValueError("passage ids must be unique")
+        if not len(id_array):
+            return cls(None, id_array)
+        import bm25s
+
+        bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")
+        bm25.index([analyze(text, lang) for text, lang in zip(texts, langs, strict=True)], show_progress=False)
+        return cls(bm25, id_array)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def search(self, query: str, lang: str, k: int = 100) -> list[tuple[int, float]]:
+        """Up to ``k`` (passage id, BM25 score) pairs, best first; only passages sharing a term."""
+        if k < 1:
+            raise ValueError(f"k must be at least 1, got {k}")
+        if self._bm25 is None:
+            return []
+        vocab = self._bm25.vocab_dict
+        # A repeated query term counts once per repetition, as in Anserini's bag-of-words queries.
+        term_ids = [vocab[t] for t in analyze(query, lang) if t in vocab]
+        if not term_ids:
+            return []
+        scores = self._bm25.get_scores_from_ids(term_ids)
+        rows = np.flatnonzero(scores > 0)
+        if len(rows) > k:
+            rows = np.sort(rows[np.argpartition(-scores[rows], k - 1)[:k]])
+        # Best score first; ties go to the earlier-indexed passage, so results are deterministic.
+        order = rows[np.lexsort((rows, -scores[rows]))]
+        return [(int(self._ids[r]), float(scores[r])) for r in order]
+
+    def save(self, directory: Path) -> None:
+        """Write the index to ``directory``, replacing any index there only once the new one is complete."""
+        directory = Path(directory)
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".tmp", dir=directory.parent))
+        try:
+            self._write(tmp)
+            _swap_into_place(tmp, directory)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def _write(self, directory: Path) -> None:
+        if self._bm25 is not None:
+            self._bm25.save(directory, show_progress=False)
+        np.save(directory / _IDS, self._ids)
+        meta = {"format": FORMAT_VERSION, "analyzer": ANALYZER_VERSION, "passages": len(self._ids)}
+        (directory / _META).write_text(json.dumps(meta), encoding="utf-8")
+        for path in directory.iterdir():
+            with open(path, "rb") as fh:
+                os.fsync(fh.fileno())
+
+    @classmethod
+    def load(cls, directory: Path) -> LexicalIndex:
+        directory = _existing(Path(directory))
+        try:
+            meta = json.loads((directory / _META).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise IndexMissingError(f"no lexical index at {directory}; rebuild the index") from exc
+        if meta.get("format") != FORMAT_VERSION or meta.get("analyzer") != ANALYZER_VERSION:
+            raise SchemaMismatchError(
+                f"the lexical index at {directory} was built by another version of ebp "
+                f"(format {meta.get('format')}, analyzer {meta.get('analyzer')}); rebuild the index"
+            )
+        ids = np.load(directory / _IDS, allow_pickle=False).astype(np.int64)
+        if not len(ids):
+            return cls(None, ids)
+        import bm25s
+
+        bm25 = bm25s.BM25.load(directory, show_progress=False)
+        if bm25.scores["num_docs"] != len(ids):
+            raise SchemaMismatchError(f"the lexical index at {directory} is inconsistent; rebuild the index")
+        return cls(bm25, ids)
+
+
+def _swap_into_place(new: Path, target: Path) -> None:
+    """Rename ``new`` to ``target``; an existing ``target`` is moved aside first and restored on failure."""
+    if not target.exists():
+        os.replace(new, target)
+        return
+    # os.replace cannot put a directory over a non-empty one, so the old one steps aside first.
+    old = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.old")
+    os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except BaseException:
+        os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _existing(directory: Path) -> Path:
+    """``directory``, or the old index set aside by a save that was killed between its two renames."""
+    if directory.exists():
+        return directory
+    olds = sorted(directory.parent.glob(f".{directory.name}.*.old"), key=lambda p: p.stat().st_mtime)
+    if olds:
+        log.warning("using %s: a save of %s was interrupted", olds[-1], directory)
+        return olds[-1]
+    raise IndexMissingError(f"no lexical index at {directory}; rebuild the index")
