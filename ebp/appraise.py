@@ -92,7 +92,8 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
         r"telaah\s+sistematis", r"umbrella\s+review", r"scoping\s+review", r"review\s+of\s+(?:systematic\s+)?reviews",
         r"cochrane\s+reviews?", r"meta-?ethnograph\w*", r"meta-?synthesis")),
     ("systematic_review_meta_analysis", 2.0, _rx(
-        r"(?:searched|search\s+of|searches\s+of|penelusuran|menelusuri)\b[^.;]{0,80}?\b(?:medline|pubmed|embase|"
+        r"(?:searched|search(?:es)?\s+(?:of|in|was\s+conducted)|identified\s+(?:via|through|by\s+searching)|"
+        r"retrieved\s+(?:from|by\s+searching)|penelusuran|menelusuri)\b[^.;]{0,80}?\b(?:medline|pubmed|embase|"
         r"cinahl|psyc\s?info|cochrane|scopus|web\s+of\s+science|databases?|basis\s+data|garuda|google\s+scholar)",
         r"\bprisma\b", r"(?:studies|trials|articles|papers|studi|artikel)\s+(?:met|fulfilled|meeting|memenuhi)\s+"
         r"(?:the\s+)?(?:inclusion|eligibility|kriteria)", r"pooled\s+(?:analysis|estimates?|data\s+from)")),
@@ -103,22 +104,31 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("rct", 2.0, _rx(
         r"(?<![\w-])randomly\s+(?:assigned|allocated|divided|distributed)", r"(?<!not\s)(?:were|was)\s+randomi[sz]ed",
         _RAND + r"ed\s+(?:to|into|in\s+a)\b", r"random\s+(?:assignment|allocation)", _RAND + r"ation",
-        r"dirandomisasi", r"diacak\s+ke", r"dialokasikan\s+secara\s+acak", r"alokasi\s+acak")),
+        r"dirandomisasi", r"diacak\s+ke", r"dialokasikan\s+secara\s+acak", r"alokasi\s+acak",
+        r"in\s+(?:a\s+)?random(?:i[sz]ed)?\s+order")),
     ("rct", 1.5, _rx(r"placebo[- ]controlled", r"double[- ]blind\w*", r"intention[- ]to[- ]treat",
                      r"\b(?:ISRCTN|NCT)\s?\d{6,8}", r"trial\s+registration")),
     ("quasi_experimental", 3.0, _rx(r"quasi[- ]?experiment\w*", r"kuasi[- ]?eksperimen\w*", r"eksperimen\s+semu",
                                     r"pra[- ]?eksperimen\w*", r"pre-?experimental")),
     ("quasi_experimental", 2.0, _rx(
         r"non-?randomi[sz]ed", r"not\s+randomi[sz]ed", r"tidak\s+diacak", r"tanpa\s+randomisasi",
-        r"pre-?\s?test[\s-]*(?:and\s+|-\s*)?post-?\s?test", r"\bpre-?post\b", r"before[- ]and[- ]after",
+        r"pre-?\s?test[\s-]*(?:and\s+|-\s*)?post-?\s?test", r"\bpre-?post\b",
+        r"non-?equivalent\s+(?:control|comparison)",
+        r"before\s+and\s+after\s+(?:the\s+|an?\s+)?(?:\w+\s+)?(?:intervention|program|programme|training|treatment|"
+        r"implementation|course|sessions?|therapy)",
         r"controlled\s+before", r"one[- ]group", r"single[- ](?:group|arm)", r"uncontrolled\s+(?:trial|study|pilot)",
         r"open[- ]label\s+(?:pilot|study|single)", r"interrupted\s+time[- ]series", r"difference[- ]in[- ]differences?",
         r"multiple[- ]baseline", r"(?:without|tanpa)\s+(?:a\s+)?(?:kelompok\s+)?(?:control|kontrol)")),
+    ("quasi_experimental", 1.2, _rx(r"open[- ]label", r"\bpilot\s+(?:study|trial)", r"wait-?\s?list(?:ed)?\s+control",
+                                    r"(?:received|given|consumed|underwent)\b[^.;]{0,60}?\bfor\s+\d+\s+(?:weeks|months|days)")),
     ("cohort", 3.0, _rx(r"cohort\s+stud\w+",
                         r"(?:prospective|retrospective|population-based|birth|historical)\s+cohort",
                         r"\bkohort\b", r"longitudinal\s+(?:study|cohort|survey|data|analysis)",
                         r"(?:studi|penelitian)\s+longitudinal")),
-    ("cohort", 1.2, _rx(r"\bcohorts?\b", r"person[- ]years", r"followed\s+(?:up\s+)?(?:for|until|from|over)\b",
+    ("cohort", 2.0, _rx(r"prospective\s+(?:observational\s+|longitudinal\s+|population-based\s+)?study",
+                        r"(?:were|was)\s+followed[- ]up\b", r"\bwe\s+followed\b")),
+    ("cohort", 1.2, _rx(r"\bcohorts?\b", r"person[- ]years", r"observational\s+study", r"\bfollowed[- ]up\b",
+                        r"followed\s+(?:up\s+)?(?:for|until|from|over)\b",
                         r"(?:median|mean|average)\s+(?:duration\s+of\s+)?follow-?up", r"prospectively",
                         r"retrospective\s+(?:study|analysis|review|chart)", r"registry", r"register-based",
                         r"medical\s+records?\s+review", r"rekam\s+medis", r"incidence\s+of", r"hazard\s+ratio")),
@@ -132,6 +142,7 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
                                  r"correlational\s+(?:study|design)", r"\bkorelasional\b", r"analitik\s+observasional",
                                  r"validation\s+study", r"diagnostic\s+accuracy", r"validity\s+and\s+reliability",
                                  r"reliability\s+and\s+validity")),
+    ("cross_sectional", 0.5, _rx(r"\bassociations?\s+(?:between|of)\b", r"\bcorrelat(?:ed|ion)\s+(?:with|between)\b")),
     ("cross_sectional", 0.6, _rx(r"questionnaires?", r"kuesioner", r"\bprevalen(?:ce|si)\b", r"\brespondents?\b",
                                  r"\bresponden\b")),
     ("qualitative", 3.0, _rx(r"qualitative\s+(?:study|research|design|approach|method\w*|interview\w*|descriptive|"
@@ -140,16 +151,18 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
                              r"deskriptif\s+kualitatif", r"phenomenolog\w+\s+(?:study|approach)",
                              r"(?:studi|pendekatan)\s+fenomenologi\w*", r"grounded\s+theory",
                              r"ethnograph\w+\s+study")),
-    ("qualitative", 1.5, _rx(r"\bqualitative\b", r"\bkualitatif\b", r"in-?depth\s+interviews?",
+    ("qualitative", 1.0, _rx(r"\bqualitative\b", r"\bkualitatif\b", r"fenomenologi\w*", r"ethnograph\w+",
+                             r"etnograf\w+", r"phenomenolog\w+")),
+    ("qualitative", 1.5, _rx(r"in-?depth\s+interviews?",
                              r"semi-?\s?structured\s+interviews?",
                              r"wawancara\s+(?:mendalam|semi-?\s?terstruktur)", r"focus\s+groups?", r"\bFGDs?\b",
-                             r"diskusi\s+kelompok\s+terarah", r"thematic(?:al)?\s+analysis", r"analisis\s+tematik",
+                             r"diskusi\s+kelompok\s+terarah", r"\bthematic(?:al)?\s+analysis", r"analisis\s+tematik",
                              r"anali[sz]ed\s+thematically", r"dianalisis\s+secara\s+tematik", r"content\s+analysis",
                              r"analisis\s+isi", r"themes?\s+(?:emerged|were\s+identified)", r"\binforman\b",
-                             r"\bkey\s+informants?", r"\bNVivo\b", r"atlas\.ti", r"colaizzi", r"fenomenologi\w*",
-                             r"ethnograph\w+", r"etnograf\w+", r"phenomenolog\w+")),
+                             r"\bkey\s+informants?", r"\bNVivo\b", r"atlas\.ti", r"colaizzi")),
     ("case_study", 3.0, _rx(r"case\s+reports?", r"laporan\s+kasus", r"studi\s+kasus", r"case\s+stud(?:y|ies)",
-                            r"case\s+series", r"we\s+(?:report|describe|present)\s+(?:a|an|the|two|three)\s+"
+                            r"case\s+series", r"(?:we|(?:this|the)\s+(?:article|paper|report))\s+"
+                            r"(?:report|describe|present)s?\s+(?:a|an|the|two|three)\s+"
                             r"(?:\w+\s+){0,3}(?:cases?|patients?)", r"\ba\s+case\s+of\b")),
     ("case_study", 1.0, _rx(r"\b\d{1,3}[- ]year[- ]old\s+(?:man|woman|boy|girl|male|female|patient|child)",
                             r"\bseorang\s+(?:anak|klien|perempuan|laki-laki|ibu|ayah|remaja|lansia|pria|wanita|pasien)")),
@@ -157,9 +170,10 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
                                   r"(?<!systematic\s)review\s+of\s+(?:the\s+)?literature",
                                   r"tinjauan\s+(?:pustaka|naratif)", r"tinjauan\s+literatur(?!\s+sistematis)",
                                   r"kajian\s+(?:pustaka|literatur)(?!\s+sistematis)", r"studi\s+(?:pustaka|literatur)",
-                                  r"telaah\s+pustaka", r"\b(?:this|our|the\s+present)\s+(?:mini-?)?review\b",
-                                  r"in\s+this\s+(?:mini-?)?review")),
-    ("review_narrative", 1.5, _rx(r"\bwe\s+(?:review|summari[sz]e|discuss|highlight)\b", r"\breview\s+(?:of|on)\b",
+                                  r"telaah\s+pustaka")),
+    # Generic review words count for a systematic review when one is declared, else for a narrative one.
+    ("review_any", 2.5, _rx(r"\b(?:this|our|the\s+present)\s+(?:mini-?)?review\b", r"in\s+this\s+(?:mini-?)?review")),
+    ("review_any", 1.5, _rx(r"\bwe\s+(?:review|summari[sz]e|discuss|highlight)\b", r"\breview\s+(?:of|on)\b",
                                   r"\boverview\b", r"\bupdate\s+on\b", r"current\s+(?:knowledge|understanding|status)",
                                   r"state\s+of\s+the\s+art",
                                   r"(?:artikel|tulisan)\s+ini\s+(?:membahas|mengulas|merangkum)",
@@ -172,10 +186,13 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
                                       r"\bcommentary\b", r"\bviewpoint\b", r"letter\s+to\s+the\s+editor",
                                       r"pedoman\s+(?:praktik|pelayanan|klinis|nasional)", r"\bopini\b",
                                       r"tajuk\s+rencana")),
-    ("guideline_or_opinion", 1.5, _rx(r"\bguidelines?\b", r"\bpedoman\b", r"\bconsensus\b", r"\bkonsensus\b",
-                                      r"expert\s+panel", r"task\s+force", r"\badvisory\b", r"\bwe\s+argue\b",
+    ("guideline_or_opinion", 1.5, _rx(r"(?:guidelines?|recommendations)\s+(?:for|on)\b", r"\bconsensus\b",
+                                      r"\bkonsensus\b", r"expert\s+panel", r"task\s+force",
+                                      r"advisory\s+(?:committee|group|statement|panel)", r"\bwe\s+argue\b",
                                       r"kami\s+berpendapat", r"in\s+this\s+(?:commentary|essay|perspective)",
-                                      r"\bexpert\s+opinion\b", r"\brekomendasi\b", r"\brecommendations\b")),
+                                      r"\bexpert\s+opinion\b", r"rekomendasi\s+(?:untuk|bagi)\b")),
+    ("guideline_or_opinion", 0.6, _rx(r"\bguidelines?\b", r"\bpedoman\b", r"\brecommendations?\b",
+                                      r"\brekomendasi\b")),
 )
 _PASSING = _rx(
     r"\b(?:previous|prior|earlier|past)\b", r"\brecent(?:ly)?\s+(?:studies|trials|reviews|meta-analyses|reports|work)",
@@ -183,7 +200,9 @@ _PASSING = _rx(
     r"\bneeded\s+to\b", r"\b(?:is|are)\s+(?:warranted|required|lacking)", r"\bfuture\b", r"\bfurther\s+(?:\w+\s+)?"
     r"(?:studies|research|trials|investigation|work)", r"\bshould\s+be\b", r"\black\s+of\b", r"\babsence\s+of\b",
     r"\bno\s+(?:randomi[sz]ed|controlled|previous|published)", r"\bfew\s+(?:studies|trials)",
-    r"\blimited\s+(?:data|evidence)", r"\bunlike\b", r"\bin\s+contrast\s+to\b", r"\bsebelumnya\b", r"\bdiperlukan\b",
+    r"\blimited\s+(?:data|evidence)", r"\bunlike\b", r"\bin\s+contrast\s+to\b",
+    r"\bshown\s+(?:recently|previously)", r"\b(?:in|from|by)\s+a\s+(?:large\s+|recent\s+|previous\s+|published\s+)?"
+    r"(?:systematic\s+review|meta-?analysis)", r"\bsebelumnya\b", r"\bdiperlukan\b",
     r"\bperlu\s+dilakukan\b", r"\bpenelitian\s+(?:selanjutnya|lanjutan|berikutnya)", r"\bbelum\s+(?:ada|pernah)\b",
     r"\bmasih\s+(?:sedikit|terbatas)\b",
     r"\bberbeda\s+dengan\b", r"\bdisarankan\b", r"\bdi\s+masa\s+(?:depan|mendatang)")
@@ -191,7 +210,9 @@ _SELF = _rx(
     r"\b(?:this|the\s+present|our|the\s+current)\s+(?:study|trial|review|analysis|paper|article|report|survey|research)",
     r"\bwe\s+(?:conducted|performed|undertook|carried\s+out|did|designed|used|report|present|describe|analy[sz]ed|"
     r"followed|enrolled|recruited|randomi[sz]ed|searched|interviewed|surveyed|studied|examined|evaluated)\b",
-    r"\b(?:was|were)\s+(?:designed|conducted|performed|carried\s+out|undertaken|used)\b", r"\bdesign\s*[:.]",
+    r"\b(?:was|were)\s+(?:designed|conducted|performed|carried\s+out|undertaken|used|evaluated|investigated|"
+    r"examined|assessed|studied|compared|measured)\b", r"^\s*(?:study\s+)?design\b", r"^\s*methods?\b",
+    r"\bdesign\s*[:.]",
     r"\bstudy\s+design\b", r"\bmethods?\s*[:.]", r"\b(?:penelitian|studi|artikel|kajian|tinjauan)\s+ini\b",
     r"\b(?:desain|rancangan|jenis|metode)\s+penelitian\b", r"\bmenggunakan\s+(?:desain|rancangan|metode|pendekatan)\b",
     r"\bmerupakan\s+(?:penelitian|studi|uji)\b", r"\bkami\s+melakukan\b")
@@ -200,14 +221,26 @@ _PROTOCOL = _rx(r"\bstudy\s+protocol\b", r"\btrial\s+protocol\b", r"\bprotocol\s
                 r"\bdesign\s+and\s+(?:methods|rationale)\b", r"\brationale\s+and\s+design\b",
                 r"\bwill\s+be\s+(?:randomi[sz]ed|recruited|enrolled|allocated|assigned)\b",
                 r"\bprotokol\s+(?:penelitian|uji|studi)\b", r"\bakan\s+(?:dirandomisasi|diacak|direkrut)\b")
-_RESULTS = _rx(r"\bresults?\s*:", r"\bfindings\s*:", r"\bwe\s+found\b", r"\bsignificant(?:ly)?\b", r"\bhasil\s*:",
-               r"\bbermakna\b", r"\bp\s*[<=]\s*0?[.,]\d")
+_RESULTS = _rx(r"\bresults?\s*:", r"(?-i:\bRESULTS\b)", r"\bfindings\s*:", r"\bwe\s+found\b", r"\bhasil\s*:",
+               r"\b95\s?%\s?(?:CI|confidence)",
+               r"\bp\s*[<=]\s*0?[.,]\d")
 _NONHUMAN = _rx(r"\b(?:mice|mouse|murine|rats?|rodents?|zebrafish|drosophila|yeasts?|nematodes?|xenografts?|"
-                r"piglets?|pigs|swine|boars?|sheep|cattle|monkeys?|macaques?|primates|alligators?|mosquito(?:es)?|"
-                r"bacteri(?:a|al)|plasmids?|organoids?|fibroblasts?|tikus|mencit|kelinci)\b", r"c\.\s?elegans",
+                r"piglets?|pigs?|swine|herds?|boars?|sheep|cattle|monkeys?|macaques?|primates|alligators?|mosquito(?:es)?|"
+                r"plasmids?|organoids?|fibroblasts?|tikus|mencit|kelinci)\b", r"c\.\s?elegans",
                 r"\bin\s+vitro\b", r"\bcell\s+lines?\b", r"\bcultured\s+cells\b", r"\bknock-?out\b", r"\btransgenic\b",
                 r"\bhewan\s+coba\b", r"\bmathematical\s+model\w*", r"\bsimulations?\b", r"\bsoftware\b",
                 r"\bR\s+package\b", r"\balgorithms?\b", r"\bdatabase\s+of\b")
+_REVIEWS = ("systematic_review_meta_analysis", "review_narrative")
+_SECONDARY = _rx(r"secondary\s+analys[ie]s", r"post[- ]hoc\s+(?:\w+\s+)?analys[ie]s", r"ancillary\s+stud\w+",
+                 r"sub-?study", r"analisis\s+sekunder", r"cost[- ]effectiveness\s+analys[ie]s",
+                 r"economic\s+evaluation")
+_OBSERVATIONAL = _rx(r"\bobservational\b", r"\bobservasional\b", r"\bpredictors?\s+of\b", r"\bprediktor\b",
+                     r"factors\s+associated\s+with", r"faktor\s+yang\s+berhubungan")
+_RESEARCH = _rx(r"\bwe\s+(?:show|demonstrate|found|find|identif(?:y|ied)|observed|measured|report|propose|developed|"
+                r"provide\s+evidence|used|tested|analy[sz]ed|investigated)\b", r"\bhere,?\s+we\b",
+                r"\bour\s+(?:results|data|findings)\b", r"\bresults\s+(?:show|indicate|suggest|revealed)\b")
+_STATISTICS = _rx(r"\bp\s*[<=>]\s*0?[.,]\d", r"\b95\s?%", r"\b[nN]\s*=\s*\d", r"\d\s?%",
+                  r"\b(?:OR|HR|RR)\b\s*[=:]?\s*\d")
 _HUMAN = _rx(r"\b(?:patients?|participants?|women|men|children|adults|adolescents|volunteers|respondents|individuals|"
              r"subjects|persons|people|infants|mothers|families|pasien|responden|partisipan|peserta|informan|anak|ibu|"
              r"remaja|lansia|keluarga)\b")
@@ -245,14 +278,23 @@ def classify_design(title: str, abstract: str, body: str = "", doc_type: str = "
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if doc_type == "case_study" and (top_score < 4.0 or top == "case_study"):
         return Design("case_study", 0.8, _cues_for("case_study", matches) or ("doc_type: case_study",), False)
-    if top_score < 1.0:
-        return Design("other", 0.3, (), needs_checking=True)
+    if top_score < 0.5:
+        return _without_cues(head)
     strength, margin = min(1.0, top_score / 4.0), (top_score - second) / top_score
     confidence = round(0.5 * strength + 0.5 * margin, 2)
-    secondary = top == "rct" and bool(re.search(
-        r"secondary\s+analys|post[- ]hoc|ancillary|sub-?study|analisis\s+sekunder|cost[- ]effectiveness", head, _I))
+    secondary = top == "rct" and bool(_SECONDARY.search(head))
+    if secondary and _OBSERVATIONAL.search(head):
+        cues = (*_SECONDARY.findall(head)[:1], *_OBSERVATIONAL.findall(head)[:2])
+        return Design("cohort", min(confidence, 0.55), cues, needs_checking=True)  # observational use of trial data
     needs = confidence < CHECK_BELOW or second >= 0.6 * top_score or secondary
     return Design(top, confidence, _cues_for(top, matches), needs_checking=needs)
+
+
+def _without_cues(head: str) -> Design:
+    """No design named: a text that reports its own results is ``other``; one that only discusses is a review."""
+    if _RESEARCH.search(head) or _STATISTICS.search(head) or _NONHUMAN.search(head):
+        return Design("other", 0.3, (), needs_checking=True)
+    return Design("review_narrative", 0.35, ("no methods or results reported",), needs_checking=True)
 
 
 def _zones(title: str, abstract: str, body: str) -> list[tuple[str, str]]:
@@ -290,6 +332,11 @@ def _scores(matches: list[_Match]) -> dict[str, float]:
         target[m.design] = target.get(m.design, 0.0) + m.weight
     for design, value in body.items():
         scores[design] = scores.get(design, 0.0) + min(value, _BODY_CAP)
+    generic = scores.pop("review_any", 0.0)
+    if generic:
+        target = "systematic_review_meta_analysis" if scores.get("systematic_review_meta_analysis", 0.0) >= 2.0 \
+            else "review_narrative"
+        scores[target] = scores.get(target, 0.0) + generic
     return scores
 
 
@@ -301,7 +348,10 @@ def _protocol_or_nonhuman(head: str, scores: dict[str, float]) -> Design | None:
         return Design("other", 0.7, tuple(dict.fromkeys(protocol))[:4], needs_checking=True)
     nonhuman = [m.group(0) for m in _NONHUMAN.finditer(head)]
     best = max(scores.values(), default=0.0)
-    if len(nonhuman) >= 2 and len(nonhuman) > len(_HUMAN.findall(head)) and review < 4.0 and best < 8.0:
+    top = max(scores, key=scores.__getitem__, default="other")
+    if top in ("systematic_review_meta_analysis", "review_narrative", "guideline_or_opinion") and best >= 2.0:
+        return None  # a review or guideline about animal or laboratory research is still a review
+    if len(nonhuman) >= 2 and len(nonhuman) > len(_HUMAN.findall(head)) and best < 8.0:
         cues = tuple(dict.fromkeys(nonhuman))[:4]
         return Design("other", 0.8 if best < 2.0 else 0.6, cues, needs_checking=best >= 2.0)
     return None
@@ -311,7 +361,8 @@ def _cues_for(design: str, matches: list[_Match]) -> tuple[str, ...]:
     best: dict[str, tuple[float, str]] = {}
     for m in matches:
         key = m.text.strip().lower()
-        if m.design == design and m.weight > best.get(key, (0.0, ""))[0]:
+        same = m.design == design or (m.design == "review_any" and design in _REVIEWS)
+        if same and m.weight > best.get(key, (0.0, ""))[0]:
             best[key] = (m.weight, m.text.strip())
     return tuple(text for _, text in sorted(best.values(), reverse=True)[:5])
 
@@ -436,9 +487,12 @@ _NOT_PEOPLE = re.compile(
     r"hospitals?|clinics?|practices?|countries|schools?|clusters?|villages?|wards?|episodes?|cases?|controls?|events?|"
     r"deaths?|doses?|items?|questions?|genes?|loci|cells?|interviews?|visits?|sessions?|studi|artikel|uji|sekolah|"
     r"desa|kelurahan|kabupaten|provinsi|kasus|kontrol|kali|sesi|pertanyaan)\b", _I)
-_UNIT = re.compile(r"\s*(?:%|percent|persen|[-–]?\s*(?:years?|yrs?|y|tahun|months?|mo|bulan|weeks?|wk|minggu|days?|d|"
+_UNIT = re.compile(r"\s*(?:%|percent|persen|[-–]?\s*(?:decades?|years?|yrs?|y|tahun|months?|mo|bulan|weeks?|wk|minggu|days?|d|"
                    r"hari|hours?|h|jam|min|minutes?|mg|µg|g|kg|ml|l|mmol|cm|mm|m|kcal|times|kali|fold)\b)", _I)
-_NOUN_AFTER = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?((?:[A-Za-z][\w'/-]*\s+){0,4}?)" + _PERSON, _I)
+_FUNCTION_WORD = (r"(?:of|on|the|in|at|for|with|from|to|by|who|that|which|were|was|had|have|per|over|dari|di|ke|"
+                  r"yang|pada|untuk|dengan|selama)\b")
+_NOUN_AFTER = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?((?:(?!" + _FUNCTION_WORD + r")[A-Za-z][\w'/-]*,?\s+){0,4}?)"
+                         + _PERSON, _I)
 _LIST_AFTER = re.compile(r"^(?:\s*[A-Za-z][\w-]*){0,4}\s*(?:\([^()]*\))?\s*"
                          r"(?:,|\band\b|\bdan\b|\bversus\b|\bvs\b\.?)\s+"
                          r"(?:[A-Za-z][\w-]*\s+)?(?:\d|(?:" + _NUMBER_WORD + r")\b)", _I)
@@ -449,14 +503,19 @@ _SAMPLE_BEFORE = re.compile(
     r"comprised|included)|sampel\s+(?:penelitian\s+)?(?:sebanyak|berjumlah|terdiri\s+(?:atas|dari)|adalah|yaitu)?|"
     r"jumlah\s+(?:sampel|responden|subjek|partisipan|informan)(?:\s+(?:sebanyak|adalah|yaitu|berjumlah))?|"
     r"besar\s+sampel(?:\s+(?:sebanyak|adalah|yaitu))?|subjek\s+penelitian\s+(?:berjumlah|sebanyak))\s*:?\s*$", _I)
-_MARKER_BEFORE = re.compile(
-    r"(?:a\s+total\s+of|in\s+total|total(?:l?ing)?(?:\s+of)?|altogether|sebanyak|seluruhnya|enrolled|recruited|"
-    r"included|including|involving|involved|comprised|comprising|studied|surveyed|interviewed|followed|randomi[sz]ed|"
-    r"analy[sz]ed|evaluated|examined|assessed|among|melibatkan|mengikuti|merekrut|terhadap)\s+"
-    r"(?:approximately\s+|about\s+|some\s+|nearly\s+|over\s+|the\s+)?$", _I)
+_MARKER = (r"(?:a\s+total\s+of|in\s+total|total(?:l?ing)?(?:\s+of)?|altogether|sebanyak|seluruhnya|enrolled|"
+           r"recruited|included|including|involving|involved|comprised|comprising|studied|surveyed|interviewed|followed|"
+           r"randomi[sz]ed|analy[sz]ed|evaluated|examined|assessed|among|melibatkan|mengikuti|merekrut|terhadap)\s+"
+           r"(?:approximately\s+|about\s+|some\s+|nearly\s+|over\s+|the\s+)?$")
+_MARKER_BEFORE = re.compile(_MARKER, _I)
+# Without a person noun after it, only a strong marker makes a number a sample size ("a total of 34 192 Adventists").
+_STRONG_MARKER_BEFORE = re.compile(r"(?:a\s+total\s+of|in\s+total|total(?:l?ing)?|sebanyak|enrolled|recruited|"
+                                   r"randomi[sz]ed|among)\s+(?:approximately\s+|about\s+|the\s+)?$", _I)
 _SCREENING_BEFORE = re.compile(r"(?:screened|invited|approached|contacted|eligible|eligibility)\b[^.]{0,30}$", _I)
 _BAD_BEFORE = re.compile(r"(?:aged?|ages|usia|umur|berusia|mean|median|±|\+/-|[<>≤≥]|\b(?:OR|RR|HR|CI|IK|p)\s*=?|"
-                         r"[-–/]|score\s+of|from\s+\d+\s+to|between|since|during|until)\s*$", _I)
+                         r"[-–/]|score\s+of|from\s+\d+\s+to|between|since|during|until|type|grade|stage|phase|"
+                         r"class|level|step|day|week|wave|round|visit|arm|group|table|figure|fig\.|tipe|tahap|kelas)\s*$",
+                         _I)
 
 
 def _number_value(m: re.Match[str]) -> int | None:
@@ -502,6 +561,8 @@ def _candidate_tier(sentence: str, m: re.Match[str], value: int, lone_n: bool) -
     before, after = sentence[max(0, m.start() - 60): m.start()], sentence[m.end(): m.end() + 90]
     if value < 2 or _UNIT.match(after) or re.match(r"\s*(?:\(\s*\d+(?:[.,]\d+)?\s*%|[-–/]\s*\d)", after):
         return None
+    if after.startswith(")") and not before.endswith("("):
+        return None  # "4) patient follow-up": an enumeration
     if re.search(r"\b[nN]\s*=\s*$", before):
         return 3 if lone_n or re.search(r"total\s+[nN]\s*=\s*$", before, _I) else None
     if _SAMPLE_BEFORE.search(before):
@@ -511,9 +572,8 @@ def _candidate_tier(sentence: str, m: re.Match[str], value: int, lone_n: bool) -
     noun = _NOUN_AFTER.match(after)
     if noun and _NOT_PEOPLE.search(noun.group(1) or ""):
         noun = None
-    marker = _MARKER_BEFORE.search(before)
     words_after = " ".join(after.split()[:4])
-    if not noun and (not marker or _NOT_PEOPLE.search(words_after)):
+    if not noun and (not _STRONG_MARKER_BEFORE.search(before) or _NOT_PEOPLE.search(words_after)):
         return None
     if 1900 <= value <= 2100 and not (noun and not noun.group(1)):
         return None  # a year, unless a person noun follows directly

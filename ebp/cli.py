@@ -11,13 +11,13 @@ import logging
 import sys
 import textwrap
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from ebp.config import Settings
 from ebp.errors import EbpError
-from ebp.types import DocumentHit
+from ebp.types import DocumentHit, Mode
 
 log = logging.getLogger("ebp")
 
@@ -58,7 +58,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("case", help="the case, in plain Indonesian or English")
     p.add_argument("-k", type=int, default=10, help="number of documents (default 10)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default=None, help="ranking (default: hybrid)")
+    p.add_argument("--language", default=None, help="only documents in this language (id, en …)")
+    p.add_argument("--doc-type", choices=["journal_article", "case_study"], default=None)
+    p.add_argument("--year-from", type=int, default=None, help="only documents from this year on")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("eval", parents=[common], help="score retrieval on a BEIR-layout folder")
+    p.add_argument("--beir", type=Path, required=True, help="folder with corpus.jsonl, queries.jsonl, qrels/")
+    p.add_argument("--split", default="test", help="qrels split (default: test)")
+    p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid")
+    p.add_argument("--queries", type=Path, default=None, help="queries file replacing queries.jsonl (same _ids)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("stats", parents=[common], help="what the index holds")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -123,6 +135,32 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from ebp.embed import load_embedder
+    from ebp.evaluate import run_eval
+
+    embedder = load_embedder(settings.model, settings.batch_size)
+    result = run_eval(
+        args.beir,
+        settings,
+        embedder,
+        split=args.split,
+        mode=Mode(args.mode),
+        queries_file=args.queries,
+        index_dir=args.index,
+        options=settings.search_options(),
+    )
+    if args.json:
+        print(json.dumps(result.as_json()))
+    else:
+        print(
+            f"{result.dataset} {result.split} ({result.queries} queries), {result.mode}, {result.model}: "
+            f"nDCG@10 {result.ndcg_at_10:.4f}  recall@100 {result.recall_at_100:.4f}  MRR@10 {result.mrr_at_10:.4f}"
+            f"  (index {result.index_seconds:.0f} s, {result.query_ms:.0f} ms/query)"
+        )
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     from collections import Counter
 
@@ -167,6 +205,7 @@ def hit_json(hit: DocumentHit, corpus_dir: Path) -> dict[str, Any]:
             {"page_start": p.page_start, "page_end": p.page_end, "section": p.section, "text": p.text, "score": p.score}
             for p in hit.passages
         ],
+        "why": asdict(hit.why) if hit.why else None,
     }
 
 

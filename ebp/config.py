@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ebp.chunk import ChunkSizes
+from ebp.types import Mode, SearchOptions
 
 DEFAULT_MODEL = "minilm"
 
@@ -45,6 +46,12 @@ class Settings:
     """Passages fetched from the vector index before grouping into documents."""
     passages_per_doc: int = 3
     """Best passages shown per document."""
+    search_mode: str = "hybrid"
+    """hybrid (words + meaning), dense (meaning only) or bm25 (words only)."""
+    lexical_weight: float = 1.0
+    """Weight of the BM25 ranking against the dense one in reciprocal-rank fusion."""
+    balance_languages: bool = True
+    """Correct the embedding model's preference for documents in the query's own language."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -63,6 +70,16 @@ class Settings:
         settings.validate()
         return settings
 
+    def search_options(self) -> SearchOptions:
+        return SearchOptions(
+            k=10,
+            mode=Mode(self.search_mode),
+            passages_per_doc=self.passages_per_doc,
+            candidates=self.candidates,
+            lexical_weight=self.lexical_weight,
+            balance_languages=self.balance_languages,
+        )
+
     def chunk_sizes(self) -> ChunkSizes:
         return ChunkSizes(self.chunk_target_words, self.chunk_min_words, self.chunk_max_words, self.chunk_overlap_words)
 
@@ -74,12 +91,18 @@ class Settings:
             )
         if not 0 <= self.chunk_overlap_words < self.chunk_min_words:
             raise ValueError(f"chunk_overlap_words must be below chunk_min_words: {self.chunk_overlap_words}")
+        if self.search_mode not in {m.value for m in Mode}:
+            raise ValueError(f"search_mode must be one of hybrid, dense, bm25: {self.search_mode!r}")
         if self.workers < 1 or self.batch_size < 1 or self.candidates < 1 or self.passages_per_doc < 1:
             raise ValueError("batch_size, candidates and passages_per_doc must be positive")
 
 
 def _coerce(name: str, raw: str, kind: type) -> Any:
     try:
+        if kind is bool:
+            if raw.lower() not in {"1", "0", "true", "false", "yes", "no"}:
+                raise ValueError(raw)
+            return raw.lower() in {"1", "true", "yes"}
         if kind is Path or issubclass(kind, Path):
             return Path(raw).expanduser()
         if kind is int:

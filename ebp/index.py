@@ -76,6 +76,13 @@ class VectorIndex:
 
         return faiss.vector_to_array(self._index.id_map).astype(np.int64)  # type: ignore[attr-defined]
 
+    def similarity(self, query: np.ndarray, ids: np.ndarray) -> np.ndarray:
+        """Inner product of one query vector with the stored vectors of ``ids``."""
+        if not len(ids):
+            return np.zeros(0, dtype=np.float32)
+        vectors = np.vstack([self._index.reconstruct(int(i)) for i in ids])  # type: ignore[attr-defined]
+        return vectors @ query.reshape(-1)
+
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """(scores, ids), each ``len(queries) × k``; missing slots have id -1."""
         k = max(1, min(k, len(self))) if len(self) else 1

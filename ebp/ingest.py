@@ -235,9 +235,7 @@ def _process(
         yield from _embed_and_write(buffer, embedder, store, live, target, report)
 
 
-def _prepare_all(
-    todo: Sequence[Source], corpus_dir: Path | None, settings: Settings
-) -> Iterator[_Prepared | _Failed]:
+def _prepare_all(todo: Sequence[Source], corpus_dir: Path | None, settings: Settings) -> Iterator[_Prepared | _Failed]:
     args = [(source, corpus_dir, settings) for source in todo]
     if settings.workers <= 1 or len(args) < 4:
         yield from (_prepare(*a) for a in args)
@@ -341,7 +339,16 @@ def _wipe(index_dir: Path) -> None:
 
 def ingest(corpus_dir: Path, settings: Settings, embedder: Embedder, rebuild: bool = False) -> IngestReport:
     """``run`` without progress events."""
-    for event in run(corpus_dir, settings, embedder, rebuild):
+    return _last_report(run(corpus_dir, settings, embedder, rebuild))
+
+
+def ingest_sources(sources: Iterable[Source], settings: Settings, embedder: Embedder) -> IngestReport:
+    """``run_sources`` without progress events."""
+    return _last_report(run_sources(sources, settings, embedder))
+
+
+def _last_report(events: Iterator[Progress | IngestReport]) -> IngestReport:
+    for event in events:
         if isinstance(event, IngestReport):
             return event
-    raise RuntimeError("ingest ended without a report")  # unreachable: run() always ends with one
+    raise RuntimeError("ingest ended without a report")  # unreachable: runs always end with one

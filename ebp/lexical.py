@@ -118,6 +118,7 @@ class LexicalIndex:
     def __init__(self, bm25: Any, ids: np.ndarray) -> None:
         self._bm25 = bm25  # bm25s.BM25, or None for an empty index
         self._ids = ids
+        self._row_of: dict[int, int] | None = None  # passage id → matrix row, built on first use
 
     @classmethod
     def build(
@@ -164,6 +165,23 @@ class LexicalIndex:
         # Best score first; ties go to the earlier-indexed passage, so results are deterministic.
         order = rows[np.lexsort((rows, -scores[rows]))]
         return [(int(self._ids[r]), float(scores[r])) for r in order]
+
+    def scores(self, query: str, lang: str, ids: Sequence[int]) -> dict[int, float]:
+        """BM25 score of ``query`` for each passage id in ``ids`` (0.0 where no term is shared)."""
+        if self._bm25 is None or not len(ids):
+            return dict.fromkeys((int(i) for i in ids), 0.0)
+        vocab = self._bm25.vocab_dict
+        term_ids = [vocab[t] for t in analyze(query, lang) if t in vocab]
+        if not term_ids:
+            return dict.fromkeys((int(i) for i in ids), 0.0)
+        all_scores = self._bm25.get_scores_from_ids(term_ids)
+        rows = self._rows()
+        return {int(i): float(all_scores[rows[int(i)]]) if int(i) in rows else 0.0 for i in ids}
+
+    def _rows(self) -> dict[int, int]:
+        if self._row_of is None:
+            self._row_of = {int(pid): row for row, pid in enumerate(self._ids)}
+        return self._row_of
 
     def save(self, directory: Path) -> None:
         """Write the index to ``directory``, replacing any index there only once the new one is complete."""

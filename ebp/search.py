@@ -1,22 +1,56 @@
-"""Search: a case description → ranked documents, each with its best passages and their pages."""
+"""Search: a case description → ranked documents, each with its best passages, pages and reasons.
+
+Hybrid retrieval: the dense side (FAISS, meaning) and the lexical side (BM25, words) each rank
+the candidate passages; passages are grouped into documents (a document scores by its best
+passage) and the two document rankings are fused by reciprocal rank (RRF).
+
+Languages: BM25 only compares words, so it is used only for documents in the query's language.
+A document in another language takes its dense rank in place of a lexical one: cross-lingual
+results are ranked by meaning alone, never pushed down by missing word overlap. Multilingual
+encoders also prefer any text in the query's own language; ``balance_languages`` removes that
+offset by aligning the top dense scores of each document language before ranking.
+"""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from ebp.describe import detect_language
 from ebp.embed import Embedder
 from ebp.errors import EbpError, IndexMissingError
-from ebp.index import VectorIndex, vectors_path
+from ebp.index import VectorIndex, lexical_path, vectors_path
+from ebp.lexical import LexicalIndex
 from ebp.store import PassageRow, Store
-from ebp.types import DocumentHit, PassageHit
+from ebp.types import DocumentHit, Mode, PassageHit, SearchOptions, StoredDocument, Why
 
 log = logging.getLogger(__name__)
+
+QUERY_LANGUAGES = ("en", "id")
+RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al. 2009)
+BALANCE_TOP = 5  # dense scores averaged per language to estimate its offset
+
+
+@dataclass
+class _Doc:
+    """Per-document evidence gathered from the candidate passages."""
+
+    doc: StoredDocument
+    passages: dict[int, PassageRow]
+    dense: dict[int, float]
+    lexical: dict[int, float]
+    cross_lingual: bool
+
+    def best_dense(self) -> float | None:
+        return max(self.dense.values()) if self.dense else None
+
+    def best_lexical(self) -> float | None:
+        return max(self.lexical.values()) if self.lexical and not self.cross_lingual else None
 
 
 class Searcher:
@@ -32,61 +66,185 @@ class Searcher:
         self.embedder = embedder
         self._lock = threading.Lock()
         self._generation = -1
-        self._vectors: VectorIndex | None = None
+        self._loaded: tuple[VectorIndex, LexicalIndex] | None = None
         self._refresh()
 
     @property
     def generation(self) -> int:
         return self._generation
 
-    def _refresh(self) -> VectorIndex:
+    def _refresh(self) -> tuple[VectorIndex, LexicalIndex]:
         with self._lock:
             generation = self.store.generation()
-            if self._vectors is None or generation != self._generation:
+            if self._loaded is None or generation != self._generation:
                 path = vectors_path(self.store.index_dir, generation)
                 if not path.exists():
                     raise IndexMissingError(
                         f"the index at {self.store.index_dir} is incomplete (no {path.name}); run ebp index again"
                     )
-                self._vectors = VectorIndex.load(path)
+                self._loaded = (
+                    VectorIndex.load(path),
+                    LexicalIndex.load(lexical_path(self.store.index_dir, generation)),
+                )
                 self._generation = generation
-            return self._vectors
+            return self._loaded
 
-    def search(
-        self, case_text: str, k: int = 10, passages_per_doc: int = 3, candidates: int = 200
-    ) -> list[DocumentHit]:
-        """The ``k`` most relevant documents for ``case_text``, best first."""
-        if not case_text or not case_text.strip():
+    def search(self, case_text: str, options: SearchOptions | None = None, **overrides: object) -> list[DocumentHit]:
+        """The most relevant documents for ``case_text``, best first (``options.k`` at most)."""
+        opts = options or SearchOptions()
+        if overrides:
+            opts = SearchOptions(**{**opts.__dict__, **overrides})  # type: ignore[arg-type]
+        text = (case_text or "").strip()
+        if not text:
             raise EbpError("the case description is empty: describe the client's situation in a few words")
-        if k < 1:
-            raise ValueError(f"k must be at least 1, got {k}")
-        query = self.embedder.embed_queries([case_text.strip()])
+        if opts.k < 1 or opts.candidates < 1 or opts.passages_per_doc < 1:
+            raise ValueError(f"k, candidates and passages_per_doc must be positive: {opts}")
+        query_lang = detect_language(text, QUERY_LANGUAGES)
+        query = self.embedder.embed_queries([text])[0] if opts.mode is not Mode.BM25 else None
         for attempt in range(2):
-            vectors = self._refresh()
-            scores, ids = vectors.search(query, max(candidates, k * passages_per_doc))
-            hits = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
-            rows = self.store.passages([i for i, _ in hits])
-            if len(rows) == len(hits) or attempt == 1:
+            vectors, lexical = self._refresh()
+            docs = self._gather(text, query, query_lang, vectors, lexical, opts)
+            if docs is not None or attempt == 1:
                 break
             log.info("index changed during the search; retrying on the new generation")
-        return self._group(hits, rows, k, passages_per_doc)
+        return _rank(docs or {}, query_lang, opts)
 
-    def _group(
-        self, hits: Sequence[tuple[int, float]], rows: dict[int, PassageRow], k: int, per_doc: int
-    ) -> list[DocumentHit]:
-        by_doc: dict[int, list[tuple[float, PassageRow]]] = defaultdict(list)
-        for pid, score in hits:
-            if pid in rows:
-                by_doc[rows[pid].doc_id].append((score, rows[pid]))
-        ranked = sorted(by_doc.items(), key=lambda item: -max(s for s, _ in item[1]))[:k]
-        documents = self.store.documents(doc_id for doc_id, _ in ranked)
-        out = []
-        for doc_id, scored in ranked:
-            if doc_id not in documents:
+    def _gather(
+        self,
+        text: str,
+        query: np.ndarray | None,
+        query_lang: str,
+        vectors: VectorIndex,
+        lexical: LexicalIndex,
+        opts: SearchOptions,
+    ) -> dict[int, _Doc] | None:
+        """Candidate passages from both sides, each scored by both sides, grouped by document."""
+        n = max(opts.candidates, opts.k * opts.passages_per_doc)
+        dense: dict[int, float] = {}
+        if query is not None:
+            scores, ids = vectors.search(query[None, :], n)
+            dense = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
+        lex: dict[int, float] = {}
+        if opts.mode is not Mode.DENSE:
+            lex = dict(lexical.search(text, query_lang, n))
+        if opts.mode is Mode.HYBRID:  # score every candidate on both sides, so fusion compares like with like
+            missing = np.array([i for i in lex if i not in dense], dtype=np.int64)
+            dense.update(zip(missing.tolist(), vectors.similarity(query, missing).tolist(), strict=True))
+            lex.update(lexical.scores(text, query_lang, [i for i in dense if i not in lex]))
+        rows = self.store.passages(list(dense.keys() | lex.keys()))
+        if len(rows) < len(dense.keys() | lex.keys()):
+            return None  # rows purged by a newer generation: reload and retry
+        documents = self.store.documents({r.doc_id for r in rows.values()})
+        grouped: dict[int, _Doc] = {}
+        for pid, row in rows.items():
+            doc = documents.get(row.doc_id)
+            if doc is None or not opts.filters.accept(doc):
                 continue
-            best = sorted(scored, key=lambda sr: -sr[0])[:per_doc]
-            passages = tuple(
-                PassageHit(r.passage_id, r.page_start, r.page_end, r.section, r.text, round(s, 4)) for s, r in best
-            )
-            out.append(DocumentHit(documents[doc_id], round(float(np.float32(best[0][0])), 4), passages))
-        return out
+            entry = grouped.get(row.doc_id)
+            if entry is None:
+                cross = doc.info.language in QUERY_LANGUAGES and doc.info.language != query_lang
+                entry = grouped[row.doc_id] = _Doc(doc, {}, {}, {}, cross)
+            entry.passages[pid] = row
+            if pid in dense:
+                entry.dense[pid] = dense[pid]
+            if lex.get(pid, 0.0) > 0:
+                entry.lexical[pid] = lex[pid]
+        return grouped
+
+
+def _rank(docs: dict[int, _Doc], query_lang: str, opts: SearchOptions) -> list[DocumentHit]:
+    dense_scores = {d: s for d, e in docs.items() if (s := e.best_dense()) is not None}
+    if opts.balance_languages:
+        dense_scores = balance_by_language(dense_scores, {d: docs[d].doc.info.language for d in dense_scores})
+    lexical_scores = {d: s for d, e in docs.items() if (s := e.best_lexical()) is not None}
+    dense_rank = _ranks(dense_scores)
+    lexical_rank = _ranks(lexical_scores)
+    fused: dict[int, float] = {}
+    for doc_id, entry in docs.items():
+        if opts.mode is Mode.DENSE:
+            fused[doc_id] = dense_scores.get(doc_id, float("-inf"))
+        elif opts.mode is Mode.BM25:
+            fused[doc_id] = lexical_scores.get(doc_id, float("-inf"))
+        else:
+            lex_rank = dense_rank.get(doc_id) if entry.cross_lingual else lexical_rank.get(doc_id)
+            fused[doc_id] = rrf(dense_rank.get(doc_id), lex_rank, opts.lexical_weight)
+    order = sorted((d for d in fused if fused[d] != float("-inf")), key=lambda d: (-fused[d], d))[: opts.k]
+    hits = []
+    for position, doc_id in enumerate(order, start=1):
+        entry = docs[doc_id]
+        why = Why(
+            mode=opts.mode.value,
+            fused_rank=position,
+            fused_score=round(fused[doc_id], 6),
+            dense_score=_round(entry.best_dense()),
+            dense_rank=dense_rank.get(doc_id),
+            lexical_score=_round(entry.best_lexical()),
+            lexical_rank=lexical_rank.get(doc_id),
+            query_language=query_lang,
+            document_language=entry.doc.info.language,
+            cross_lingual=entry.cross_lingual,
+        )
+        score = entry.best_dense() if opts.mode is not Mode.BM25 else entry.best_lexical()
+        hits.append(DocumentHit(entry.doc, round(float(score or 0.0), 4), _best_passages(entry, opts), why))
+    return hits
+
+
+def rrf(dense_rank: int | None, lexical_rank: int | None, lexical_weight: float = 1.0) -> float:
+    """Reciprocal-rank fusion of two 1-based ranks (``None``: not found by that side).
+
+    Example: ``rrf(1, 1) > rrf(1, None) == rrf(None, 1)``
+    """
+    score = 0.0
+    if dense_rank is not None:
+        score += 1.0 / (RRF_K + dense_rank)
+    if lexical_rank is not None:
+        score += lexical_weight / (RRF_K + lexical_rank)
+    return score
+
+
+def balance_by_language(scores: dict[int, float], languages: dict[int, str]) -> dict[int, float]:
+    """Shift each document language's dense scores so that their top scores line up.
+
+    Applied only when at least two languages each have ``BALANCE_TOP`` candidates; otherwise the
+    scores are returned unchanged (a one-language corpus is never affected).
+    Example: ``balance_by_language({1: .9, 2: .5}, {1: "id", 2: "en"}) == {1: .9, 2: .5}``
+    """
+    by_lang: dict[str, list[float]] = defaultdict(list)
+    for doc_id, score in scores.items():
+        by_lang[languages[doc_id]].append(score)
+    big = {lang: sorted(v, reverse=True)[:BALANCE_TOP] for lang, v in by_lang.items() if len(v) >= BALANCE_TOP}
+    if len(big) < 2:
+        return scores
+    offsets = {lang: float(np.mean(top)) for lang, top in big.items()}
+    reference = max(offsets.values())
+    return {d: s - offsets.get(languages[d], reference) + reference for d, s in scores.items()}
+
+
+def _ranks(scores: dict[int, float]) -> dict[int, int]:
+    return {d: r for r, d in enumerate(sorted(scores, key=lambda d: (-scores[d], d)), start=1)}
+
+
+def _best_passages(entry: _Doc, opts: SearchOptions) -> tuple[PassageHit, ...]:
+    """The document's best passages: by meaning first, then by words, ties by page order."""
+    dense_rank = _ranks(entry.dense)
+    lexical_rank = _ranks(entry.lexical) if opts.mode is not Mode.DENSE and not entry.cross_lingual else {}
+
+    def key(pid: int) -> tuple[float, int]:
+        return (-rrf(dense_rank.get(pid), lexical_rank.get(pid), opts.lexical_weight), entry.passages[pid].ordinal)
+
+    chosen = sorted(entry.passages, key=key)[: opts.passages_per_doc]
+    return tuple(
+        PassageHit(
+            pid,
+            entry.passages[pid].page_start,
+            entry.passages[pid].page_end,
+            entry.passages[pid].section,
+            entry.passages[pid].text,
+            round(entry.dense.get(pid, entry.lexical.get(pid, 0.0)), 4),
+        )
+        for pid in chosen
+    )
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 4)

@@ -92,10 +92,27 @@ class PassageHit:
 
 
 @dataclass(frozen=True)
+class Why:
+    """Why a document ranked where it did (shown to the user, and in ``--json`` as ``why``)."""
+
+    mode: str  # dense, bm25 or hybrid
+    fused_rank: int
+    fused_score: float
+    dense_score: float | None  # best passage's cosine similarity to the case
+    dense_rank: int | None
+    lexical_score: float | None  # best passage's BM25 score; None when not used for this document
+    lexical_rank: int | None
+    query_language: str
+    document_language: str
+    cross_lingual: bool  # query and document in different languages: ranked by meaning only
+
+
+@dataclass(frozen=True)
 class DocumentHit:
     document: StoredDocument
     score: float
     passages: tuple[PassageHit, ...]
+    why: Why | None = None
 
 
 @dataclass(frozen=True)
@@ -107,3 +124,36 @@ class FileReport:
     reason: str = ""
     pages: int = 0
     passages: int = 0
+
+
+class Mode(StrEnum):
+    DENSE = "dense"
+    BM25 = "bm25"
+    HYBRID = "hybrid"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Keep only documents that match; ``None`` means no restriction."""
+
+    language: str | None = None
+    doc_type: str | None = None
+    year_from: int | None = None
+
+    def accept(self, doc: StoredDocument) -> bool:
+        if self.language and doc.info.language != self.language:
+            return False
+        if self.doc_type and doc.doc_type.value != self.doc_type:
+            return False
+        return not (self.year_from and (doc.info.year or 0) < self.year_from)
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    k: int = 10
+    mode: Mode = Mode.HYBRID
+    passages_per_doc: int = 3
+    candidates: int = 200
+    lexical_weight: float = 1.0
+    balance_languages: bool = True
+    filters: Filters = field(default_factory=Filters)
