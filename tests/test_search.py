@@ -1,0 +1,119 @@
+"""Ranking: fusion properties, language awareness, filters, and the eval command on a tiny BEIR folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ebp import cli, embed, ingest
+from ebp.config import Settings
+from ebp.search import Searcher, balance_by_language, rrf
+from ebp.types import Filters, Mode, SearchOptions
+
+
+def test_rrf_prefers_documents_found_by_both_sides() -> None:
+    assert rrf(3, 3) > rrf(3, None) == pytest.approx(rrf(None, 3))
+    assert rrf(1, 10) > rrf(1, None)
+    assert rrf(None, None) == 0.0
+    assert rrf(2, 5, lexical_weight=0.0) == rrf(2, None)
+
+
+def test_balance_by_language_aligns_top_scores_only_when_two_languages_compete() -> None:
+    one_language = {1: 0.9, 2: 0.5}
+    assert balance_by_language(one_language, {1: "id", 2: "en"}) == one_language
+    scores = {i: 0.8 - i * 0.01 for i in range(5)} | {10 + i: 0.5 - i * 0.01 for i in range(5)}
+    langs = {i: "id" for i in range(5)} | {10 + i: "en" for i in range(5)}
+    balanced = balance_by_language(scores, langs)
+    assert balanced[10] == pytest.approx(balanced[0])  # best English now level with best Indonesian
+    assert sorted(balanced, key=lambda d: -balanced[d])[:2] in ([0, 10], [10, 0])
+
+
+@pytest.fixture
+def mixed_index(tmp_path: Path, make_pdf, fake_embedder, settings: Settings) -> Searcher:
+    corpus = tmp_path / "corpus"
+    english = {
+        "en_program.pdf": "The parenting program reduced child neglect in poor families across villages.",
+        "en_elderly.pdf": "Home visits for elderly people living alone reduced loneliness and hospital use.",
+        "en_cash.pdf": "A cash transfer program raised school attendance and reduced child labour.",
+    }
+    indonesian = {
+        "id_program.pdf": "Program pengasuhan positif menurunkan penelantaran anak pada keluarga miskin di desa.",
+        "id_lansia.pdf": "Kunjungan rumah bagi lansia yang tinggal sendiri mengurangi kesepian dan rawat inap.",
+    }
+    for name, sentence in {**english, **indonesian}.items():
+        make_pdf(corpus / name, [" ".join([sentence] * 8)])
+    ingest.ingest(corpus, settings, fake_embedder)
+    return Searcher(settings.index_dir, fake_embedder)
+
+
+def test_query_over_documents_in_another_language_ranks_by_dense_alone(mixed_index: Searcher) -> None:
+    query = "program untuk keluarga miskin dan anak"  # Indonesian, sharing "program" with English documents
+    hybrid = mixed_index.search(query, SearchOptions(k=5, balance_languages=False))
+    dense = mixed_index.search(query, SearchOptions(k=5, mode=Mode.DENSE, balance_languages=False))
+    english_hybrid = [h.document.path for h in hybrid if h.document.info.language == "en"]
+    english_dense = [h.document.path for h in dense if h.document.info.language == "en"]
+    assert english_hybrid == english_dense
+    for hit in hybrid:
+        assert hit.why is not None and hit.why.query_language == "id"
+        if hit.document.info.language == "en":
+            assert hit.why.cross_lingual and hit.why.lexical_score is None
+    assert not next(h for h in hybrid if h.document.path == "id_program.pdf").why.cross_lingual  # type: ignore[union-attr]
+
+
+def test_why_explains_each_hit_and_bm25_mode_needs_shared_words(mixed_index: Searcher) -> None:
+    hits = mixed_index.search("home visits elderly loneliness", SearchOptions(k=3))
+    top = hits[0]
+    assert top.document.path == "en_elderly.pdf"
+    assert top.why is not None and top.why.fused_rank == 1 and top.why.lexical_rank == 1 and top.why.dense_rank == 1
+    bm25 = mixed_index.search("zebra", SearchOptions(mode=Mode.BM25))
+    assert bm25 == []
+
+
+def test_filters(mixed_index: Searcher) -> None:
+    hits = mixed_index.search("program anak keluarga", SearchOptions(filters=Filters(language="id")))
+    assert hits and {h.document.info.language for h in hits} == {"id"}
+    assert mixed_index.search("program", SearchOptions(filters=Filters(year_from=2100))) == []
+    assert mixed_index.search("program", SearchOptions(filters=Filters(doc_type="case_study"))) == []
+
+
+def _tiny_beir(root: Path) -> Path:
+    docs = {
+        "d1": ("Cash transfers", "Conditional cash transfers increase school enrolment of poor children."),
+        "d2": ("Home visiting", "Nurse home visiting reduces child maltreatment reports in young families."),
+        "d3": ("Elderly loneliness", "Befriending services reduce loneliness among isolated older adults."),
+        "d4": ("Substance use", "Brief motivational interviewing lowers heavy drinking in young adults."),
+    }
+    queries = {"q1": "school enrolment cash transfers", "q2": "loneliness older adults", "q3": "heavy drinking"}
+    qrels = [("q1", "d1", 1), ("q2", "d3", 2), ("q3", "d4", 1)]
+    root.mkdir(parents=True)
+    (root / "qrels").mkdir()
+    (root / "corpus.jsonl").write_text(
+        "\n".join(json.dumps({"_id": k, "title": t, "text": x}) for k, (t, x) in docs.items())
+    )
+    (root / "queries.jsonl").write_text("\n".join(json.dumps({"_id": k, "text": v}) for k, v in queries.items()))
+    (root / "qrels" / "test.tsv").write_text(
+        "query-id\tcorpus-id\tscore\n" + "".join(f"{q}\t{d}\t{s}\n" for q, d, s in qrels)
+    )
+    (root / "queries_id.jsonl").write_text(json.dumps({"_id": "q3", "text": "minum berat heavy drinking"}))
+    return root
+
+
+def test_eval_command_on_tiny_beir(tmp_path: Path, fake_embedder, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32: fake_embedder)
+    beir = _tiny_beir(tmp_path / "tiny")
+    index = tmp_path / "eval-index"
+    for mode in ("bm25", "dense", "hybrid"):
+        assert cli.main(["eval", "--beir", str(beir), "--mode", mode, "--index", str(index), "--json"]) == 0
+        result = json.loads(capsys.readouterr().out)
+        assert result["queries"] == 3 and result["mode"] == mode
+        assert result["ndcg@10"] == pytest.approx(1.0) and result["mrr@10"] == pytest.approx(1.0)
+        assert result["recall@100"] == pytest.approx(1.0)
+    embedded = fake_embedder.embedded
+    assert (
+        cli.main(["eval", "--beir", str(beir), "--index", str(index), "--queries", str(beir / "queries_id.jsonl")]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "(1 queries)" in out and "nDCG@10 1.0000" in out
+    assert fake_embedder.embedded - embedded == 1  # cached corpus: only the one query was embedded
