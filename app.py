@@ -6,6 +6,7 @@ Run: ``streamlit run app.py`` (builds the index of ``corpus/`` on first start).
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 import streamlit as st
 
@@ -32,6 +33,10 @@ STRINGS = {
         "page": "hlm.",
         "language": "Bahasa / Language",
         "k": "Jumlah dokumen",
+        "why": "Peringkat {rank}",
+        "why_dense": "makna: peringkat {rank} (kemiripan {score:.2f})",
+        "why_lexical": "kata: peringkat {rank} (BM25 {score:.1f})",
+        "why_cross": "bahasa lain: diperingkat menurut makna saja",
     },
     "en": {
         "title": "ebp — evidence for social-work practice",
@@ -48,6 +53,10 @@ STRINGS = {
         "page": "p.",
         "language": "Bahasa / Language",
         "k": "Number of documents",
+        "why": "Rank {rank}",
+        "why_dense": "meaning: rank {rank} (similarity {score:.2f})",
+        "why_lexical": "words: rank {rank} (BM25 {score:.1f})",
+        "why_cross": "other language: ranked by meaning only",
     },
 }
 
@@ -84,10 +93,25 @@ def hit_ui(rank: int, hit: DocumentHit, t: dict[str, str]) -> None:
         st.markdown(f"**{rank}. {html.escape(info.title)}**")
         meta = " · ".join(str(x) for x in (authors, info.year, info.journal, info.language, hit.document.doc_type) if x)
         st.caption(f"{meta} · {t['score']} {hit.score:.3f}")
+        if hit.why:
+            st.caption(why_text(hit, t))
         for p in hit.passages:
             pages = f"{p.page_start}" if p.page_start == p.page_end else f"{p.page_start}–{p.page_end}"
             st.markdown(f"*{t['page']} {pages}{', ' + p.section if p.section else ''}*")
             st.text(p.text)
+
+
+def why_text(hit: DocumentHit, t: dict[str, str]) -> str:
+    why = hit.why
+    assert why is not None
+    parts = [t["why"].format(rank=why.fused_rank)]
+    if why.dense_rank:
+        parts.append(t["why_dense"].format(rank=why.dense_rank, score=why.dense_score))
+    if why.lexical_rank:
+        parts.append(t["why_lexical"].format(rank=why.lexical_rank, score=why.lexical_score))
+    if why.cross_lingual:
+        parts.append(t["why_cross"])
+    return " · ".join(parts)
 
 
 def main() -> None:
@@ -111,7 +135,7 @@ def main() -> None:
     case = st.text_area(t["case"], placeholder=t["placeholder"], height=120)
     if not st.button(t["search"], type="primary") or not case.strip():
         st.stop()
-    hits = searcher.search(case, k=k, passages_per_doc=settings.passages_per_doc, candidates=settings.candidates)
+    hits = searcher.search(case, replace(settings.search_options(), k=k))
     st.subheader(t["results"])
     if not hits:
         st.info(t["none"])
