@@ -26,8 +26,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
-    # pypdf and fontTools warn about every odd font or xref; the ingest report says what matters.
-    for noisy in ("pypdf", "fontTools"):
+    # pypdf and fontTools warn about every odd font or xref, bm25s logs each build: the report says what matters.
+    for noisy in ("pypdf", "fontTools", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.INFO if args.verbose else logging.ERROR)
     try:
         settings = Settings.from_env(index_dir=args.index, model=args.model)
