@@ -9,14 +9,18 @@ cross-validation (benchmarks/eval_appraisal.py --compare-ml), so none ships.
 Labelling decisions (the dev set follows them):
 - a protocol (a planned study, no results) is ``other`` and needs checking: it is not evidence yet;
 - a secondary, post hoc or economic analysis of a randomised trial stays ``rct`` and needs
-  checking, unless it calls itself a cohort (an observational analysis of trial participants);
+  checking, unless it says it is observational (predictors, factors associated with ...): then
+  it is ``cohort``, the trial being only the source of participants;
+- no design named at all: ``other`` when the text reports its own data, else ``review_narrative``;
 - animal, in-vitro and modelling studies are ``other``; a meta-analysis of them is still one.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 DESIGNS = ("systematic_review_meta_analysis", "rct", "quasi_experimental", "cohort", "case_control",
            "cross_sectional", "qualitative", "case_study", "review_narrative", "guideline_or_opinion", "other")
@@ -44,7 +48,25 @@ _LEVEL_LABELS = {  # level name → (English, Indonesian)
 CHECK_BELOW = 0.6  # confidence under which a person should check the label
 _ZONE_WEIGHT = {"title": 3.0, "abstract": 1.0, "body": 0.35}
 _BODY_CAP = 3.0  # body text can tip a decision but not outvote the title and abstract alone
+_MAX_TEXT = 200_000  # characters read by appraise(): a long paper's opening is where its design and N are
 _I = re.IGNORECASE
+
+
+class LazyPattern:
+    """A regular expression compiled on first use: importing ebp compiles none of the ~100 patterns here.
+
+    Example: ``LazyPattern(r"\\bcohort\\b", re.I).search("A cohort study") is not None``
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+
+    @functools.cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+    def __getattr__(self, name: str) -> Any:  # search, match, finditer, findall, split, sub ...
+        return getattr(self.compiled, name)
 
 
 @dataclass(frozen=True)
@@ -79,47 +101,52 @@ class _Match:
     zone: str
 
 
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(parts), _I)
+def _rx(*parts: str) -> LazyPattern:
+    return LazyPattern("|".join(parts), _I)
 
 
-_RAND = r"(?<![\w-])randomi[sz]"  # "randomised" but not "non-randomised" / "quasi-randomised"
+_RAND = r"(?<![\w-])(?<!mendelian\s)randomi[sz]"  # not "non-randomised", "quasi-randomised", "Mendelian randomisation"
 # (design, weight, pattern): weights are per mention before the zone and context factors.
-_CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
+_CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     ("systematic_review_meta_analysis", 3.0, _rx(
         r"systematic(?:al)?\s+(?:literature\s+|scoping\s+)?reviews?", r"meta-?\s?analy[sz]\w*", r"meta-?analisis",
         r"tinjauan\s+(?:literatur\s+)?sistematis", r"kajian\s+(?:literatur|pustaka)\s+sistematis",
         r"telaah\s+sistematis", r"umbrella\s+review", r"scoping\s+review", r"review\s+of\s+(?:systematic\s+)?reviews",
-        r"cochrane\s+reviews?", r"meta-?ethnograph\w*", r"meta-?synthesis")),
+        r"cochrane\s+reviews?", r"meta-?ethnograph\w*", r"meta-?synthesis", r"integrative\s+(?:literature\s+)?review",
+        r"rapid\s+review", r"realist\s+review")),
     ("systematic_review_meta_analysis", 2.0, _rx(
         r"(?:searched|search(?:es)?\s+(?:of|in|was\s+conducted)|identified\s+(?:via|through|by\s+searching)|"
-        r"retrieved\s+(?:from|by\s+searching)|penelusuran|menelusuri)\b[^.;]{0,80}?\b(?:medline|pubmed|embase|"
+        r"retrieved\s+(?:from|by\s+searching)|(?:performed|conducted|carried\s+out)\s+an?\s+(?:\w+\s+){0,3}search|"
+        r"penelusuran|menelusuri)\b[^.;]{0,80}?\b(?:medline|pubmed|embase|"
         r"cinahl|psyc\s?info|cochrane|scopus|web\s+of\s+science|databases?|basis\s+data|garuda|google\s+scholar)",
         r"\bprisma\b", r"(?:studies|trials|articles|papers|studi|artikel)\s+(?:met|fulfilled|meeting|memenuhi)\s+"
         r"(?:the\s+)?(?:inclusion|eligibility|kriteria)", r"pooled\s+(?:analysis|estimates?|data\s+from)")),
     ("systematic_review_meta_analysis", 1.0, _rx(r"random[- ]effects?\s+model", r"\bI\s?(?:2|²)\s?=", r"efek\s+acak")),
     ("rct", 3.0, _rx(
         _RAND + r"ed\b[\w\s,-]{0,60}?\b(?:trial|study|experiment)", r"\bRCTs?\b", r"uji\s+(?:klinis\s+|klinik\s+)?acak",
-        r"uji\s+terkontrol\s+acak", r"cluster[- ]randomi[sz]ed")),
+        r"uji\s+terkontrol\s+acak", r"cluster[- ]randomi[sz]ed", r"stepped[- ]wedge", r"true[- ]experiment\w*")),
     ("rct", 2.0, _rx(
         r"(?<![\w-])randomly\s+(?:assigned|allocated|divided|distributed)", r"(?<!not\s)(?:were|was)\s+randomi[sz]ed",
         _RAND + r"ed\s+(?:to|into|in\s+a)\b", r"random\s+(?:assignment|allocation)", _RAND + r"ation",
         r"dirandomisasi", r"diacak\s+ke", r"dialokasikan\s+secara\s+acak", r"alokasi\s+acak",
         r"in\s+(?:a\s+)?random(?:i[sz]ed)?\s+order")),
+    ("rct", 1.2, _rx(r"\bor\s+(?:a\s+|matching\s+)?placebo\b", r"\b(?:versus|vs\.?)\s+placebo\b",
+                     r"\bplacebo\s+(?:group|arm)\b")),
     ("rct", 1.5, _rx(r"placebo[- ]controlled", r"double[- ]blind\w*", r"intention[- ]to[- ]treat",
                      r"\b(?:ISRCTN|NCT)\s?\d{6,8}", r"trial\s+registration")),
     ("quasi_experimental", 3.0, _rx(r"quasi[- ]?experiment\w*", r"kuasi[- ]?eksperimen\w*", r"eksperimen\s+semu",
-                                    r"pra[- ]?eksperimen\w*", r"pre-?experimental")),
+                                    r"pra[- ]?eksperimen\w*", r"pre-?experimental", r"natural\s+experiment",
+                                    r"regression\s+discontinuity", r"non-?equivalent\s+(?:control|comparison)")),
     ("quasi_experimental", 2.0, _rx(
         r"non-?randomi[sz]ed", r"not\s+randomi[sz]ed", r"tidak\s+diacak", r"tanpa\s+randomisasi",
         r"pre-?\s?test[\s-]*(?:and\s+|-\s*)?post-?\s?test", r"\bpre-?post\b",
-        r"non-?equivalent\s+(?:control|comparison)",
-        r"before\s+and\s+after\s+(?:the\s+|an?\s+)?(?:\w+\s+)?(?:intervention|program|programme|training|treatment|"
+        r"matched\s+comparison\s+group",
+        r"before\s+and\s+after\s+(?:\w+\s+){0,4}?(?:intervention|program|programme|training|treatment|"
         r"implementation|course|sessions?|therapy)",
         r"controlled\s+before", r"one[- ]group", r"single[- ](?:group|arm)", r"uncontrolled\s+(?:trial|study|pilot)",
         r"open[- ]label\s+(?:pilot|study|single)", r"interrupted\s+time[- ]series", r"difference[- ]in[- ]differences?",
         r"multiple[- ]baseline", r"(?:without|tanpa)\s+(?:a\s+)?(?:kelompok\s+)?(?:control|kontrol)")),
-    ("quasi_experimental", 1.2, _rx(r"open[- ]label", r"\bpilot\s+(?:study|trial)", r"wait-?\s?list(?:ed)?\s+control",
+    ("quasi_experimental", 1.2, _rx(r"open[- ]label", r"wait-?\s?list(?:ed)?\s+control",
                                     r"(?:received|given|consumed|underwent)\b[^.;]{0,60}?\bfor\s+\d+\s+(?:weeks|months|days)")),
     ("cohort", 3.0, _rx(r"cohort\s+stud\w+",
                         r"(?:prospective|retrospective|population-based|birth|historical)\s+cohort",
@@ -129,12 +156,18 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
                         r"(?:were|was)\s+followed[- ]up\b", r"\bwe\s+followed\b")),
     ("cohort", 1.2, _rx(r"\bcohorts?\b", r"person[- ]years", r"observational\s+study", r"\bfollowed[- ]up\b",
                         r"followed\s+(?:up\s+)?(?:for|until|from|over)\b",
-                        r"(?:median|mean|average)\s+(?:duration\s+of\s+)?follow-?up", r"prospectively",
-                        r"retrospective\s+(?:study|analysis|review|chart)", r"registry", r"register-based",
-                        r"medical\s+records?\s+review", r"rekam\s+medis", r"incidence\s+of", r"hazard\s+ratio")),
+                        r"(?:median|mean|average)\s+(?:duration\s+of\s+)?follow-?up",
+                        r"prospectively\s+(?:enrolled|recruited|collected|followed|studied|included|registered)",
+                        r"retrospective(?:ly)?\b[\w\s,-]{0,30}?\b(?:study|analysis|review|chart|data)",
+                        r"during\s+(?:the\s+)?(?:\d+[- ]\w+\s+)?follow-?up",
+                        r"\bmonitored\s+(?:\w+\s+){0,3}?for\s+\d+", r"registry", r"register-based",
+                        r"medical\s+records?\s+review", r"rekam\s+medis", r"hazard\s+ratio",
+                        r"\blongitudinal(?:ly)?\b")),
+    ("cohort", 0.6, _rx(r"incidence\s+of", r"\bincident\b")),
     ("case_control", 3.0, _rx(r"case[- ]control", r"kasus[- ]kontrol", r"case[- ]referent", r"nested\s+case")),
-    ("case_control", 1.5, _rx(r"(?:matched|healthy|population)\s+controls", r"\bcases\b[^.;]{0,60}?\bcontrols\b",
-                              r"\bkasus\s+dan\s+\d+\s+kontrol", r"genome[- ]wide\s+association")),
+    ("case_control", 1.5, _rx(r"(?:matched|healthy|population)\s+controls", r"comparison\s+subjects",
+                              r"\bcases\b[^.;]{0,60}?\bcontrols\b", r"\bkasus\s+dan\s+\d+\s+kontrol",
+                              r"genome[- ]wide\s+association")),
     ("cross_sectional", 3.0, _rx(r"cross[- ]?sectional", r"potong\s+lintang", r"belah\s+lintang", r"lintas\s+seksional",
                                  r"prevalence\s+(?:study|survey)", r"studi\s+prevalensi")),
     ("cross_sectional", 1.5, _rx(r"\bsurvey\b", r"\bsurvei\b", r"\bnhanes\b", r"descriptive\s+(?:study|correlational)",
@@ -142,7 +175,6 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
                                  r"correlational\s+(?:study|design)", r"\bkorelasional\b", r"analitik\s+observasional",
                                  r"validation\s+study", r"diagnostic\s+accuracy", r"validity\s+and\s+reliability",
                                  r"reliability\s+and\s+validity")),
-    ("cross_sectional", 0.5, _rx(r"\bassociations?\s+(?:between|of)\b", r"\bcorrelat(?:ed|ion)\s+(?:with|between)\b")),
     ("cross_sectional", 0.6, _rx(r"questionnaires?", r"kuesioner", r"\bprevalen(?:ce|si)\b", r"\brespondents?\b",
                                  r"\bresponden\b")),
     ("qualitative", 3.0, _rx(r"qualitative\s+(?:study|research|design|approach|method\w*|interview\w*|descriptive|"
@@ -166,13 +198,14 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
                             r"(?:\w+\s+){0,3}(?:cases?|patients?)", r"\ba\s+case\s+of\b")),
     ("case_study", 1.0, _rx(r"\b\d{1,3}[- ]year[- ]old\s+(?:man|woman|boy|girl|male|female|patient|child)",
                             r"\bseorang\s+(?:anak|klien|perempuan|laki-laki|ibu|ayah|remaja|lansia|pria|wanita|pasien)")),
-    ("review_narrative", 2.5, _rx(r"narrative\s+review", r"(?<!systematic\s)literature\s+review",
+    ("review_narrative", 2.5, _rx(r"narrative\s+review", r"(?<!systematic\s)(?<!integrative\s)literature\s+review",
                                   r"(?<!systematic\s)review\s+of\s+(?:the\s+)?literature",
                                   r"tinjauan\s+(?:pustaka|naratif)", r"tinjauan\s+literatur(?!\s+sistematis)",
                                   r"kajian\s+(?:pustaka|literatur)(?!\s+sistematis)", r"studi\s+(?:pustaka|literatur)",
                                   r"telaah\s+pustaka")),
     # Generic review words count for a systematic review when one is declared, else for a narrative one.
-    ("review_any", 2.5, _rx(r"\b(?:this|our|the\s+present)\s+(?:mini-?)?review\b", r"in\s+this\s+(?:mini-?)?review")),
+    ("review_any", 2.5, _rx(r"\b(?:this|our|the\s+present)\s+(?:mini-?)?review\b", r"in\s+this\s+(?:mini-?)?review",
+                            r"\bpurpose\s+of\s+(?:this\s+)?review\b")),
     ("review_any", 1.5, _rx(r"\bwe\s+(?:review|summari[sz]e|discuss|highlight)\b", r"\breview\s+(?:of|on)\b",
                                   r"\boverview\b", r"\bupdate\s+on\b", r"current\s+(?:knowledge|understanding|status)",
                                   r"state\s+of\s+the\s+art",
@@ -186,26 +219,32 @@ _CUES: tuple[tuple[str, float, re.Pattern[str]], ...] = (
                                       r"\bcommentary\b", r"\bviewpoint\b", r"letter\s+to\s+the\s+editor",
                                       r"pedoman\s+(?:praktik|pelayanan|klinis|nasional)", r"\bopini\b",
                                       r"tajuk\s+rencana")),
-    ("guideline_or_opinion", 1.5, _rx(r"(?:guidelines?|recommendations)\s+(?:for|on)\b", r"\bconsensus\b",
-                                      r"\bkonsensus\b", r"expert\s+panel", r"task\s+force",
+    ("guideline_or_opinion", 2.0, _rx(r"\b(?:these|this|our)\s+(?:guidelines?|recommendations|statement)\b",
+                                      r"\b(?:pedoman|rekomendasi)\s+ini\b", r"\bwe\s+recommend\b")),
+    ("guideline_or_opinion", 1.5, _rx(r"expert\s+panel", r"task\s+force",
                                       r"advisory\s+(?:committee|group|statement|panel)", r"\bwe\s+argue\b",
                                       r"kami\s+berpendapat", r"in\s+this\s+(?:commentary|essay|perspective)",
                                       r"\bexpert\s+opinion\b", r"rekomendasi\s+(?:untuk|bagi)\b")),
-    ("guideline_or_opinion", 0.6, _rx(r"\bguidelines?\b", r"\bpedoman\b", r"\brecommendations?\b",
-                                      r"\brekomendasi\b")),
+    ("guideline_or_opinion", 2.0, _rx(r"\b(?:statement|advisory|recommendations|guidance|guidelines)\s+from\s+the\b")),
+    ("guideline_or_opinion", 0.4, _rx(r"\bguidelines?\b", r"\bpedoman\b", r"\brecommendations?\b",
+                                      r"\brekomendasi\b", r"\bconsensus\b", r"\bkonsensus\b")),
 )
-_PASSING = _rx(
-    r"\b(?:previous|prior|earlier|past)\b", r"\brecent(?:ly)?\s+(?:studies|trials|reviews|meta-analyses|reports|work)",
-    r"\bha(?:ve|s)\s+(?:been\s+)?(?:shown|suggested|reported|demonstrated|found|indicated)", r"\b(?:is|are)\s+needed",
-    r"\bneeded\s+to\b", r"\b(?:is|are)\s+(?:warranted|required|lacking)", r"\bfuture\b", r"\bfurther\s+(?:\w+\s+)?"
-    r"(?:studies|research|trials|investigation|work)", r"\bshould\s+be\b", r"\black\s+of\b", r"\babsence\s+of\b",
-    r"\bno\s+(?:randomi[sz]ed|controlled|previous|published)", r"\bfew\s+(?:studies|trials)",
+_PASSING = _rx(  # a sentence about other studies or about studies still to be done
+    r"\b(?:previous|prior|earlier|past)\s+(?:\w+\s+){0,2}?(?:stud(?:y|ies)|trials?|research|reviews?|reports?|"
+    r"work|literature|investigations?|analys[ie]s|findings|evidence|meta-analys[ie]s|RCTs?|data)\b",
+    r"\bpreviously\s+(?:shown|reported|described|published|demonstrated|found|suggested)",
+    r"\brecent(?:ly)?\s+(?:studies|trials|reviews|meta-analyses|reports|work)",
+    r"\bha(?:ve|s)\s+(?:been\s+)?(?:shown|suggested|reported|demonstrated|found|indicated)",
+    r"\b(?:is|are)\s+needed", r"\bneeded\s+to\b", r"\bneed\s+(?:for|more)\b",
+    r"\b(?:is|are)\s+(?:warranted|required|lacking)", r"\bfuture\b",
+    r"\bfurther\s+(?:\w+\s+)?(?:studies|research|trials|investigation|work)", r"\bshould\s+be\b", r"\black\s+of\b",
+    r"\babsence\s+of\b", r"\bno\s+(?:randomi[sz]ed|controlled|previous|published)", r"\bfew\s+(?:studies|trials)",
     r"\blimited\s+(?:data|evidence)", r"\bunlike\b", r"\bin\s+contrast\s+to\b",
-    r"\bshown\s+(?:recently|previously)", r"\b(?:in|from|by)\s+a\s+(?:large\s+|recent\s+|previous\s+|published\s+)?"
-    r"(?:systematic\s+review|meta-?analysis)", r"\bsebelumnya\b", r"\bdiperlukan\b",
+    r"\bshown\s+(?:recently|previously)", r"\b(?:in|by)\s+a\s+(?:large|recent|previous|published|earlier)\s+"
+    r"(?:systematic\s+review|meta-?analysis)", r"\b(?:a|one)\s+recent\b", r"\bsebelumnya\b", r"\bdiperlukan\b",
     r"\bperlu\s+dilakukan\b", r"\bpenelitian\s+(?:selanjutnya|lanjutan|berikutnya)", r"\bbelum\s+(?:ada|pernah)\b",
-    r"\bmasih\s+(?:sedikit|terbatas)\b",
-    r"\bberbeda\s+dengan\b", r"\bdisarankan\b", r"\bdi\s+masa\s+(?:depan|mendatang)")
+    r"\bmasih\s+(?:sedikit|terbatas)\b", r"\bberbeda\s+dengan\b", r"\bdisarankan\b",
+    r"\bdi\s+masa\s+(?:depan|mendatang)")
 _SELF = _rx(
     r"\b(?:this|the\s+present|our|the\s+current)\s+(?:study|trial|review|analysis|paper|article|report|survey|research)",
     r"\bwe\s+(?:conducted|performed|undertook|carried\s+out|did|designed|used|report|present|describe|analy[sz]ed|"
@@ -213,10 +252,11 @@ _SELF = _rx(
     r"\b(?:was|were)\s+(?:designed|conducted|performed|carried\s+out|undertaken|used|evaluated|investigated|"
     r"examined|assessed|studied|compared|measured)\b", r"^\s*(?:study\s+)?design\b", r"^\s*methods?\b",
     r"\bdesign\s*[:.]",
-    r"\bstudy\s+design\b", r"\bmethods?\s*[:.]", r"\b(?:penelitian|studi|artikel|kajian|tinjauan)\s+ini\b",
+    r"\bstudy\s+design\b", r"\bmethods?\s*[:.]", r"\bpurpose\s+of\s+(?:this\s+)?review\b",
+    r"\b(?:penelitian|studi|artikel|kajian|tinjauan)\s+ini\b",
     r"\b(?:desain|rancangan|jenis|metode)\s+penelitian\b", r"\bmenggunakan\s+(?:desain|rancangan|metode|pendekatan)\b",
     r"\bmerupakan\s+(?:penelitian|studi|uji)\b", r"\bkami\s+melakukan\b")
-_INCLUDED = re.compile(r"\b(?:studies|trials|RCTs|articles|reports|publications|studi|artikel)\b", _I)
+_INCLUDED = LazyPattern(r"\b(?:studies|trials|RCTs|articles|reports|publications|studi|artikel)\b", _I)
 _PROTOCOL = _rx(r"\bstudy\s+protocol\b", r"\btrial\s+protocol\b", r"\bprotocol\s+(?:for|of)\s+(?:a|an|the)\b",
                 r"\bdesign\s+and\s+(?:methods|rationale)\b", r"\brationale\s+and\s+design\b",
                 r"\bwill\s+be\s+(?:randomi[sz]ed|recruited|enrolled|allocated|assigned)\b",
@@ -238,8 +278,16 @@ _OBSERVATIONAL = _rx(r"\bobservational\b", r"\bobservasional\b", r"\bpredictors?
                      r"factors\s+associated\s+with", r"faktor\s+yang\s+berhubungan")
 _RESEARCH = _rx(r"\bwe\s+(?:show|demonstrate|found|find|identif(?:y|ied)|observed|measured|report|propose|developed|"
                 r"provide\s+evidence|used|tested|analy[sz]ed|investigated)\b", r"\bhere,?\s+we\b",
-                r"\bour\s+(?:results|data|findings)\b", r"\bresults\s+(?:show|indicate|suggest|revealed)\b")
-_STATISTICS = _rx(r"\bp\s*[<=>]\s*0?[.,]\d", r"\b95\s?%", r"\b[nN]\s*=\s*\d", r"\d\s?%",
+                r"\bour\s+(?:results|data|findings)\b", r"\bresults\s+(?:show|indicate|suggest|revealed)\b",
+                r"\bthis\s+(?:study|work)\s+(?:identifies|shows|demonstrates|reveals)\b",
+                r"\b(?:subjects|participants|patients|respondents|volunteers)\s+(?:were|was)\b",
+                r"\bwere\s+(?:obtained|collected|recruited|enrolled)\b",
+                r"\bthe\s+(?:aim|purpose|objective)\s+of\s+(?:this|the\s+present)\s+(?:study|work|experiment)",
+                r"\bwe\s+(?:have\s+)?(?:conducted|determined|performed|examined|evaluated|studied|quantified)\b",
+                r"\bsignificant(?:ly)?\s+(?:increased|decreased|reduced|improved|inhibited|higher|lower|elevated)\b",
+                r"\bexperiments?\b")
+_STATISTICS = _rx(r"\bp\s*[<=>]\s*0?[.,]\d", r"\bp\s+less\s+than\b", r"±", r"\+/-", r"\b95\s?%", r"\b[nN]\s*=\s*\d",
+                  r"\d\s?%",
                   r"\b(?:OR|HR|RR)\b\s*[=:]?\s*\d")
 _HUMAN = _rx(r"\b(?:patients?|participants?|women|men|children|adults|adolescents|volunteers|respondents|individuals|"
              r"subjects|persons|people|infants|mothers|families|pasien|responden|partisipan|peserta|informan|anak|ibu|"
@@ -267,19 +315,24 @@ def classify_design(title: str, abstract: str, body: str = "", doc_type: str = "
     Example: ``classify_design("Parenting support: a randomised controlled trial", "").label == "rct"``
     """
     zones = _zones(title or "", abstract or "", body or "")
-    matches = [m for zone, text in zones for m in _zone_matches(zone, text)]
+    head = " ".join(text for zone, text in zones[:2])
+    matches = [m for zone, text in zones[:2] for m in _zone_matches(zone, text)]
     scores = _scores(matches)
-    head = " ".join(text for zone, text in zones if zone != "body")
+    ranked = sorted(scores.values(), reverse=True) + [0.0, 0.0]
+    if ranked[0] - ranked[1] <= _BODY_CAP + 0.5:  # otherwise the capped body cannot change the label: skip it
+        matches += _zone_matches(*zones[2])
+        scores = _scores(matches)
     special = _protocol_or_nonhuman(head, scores)
     if special is not None:
         return special
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True) or [("other", 0.0)]
-    top, top_score = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    by_score = sorted(scores.items(), key=lambda kv: kv[1], reverse=True) or [("other", 0.0)]
+    top, top_score = by_score[0]
+    second = by_score[1][1] if len(by_score) > 1 else 0.0
     if doc_type == "case_study" and (top_score < 4.0 or top == "case_study"):
         return Design("case_study", 0.8, _cues_for("case_study", matches) or ("doc_type: case_study",), False)
-    if top_score < 0.5:
-        return _without_cues(head)
+    if top_score < 0.5 or (top in ("review_narrative", "guideline_or_opinion") and top_score < 3.0
+                           and _RESEARCH.search(head)):
+        return _without_cues(head)  # a weak review or opinion word in a text that reports its own results
     strength, margin = min(1.0, top_score / 4.0), (top_score - second) / top_score
     confidence = round(0.5 * strength + 0.5 * margin, 2)
     secondary = top == "rct" and bool(_SECONDARY.search(head))
@@ -292,16 +345,16 @@ def classify_design(title: str, abstract: str, body: str = "", doc_type: str = "
 
 def _without_cues(head: str) -> Design:
     """No design named: a text that reports its own results is ``other``; one that only discusses is a review."""
-    if _RESEARCH.search(head) or _STATISTICS.search(head) or _NONHUMAN.search(head):
+    if _RESEARCH.search(head) or _STATISTICS.search(head) or len(_NONHUMAN.findall(head)) >= 2:
         return Design("other", 0.3, (), needs_checking=True)
-    return Design("review_narrative", 0.35, ("no methods or results reported",), needs_checking=True)
+    return Design("review_narrative", 0.35, (), needs_checking=True)
 
 
 def _zones(title: str, abstract: str, body: str) -> list[tuple[str, str]]:
     body = _strip_references(body)
     if not abstract.strip() and body.strip():
         abstract, body = body[:3000], body[3000:]  # no separate abstract: the opening of the body stands in
-    return [("title", title), ("abstract", abstract), ("body", body[:60000])]
+    return [("title", title[:2000]), ("abstract", abstract[:20000]), ("body", body[:60000])]
 
 
 def _zone_matches(zone: str, text: str) -> list[_Match]:
@@ -349,7 +402,7 @@ def _protocol_or_nonhuman(head: str, scores: dict[str, float]) -> Design | None:
     nonhuman = [m.group(0) for m in _NONHUMAN.finditer(head)]
     best = max(scores.values(), default=0.0)
     top = max(scores, key=scores.__getitem__, default="other")
-    if top in ("systematic_review_meta_analysis", "review_narrative", "guideline_or_opinion") and best >= 2.0:
+    if top in ("systematic_review_meta_analysis", "review_narrative", "guideline_or_opinion") and best >= 1.0:
         return None  # a review or guideline about animal or laboratory research is still a review
     if len(nonhuman) >= 2 and len(nonhuman) > len(_HUMAN.findall(head)) and best < 8.0:
         cues = tuple(dict.fromkeys(nonhuman))[:4]
@@ -375,7 +428,7 @@ def appraise(text: str) -> tuple[AppraisalItem, ...]:
 
     Example: ``appraise("We randomly assigned 120 women.")[1].status == "present"``
     """
-    sentences = [s for s in _sentences(_strip_references(text or "")) if not _PASSING.search(s)]
+    sentences = [s for s in _sentences(_strip_references((text or "")[:_MAX_TEXT])) if not _PASSING.search(s)]
     size = _sample_size(sentences)
     items = [AppraisalItem("sample_size", "present", str(size[0]), size[1]) if size else _unknown("sample_size")]
     for name, (present, absent) in _FLAGS.items():
@@ -392,7 +445,7 @@ def stated_sample_size(text: str) -> int | None:
 
     Example: ``stated_sample_size("A total of 1,234 women took part.") == 1234``
     """
-    found = _sample_size([s for s in _sentences(_strip_references(text or "")) if not _PASSING.search(s)])
+    found = _sample_size([s for s in _sentences(_strip_references((text or "")[:_MAX_TEXT])) if not _PASSING.search(s)])
     return found[0] if found else None
 
 
@@ -400,7 +453,7 @@ def _unknown(name: str) -> AppraisalItem:
     return AppraisalItem(name, "unknown", None, None)
 
 
-def _first_flag(name: str, sentences: list[str], checks: tuple[tuple[re.Pattern[str], str], ...]) -> AppraisalItem:
+def _first_flag(name: str, sentences: list[str], checks: tuple[tuple[LazyPattern, str], ...]) -> AppraisalItem:
     for pattern, status in checks:  # an explicit "non-randomised" / "no control group" wins
         for sentence in sentences:
             m = pattern.search(sentence)
@@ -436,8 +489,8 @@ _FLAGS = {
 
 _HEADINGS = (r"BACKGROUND|OBJECTIVES?|AIMS?|PURPOSE|CONTEXT|DESIGN|SETTING|PARTICIPANTS|SUBJECTS|INTERVENTIONS?|"
              r"METHODS?|RESULTS|FINDINGS|INTERPRETATION|CONCLUSIONS?|MAIN OUTCOME MEASURES?|DATA SOURCES")
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"“(\[]?[A-Z0-9])|\s+(?=(?:" + _HEADINGS + r")\b(?![a-z]))")
-_REFERENCES = re.compile(r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|daftar\s+pustaka|kepustakaan|referensi|"
+_SPLIT = LazyPattern(r"(?<=[.!?])\s+(?=[\"“(\[]?[A-Z0-9])|\s+(?=(?:" + _HEADINGS + r")\b(?![a-z]))")
+_REFERENCES = LazyPattern(r"^\s*(?:\d+\.?\s*)?(?:references|bibliography|daftar\s+pustaka|kepustakaan|referensi|"
                          r"literature\s+cited|rujukan)\s*:?\s*$", _I | re.MULTILINE)
 
 
@@ -466,7 +519,7 @@ _ID_NUMBERS = {w: i for i, w in enumerate("nol satu dua tiga empat lima enam tuj
 _ID_NUMBERS.update({"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000})
 _NUMBER_WORD = "|".join(sorted({*_EN_NUMBERS, *_ID_NUMBERS, "hundred", "thousand", "belas", "puluh", "ratus", "ribu"},
                                key=len, reverse=True))
-_NUMBER = re.compile(
+_NUMBER = LazyPattern(
     r"(?<![\w.,])(\d{1,3}(?:[,.\u2009\u202f\u00a0 ]\d{3})+|\d+)(?![\d]|[.,]\d)"  # 1,234 · 1.234 · 15 315 · 86
     r"|\b((?:(?:" + _NUMBER_WORD + r")(?:[\s-]+(?:and[\s-]+)?(?=(?:" + _NUMBER_WORD + r")\b))?)+)\b"
     r"(?:\s*\((\d+)\))?",  # forty-five · one hundred and seven (107) · dua puluh tujuh
@@ -482,23 +535,35 @@ _PERSON = (r"(?:participants?|patients?|people|persons?|individuals?|subjects?|r
            r"informan|subjek|orang(?:\s+tua)?|anak|ibu|ayah|remaja|lansia|keluarga|siswa|mahasiswa|balita|bayi|"
            r"pekerja(?:\s+sosial)?|perempuan|laki-laki|pria|wanita|rumah\s+tangga|klien|guru|perawat|"
            r"penyandang\s+disabilitas|dewasa(?:\s+muda)?|pengasuh|korban|warga|penduduk|ekor)\b(?![\s-]+(?:years?|months?)\b)")
-_NOT_PEOPLE = re.compile(
+_NOT_PEOPLE = LazyPattern(
     r"\b(?:stud(?:y|ies)|trials?|articles?|papers?|reports?|publications?|datasets?|records?|sites?|cent(?:er|re)s?|"
     r"hospitals?|clinics?|practices?|countries|schools?|clusters?|villages?|wards?|episodes?|cases?|controls?|events?|"
-    r"deaths?|doses?|items?|questions?|genes?|loci|cells?|interviews?|visits?|sessions?|studi|artikel|uji|sekolah|"
+    r"deaths?|doses?|items?|questions?|genes?|loci|cells?|interviews?|visits?|sessions?|groups?|studi|artikel|uji|"
+    r"sekolah|kelompok|"
     r"desa|kelurahan|kabupaten|provinsi|kasus|kontrol|kali|sesi|pertanyaan)\b", _I)
-_UNIT = re.compile(r"\s*(?:%|percent|persen|[-–]?\s*(?:decades?|years?|yrs?|y|tahun|months?|mo|bulan|weeks?|wk|minggu|days?|d|"
-                   r"hari|hours?|h|jam|min|minutes?|mg|µg|g|kg|ml|l|mmol|cm|mm|m|kcal|times|kali|fold)\b)", _I)
-_FUNCTION_WORD = (r"(?:of|on|the|in|at|for|with|from|to|by|who|that|which|were|was|had|have|per|over|dari|di|ke|"
+_COUNTED_THINGS = LazyPattern(r"\b(?:studies|trials|articles|papers|reports|publications|datasets|records|cases|"
+                              r"controls|groups|sessions|interviews|studi|artikel|kasus|kelompok)\b", _I)
+_UNIT = LazyPattern(r"\s*(?:%|percent|persen|[-–]?\s*(?:decades?|years?|yrs?|y|tahun|months?|mo|bulan|weeks?|wk|"
+                   r"minggu|days?|d|hari|hours?|h|jam|min|minutes?|mg|µg|g|kg|ml|l|mmol|cm|mm|m|kcal|times|kali|"
+                   r"fold)\b)", _I)
+_FUNCTION_WORD = (r"(?:of|on|the|in|at|for|with|from|to|by|who|that|which|were|was|had|have|per|over|among|"
+                  r"including|involving|comprising|"
+                  r"between|dari|di|ke|"
                   r"yang|pada|untuk|dengan|selama)\b")
-_NOUN_AFTER = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?((?:(?!" + _FUNCTION_WORD + r")[A-Za-z][\w'/-]*,?\s+){0,4}?)"
+_NOUN_AFTER = LazyPattern(r"\)?\s*(?:\([^()]{0,40}\)\s*)?((?:(?!" + _FUNCTION_WORD + r")[A-Za-z][\w'/-]*\s+){0,4}?)"
                          + _PERSON, _I)
-_LIST_AFTER = re.compile(r"^(?:\s*[A-Za-z][\w-]*){0,4}\s*(?:\([^()]*\))?\s*"
+_LIST_AFTER = LazyPattern(r"^(?:\s*[A-Za-z][\w-]*){0,4}\s*(?:\([^()]*\))?\s*"
                          r"(?:,|\band\b|\bdan\b|\bversus\b|\bvs\b\.?)\s+"
-                         r"(?:[A-Za-z][\w-]*\s+)?(?:\d|(?:" + _NUMBER_WORD + r")\b)", _I)
-_LIST_BEFORE = re.compile(r"(?:\d|\b(?:" + _NUMBER_WORD + r"))\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s*"
+                         r"(?:(?!(?:aged?|ages|mean|median|usia|berusia|range|comprising|including|of|with|among|"
+                         r"whom|consisting)\b)[A-Za-z][\w-]*\s+)?"
+                         r"(?:\d{1,3}(?:[,.\u2009\u202f\u00a0 ]\d{3})+|\d+|(?:" + _NUMBER_WORD + r")\b)"
+                         r"\s*(?:\([^()]*\)\s*)?"
+                         # "149 men and 156 women" is a list; "116 enrolled, 100 were randomised" is not
+                         r"(?!(?:were|was|are|is|had|have|did|of|completed|remained|received|underwent|agreed|died|"
+                         r"dropped|withdrew|declined|met|left)\b)[A-Za-z]", _I)
+_LIST_BEFORE = LazyPattern(r"(?:\d|\b(?:" + _NUMBER_WORD + r"))\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s*"
                           r"(?:\([^()]*\))?\s*(?:,|\band\b|\bdan\b|\bversus\b|\bvs\.?)\s*(?:and\s+)?$", _I)
-_SAMPLE_BEFORE = re.compile(
+_SAMPLE_BEFORE = LazyPattern(
     r"(?:sample\s+(?:size\s+)?(?:of|was|were|consisted\s+of|comprised|included)|study\s+population\s+(?:of|consisted\s+of|"
     r"comprised|included)|sampel\s+(?:penelitian\s+)?(?:sebanyak|berjumlah|terdiri\s+(?:atas|dari)|adalah|yaitu)?|"
     r"jumlah\s+(?:sampel|responden|subjek|partisipan|informan)(?:\s+(?:sebanyak|adalah|yaitu|berjumlah))?|"
@@ -507,12 +572,12 @@ _MARKER = (r"(?:a\s+total\s+of|in\s+total|total(?:l?ing)?(?:\s+of)?|altogether|s
            r"recruited|included|including|involving|involved|comprised|comprising|studied|surveyed|interviewed|followed|"
            r"randomi[sz]ed|analy[sz]ed|evaluated|examined|assessed|among|melibatkan|mengikuti|merekrut|terhadap)\s+"
            r"(?:approximately\s+|about\s+|some\s+|nearly\s+|over\s+|the\s+)?$")
-_MARKER_BEFORE = re.compile(_MARKER, _I)
+_MARKER_BEFORE = LazyPattern(_MARKER, _I)
 # Without a person noun after it, only a strong marker makes a number a sample size ("a total of 34 192 Adventists").
-_STRONG_MARKER_BEFORE = re.compile(r"(?:a\s+total\s+of|in\s+total|total(?:l?ing)?|sebanyak|enrolled|recruited|"
-                                   r"randomi[sz]ed|among)\s+(?:approximately\s+|about\s+|the\s+)?$", _I)
-_SCREENING_BEFORE = re.compile(r"(?:screened|invited|approached|contacted|eligible|eligibility)\b[^.]{0,30}$", _I)
-_BAD_BEFORE = re.compile(r"(?:aged?|ages|usia|umur|berusia|mean|median|±|\+/-|[<>≤≥]|\b(?:OR|RR|HR|CI|IK|p)\s*=?|"
+_STRONG_MARKER_BEFORE = LazyPattern(r"(?:a\s+total\s+of|in\s+total|total(?:l?ing)?|sebanyak|enrolled|recruited|"
+                                   r"randomi[sz]ed)\s+(?:approximately\s+|about\s+|the\s+)?$", _I)
+_SCREENING_BEFORE = LazyPattern(r"(?:screened|invited|approached|contacted|eligible|eligibility)\b[^.]{0,30}$", _I)
+_BAD_BEFORE = LazyPattern(r"(?:aged?|ages|usia|umur|berusia|mean|median|±|\+/-|[<>≤≥]|\b(?:OR|RR|HR|CI|IK|p)\s*=?|"
                          r"[-–/]|score\s+of|from\s+\d+\s+to|between|since|during|until|type|grade|stage|phase|"
                          r"class|level|step|day|week|wave|round|visit|arm|group|table|figure|fig\.|tipe|tahap|kelas)\s*$",
                          _I)
@@ -561,16 +626,16 @@ def _candidate_tier(sentence: str, m: re.Match[str], value: int, lone_n: bool) -
     before, after = sentence[max(0, m.start() - 60): m.start()], sentence[m.end(): m.end() + 90]
     if value < 2 or _UNIT.match(after) or re.match(r"\s*(?:\(\s*\d+(?:[.,]\d+)?\s*%|[-–/]\s*\d)", after):
         return None
-    if after.startswith(")") and not before.endswith("("):
-        return None  # "4) patient follow-up": an enumeration
     if re.search(r"\b[nN]\s*=\s*$", before):
         return 3 if lone_n or re.search(r"total\s+[nN]\s*=\s*$", before, _I) else None
+    if after.startswith(")") and not before.endswith("("):
+        return None  # "4) patient follow-up": an enumeration
     if _SAMPLE_BEFORE.search(before):
         return 4
     if _BAD_BEFORE.search(before):
         return None
     noun = _NOUN_AFTER.match(after)
-    if noun and _NOT_PEOPLE.search(noun.group(1) or ""):
+    if noun and _COUNTED_THINGS.search(noun.group(1) or ""):  # "12 trials including patients" counts trials
         noun = None
     words_after = " ".join(after.split()[:4])
     if not noun and (not _STRONG_MARKER_BEFORE.search(before) or _NOT_PEOPLE.search(words_after)):
@@ -586,15 +651,15 @@ _FU_NUM = (r"(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|t
            r"satu|dua|tiga|empat|lima|enam|sepuluh)")
 _FU_UNIT = r"(years?|yrs?|y|months?|mo|weeks?|wk|days?|tahun|bulan|minggu|hari)\b"
 _FOLLOW_UP = (
-    re.compile(_FU_NUM + r"[\s-]+" + _FU_UNIT + r"[\s-]+follow[\s-]?up", _I),
-    re.compile(r"follow[\s-]?up(?:\s+(?:period|duration|time))?\s+(?:of|was|for|at|lasted)\s+(?:up\s+to\s+|approximately\s+|"
+    LazyPattern(_FU_NUM + r"[\s-]+" + _FU_UNIT + r"[\s-]+follow[\s-]?up", _I),
+    LazyPattern(r"follow[\s-]?up(?:\s+(?:period|duration|time))?\s+(?:of|was|for|at|lasted)\s+(?:up\s+to\s+|approximately\s+|"
                r"about\s+|a\s+(?:median|mean)\s+of\s+)?" + _FU_NUM + r"\s*" + _FU_UNIT, _I),
-    re.compile(r"(?:median|mean|average)\s+(?:duration\s+of\s+)?follow[\s-]?up\s+(?:of\s+|was\s+|time\s+(?:of|was)\s+)?"
+    LazyPattern(r"(?:median|mean|average)\s+(?:duration\s+of\s+)?follow[\s-]?up\s+(?:of\s+|was\s+|time\s+(?:of|was)\s+)?"
                + _FU_NUM + r"\s*" + _FU_UNIT, _I),
-    re.compile(r"followed\s+(?:up\s+)?(?:for|over)\s+(?:a\s+(?:median|mean|total)\s+of\s+|up\s+to\s+|an\s+average\s+of\s+)?"
+    LazyPattern(r"followed\s+(?:up\s+)?(?:for|over)\s+(?:a\s+(?:median|mean|total)\s+of\s+|up\s+to\s+|an\s+average\s+of\s+)?"
                + _FU_NUM + r"\s*" + _FU_UNIT, _I),
-    re.compile(_FU_NUM + r"\s*" + _FU_UNIT + r"\s+of\s+follow[\s-]?up", _I),
-    re.compile(r"(?:diikuti|dipantau|tindak\s+lanjut|follow[\s-]?up|pemantauan)\s+(?:selama|hingga|sampai)\s+"
+    LazyPattern(_FU_NUM + r"\s*" + _FU_UNIT + r"\s+of\s+follow[\s-]?up", _I),
+    LazyPattern(r"(?:diikuti|dipantau|tindak\s+lanjut|follow[\s-]?up|pemantauan)\s+(?:selama|hingga|sampai)\s+"
                + _FU_NUM + r"\s*" + _FU_UNIT, _I),
 )
 _FOLLOW_UP_ABSENT = _rx(r"\bno\s+follow[\s-]?up", r"without\s+(?:a\s+)?follow[\s-]?up",
@@ -618,23 +683,24 @@ def _follow_up(sentences: list[str]) -> tuple[str, str | None, str] | None:
 
 _DEC = r"[-−–]?\d*[.,]\d+"
 _EFFECT = (
-    re.compile(r"\b(?:Cohen'?s\s+)?d\s*=\s*" + _DEC),
-    re.compile(r"\b(?:Hedges'?\s+)?g\s*=\s*" + _DEC),
-    re.compile(r"\b(?:adjusted\s+)?a?(?:OR|RR|HR|IRR|SMD|WMD|MD|RD|ARR)s?\b\s*(?:\([^()]{0,30}\)\s*)?[=:,]?\s*" + _DEC),
-    re.compile(r"(?:odds|risk|hazard|rate|prevalence)\s+ratios?\b[^.;]{0,60}?" + _DEC, _I),
-    re.compile(r"(?:standardi[sz]ed\s+)?mean\s+differences?[^.;]{0,40}?" + _DEC, _I),
-    re.compile(r"(?:effect\s+sizes?|ukuran\s+efek|selisih\s+rerata)[^.;]{0,40}?" + _DEC, _I),
-    re.compile(r"\b95\s?%\s?(?:CI|confidence\s+intervals?)|\b(?:IK|CI|KI)\s?95\s?%|selang\s+kepercayaan\s+95\s?%", _I),
+    LazyPattern(r"\b(?:Cohen'?s\s+)?d\s*=\s*" + _DEC),
+    LazyPattern(r"\b(?:Hedges'?\s+)?g\s*=\s*" + _DEC),
+    LazyPattern(r"\b(?:adjusted\s+)?a?(?:OR|RR|HR|IRR|SMD|WMD|MD|RD|ARR)s?\b\s*(?:\([^()]{0,30}\)\s*)?[=:,]?\s*"
+                + _DEC),
+    LazyPattern(r"(?:odds|risk|hazard|rate|prevalence)\s+ratios?\b[^.;]{0,60}?" + _DEC, _I),
+    LazyPattern(r"(?:standardi[sz]ed\s+)?mean\s+differences?[^.;]{0,40}?" + _DEC, _I),
+    LazyPattern(r"(?:effect\s+sizes?|ukuran\s+efek|selisih\s+rerata)[^.;]{0,40}?" + _DEC, _I),
+    LazyPattern(r"\b95\s?%\s?(?:CI|confidence\s+intervals?)|\b(?:IK|CI|KI)\s?95\s?%|selang\s+kepercayaan\s+95\s?%", _I),
 )
-_CI_TAIL = re.compile(r"[^.;)]{0,12}?(?:95\s?%\s?(?:CI|confidence\s+intervals?)|(?:IK|CI)\s?95\s?%)[^);]{0,45}\)?", _I)
+_CI_TAIL = LazyPattern(r"[^.)]{0,12}?(?:95\s?%\s?(?:CI|confidence\s+intervals?)|(?:IK|CI)\s?95\s?%)[^);]{0,45}\)?", _I)
 
 
 def _effect_size(sentences: list[str]) -> tuple[str, str] | None:
     for sentence in sentences:
-        found = [m for pattern in _EFFECT for m in pattern.finditer(sentence)]
+        found = [(m.start(), i, m) for i, pattern in enumerate(_EFFECT) for m in pattern.finditer(sentence)]
         if found:
-            m = min(found, key=lambda x: x.start())
-            tail = _CI_TAIL.match(sentence, m.end())
-            end = tail.end() if tail and m.re is not _EFFECT[-1] else m.end()
+            _, kind, m = min(found, key=lambda x: x[:2])
+            tail = _CI_TAIL.match(sentence, m.end()) if kind < len(_EFFECT) - 1 else None  # last: a bare CI
+            end = tail.end() if tail else m.end()
             return sentence[m.start(): end].strip(" ;,("), sentence
     return None
