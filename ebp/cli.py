@@ -15,11 +15,28 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
+from ebp.appraise import DEFAULT_HIERARCHY
 from ebp.config import Settings
 from ebp.errors import EbpError
-from ebp.types import DocumentHit, Mode
+from ebp.types import DocumentAppraisal, DocumentHit, Hierarchy, Mode
 
 log = logging.getLogger("ebp")
+
+
+DESIGN_CHOICES = (
+    "systematic_review_meta_analysis",
+    "rct",
+    "quasi_experimental",
+    "cohort",
+    "case_control",
+    "cross_sectional",
+    "qualitative",
+    "case_study",
+    "review_narrative",
+    "guideline_or_opinion",
+    "other",
+)
+QUESTION_CHOICES = ("auto", "effectiveness", "prevention", "assessment", "description", "risk")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,7 +79,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--language", default=None, help="only documents in this language (id, en …)")
     p.add_argument("--doc-type", choices=["journal_article", "case_study"], default=None)
     p.add_argument("--year-from", type=int, default=None, help="only documents from this year on")
+    p.add_argument("--design", action="append", choices=DESIGN_CHOICES, help="only this study design (repeatable)")
+    p.add_argument("--min-level", type=int, default=None, help="only evidence levels 1..N (1 = strongest)")
+    p.add_argument(
+        "--question-type",
+        choices=QUESTION_CHOICES,
+        default=None,
+        help="boost designs that answer this question type (see ebp copes); 'auto' takes it from the case",
+    )
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("copes", parents=[common], help="turn a case into a COPES practice question")
+    p.add_argument("case", help="the case, in plain Indonesian or English")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=cmd_copes)
+
+    p = sub.add_parser("describe", parents=[common], help="study design, evidence level and appraisal items")
+    p.add_argument("path", nargs="?", type=Path, help="one PDF (or .txt/.md/.docx) to describe")
+    p.add_argument("--jsonl", type=Path, help="lines of {id, title, abstract}; prints one JSON line each")
+    p.set_defaults(func=cmd_describe)
 
     p = sub.add_parser("eval", parents=[common], help="score retrieval on a BEIR-layout folder")
     p.add_argument("--beir", type=Path, required=True, help="folder with corpus.jsonl, queries.jsonl, qrels/")
@@ -120,19 +155,111 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from ebp.embed import load_embedder
     from ebp.search import Searcher
     from ebp.store import Store
+    from ebp.types import Filters
 
     Store.open_existing(settings.index_dir)  # fail fast, before loading the model
+    filters = Filters(
+        language=args.language,
+        doc_type=args.doc_type,
+        year_from=args.year_from,
+        designs=tuple(args.design or ()),
+        min_level=args.min_level,
+    )
+    options = replace(settings.search_options(), k=args.k, filters=filters)
+    if args.mode:
+        options = replace(options, mode=Mode(args.mode))
+    if args.question_type:
+        from ebp.copes import copes, design_boost
+
+        question = copes(args.case).question_type if args.question_type == "auto" else args.question_type
+        options = replace(options, design_boost=design_boost(question) if question else {})
     embedder = load_embedder(settings.model, settings.batch_size)
     searcher = Searcher(settings.index_dir, embedder)
-    hits = searcher.search(
-        args.case, k=args.k, passages_per_doc=settings.passages_per_doc, candidates=settings.candidates
-    )
+    hits = searcher.search(args.case, options)
     corpus = Path(searcher.store.meta().get("corpus_dir", "."))
     if args.json:
-        print(json.dumps([hit_json(h, corpus) for h in hits], ensure_ascii=False, indent=2))
+        print(json.dumps([hit_json(h, corpus, options.hierarchy) for h in hits], ensure_ascii=False, indent=2))
     else:
-        print(format_hits(hits, corpus) if hits else "No documents in the index match this case.")
+        print(format_hits(hits, corpus, options.hierarchy) if hits else "No documents in the index match this case.")
     return 0
+
+
+def cmd_copes(args: argparse.Namespace, settings: Settings) -> int:
+    from ebp.copes import copes
+
+    question = copes(args.case)
+    if args.json:
+        print(json.dumps(asdict(question), ensure_ascii=False, indent=2))
+    else:
+        for key, value in asdict(question).items():
+            print(f"{key:17} {value or '-'}")
+    return 0
+
+
+def cmd_describe(args: argparse.Namespace, settings: Settings) -> int:
+    from ebp.appraise import classify_design, evidence_level, stated_sample_size
+
+    if args.jsonl:
+        with args.jsonl.open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise EbpError(f"{args.jsonl}:{number}: not a JSON line ({exc})") from exc
+                title, abstract = str(record.get("title") or ""), str(record.get("abstract") or "")
+                design = classify_design(title, abstract)
+                print(
+                    json.dumps(
+                        {
+                            "id": record.get("id"),
+                            "design": design.label,
+                            "level": evidence_level(design.label, settings.evidence_hierarchy).rank,
+                            "confidence": design.confidence,
+                            "cues": list(design.cues),
+                            "sample_size": stated_sample_size(f"{title}. {abstract}"),
+                        },
+                        ensure_ascii=False,
+                    ),
+                    flush=True,
+                )
+        return 0
+    if args.path is None:
+        raise EbpError("give a file to describe, or --jsonl FILE")
+    print(json.dumps(describe_file(args.path, settings), ensure_ascii=False, indent=2))
+    return 0
+
+
+def describe_file(path: Path, settings: Settings) -> dict[str, Any]:
+    """Parse, chunk, describe and appraise one file without indexing it."""
+    from ebp.chunk import chunk
+    from ebp.describe import assess, describe
+    from ebp.parse import parse_file
+
+    doc = parse_file(path.resolve(), path.resolve().parent, max_bytes=int(settings.max_file_mb * 2**20))
+    info = describe(doc)
+    appraisal = assess(doc, info, chunk(doc.pages, settings.chunk_sizes()))
+    return {
+        "path": str(path),
+        "pages": len(doc.pages),
+        **asdict(info),
+        **appraisal_json(appraisal, settings.evidence_hierarchy),
+    }
+
+
+def appraisal_json(appraisal: DocumentAppraisal, hierarchy: Hierarchy) -> dict[str, Any]:
+    from ebp.appraise import evidence_level
+
+    level = evidence_level(appraisal.design, hierarchy)
+    return {
+        "design": appraisal.design,
+        "level": {"rank": level.rank, "name": level.name, "label_en": level.label_en, "label_id": level.label_id},
+        "design_confidence": appraisal.confidence,
+        "design_cues": list(appraisal.cues),
+        "needs_checking": appraisal.needs_checking,
+        "appraisal": [asdict(item) for item in appraisal.items],
+    }
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
@@ -187,7 +314,7 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def hit_json(hit: DocumentHit, corpus_dir: Path) -> dict[str, Any]:
+def hit_json(hit: DocumentHit, corpus_dir: Path, hierarchy: Hierarchy = ()) -> dict[str, Any]:
     """The ``ebp search --json`` contract: keep these field names."""
     doc = hit.document
     return {
@@ -206,10 +333,13 @@ def hit_json(hit: DocumentHit, corpus_dir: Path) -> dict[str, Any]:
             for p in hit.passages
         ],
         "why": asdict(hit.why) if hit.why else None,
+        **appraisal_json(hit.document.appraisal, hierarchy or DEFAULT_HIERARCHY),
     }
 
 
-def format_hits(hits: Sequence[DocumentHit], corpus_dir: Path) -> str:
+def format_hits(hits: Sequence[DocumentHit], corpus_dir: Path, hierarchy: Hierarchy = ()) -> str:
+    from ebp.appraise import evidence_level
+
     lines = []
     for rank, hit in enumerate(hits, start=1):
         info = hit.document.info
@@ -218,6 +348,16 @@ def format_hits(hits: Sequence[DocumentHit], corpus_dir: Path) -> str:
         lines.append(f"{rank}. {info.title} ({byline})")
         where = corpus_dir / hit.document.path
         lines.append(f"   {hit.document.doc_type.value}, {info.language}, score {hit.score:.3f} — {where}")
+        appraisal = hit.document.appraisal
+        level = evidence_level(appraisal.design, hierarchy or DEFAULT_HIERARCHY)
+        check = ", needs checking" if appraisal.needs_checking else ""
+        cues = "; ".join(appraisal.cues[:3])
+        lines.append(
+            f"   design {appraisal.design} ({appraisal.confidence:.2f}{check}; cues: {cues or '-'})"
+            f" — evidence level {level.rank}: {level.label_en}"
+        )
+        if hit.why:
+            lines.append(f"   why: {why_line(hit)}")
         for p in hit.passages:
             pages = f"p. {p.page_start}" if p.page_start == p.page_end else f"pp. {p.page_start}-{p.page_end}"
             where = f"{pages}, {p.section}" if p.section else pages
@@ -227,3 +367,19 @@ def format_hits(hits: Sequence[DocumentHit], corpus_dir: Path) -> str:
             )
         lines.append("")
     return "\n".join(lines)
+
+
+def why_line(hit: DocumentHit) -> str:
+    why = hit.why
+    if why is None:
+        return ""
+    parts = [f"rank {why.fused_rank} ({why.mode})"]
+    if why.dense_rank:
+        parts.append(f"meaning rank {why.dense_rank} (similarity {why.dense_score:.2f})")
+    if why.lexical_rank:
+        parts.append(f"words rank {why.lexical_rank} (BM25 {why.lexical_score:.1f})")
+    if why.cross_lingual:
+        parts.append(f"{why.query_language} case, {why.document_language} document: ranked by meaning only")
+    if why.design_boost != 1.0:
+        parts.append(f"design boost ×{why.design_boost:.2f}")
+    return "; ".join(parts)

@@ -1,7 +1,16 @@
-"""All settings in one place: a frozen dataclass, overridable by ``EBP_*`` environment variables.
+"""All settings in one place: a frozen dataclass, read from a settings file and ``EBP_*`` variables.
 
+Order: defaults, then the settings file (``EBP_SETTINGS``, else ``ebp.toml`` in the working
+folder, if present), then ``EBP_*`` environment variables, then explicit overrides (CLI flags).
 Settings are built once at the edge (cli, app) and passed down explicitly; nothing in the
 package reads the environment on its own.
+
+The settings file is TOML with the field names below as keys, plus the evidence hierarchy::
+
+    model = "minilm"
+    [[evidence_hierarchy]]            # strongest first; repeat for each level
+    name = "randomised_trial"
+    designs = ["rct", "systematic_review_meta_analysis"]
 """
 
 from __future__ import annotations
@@ -12,8 +21,9 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from ebp.appraise import DEFAULT_HIERARCHY, DESIGNS
 from ebp.chunk import ChunkSizes
-from ebp.types import Mode, SearchOptions
+from ebp.types import Hierarchy, Mode, SearchOptions
 
 DEFAULT_MODEL = "minilm"
 
@@ -52,6 +62,8 @@ class Settings:
     """Weight of the BM25 ranking against the dense one in reciprocal-rank fusion."""
     balance_languages: bool = True
     """Correct the embedding model's preference for documents in the query's own language."""
+    evidence_hierarchy: Hierarchy = DEFAULT_HIERARCHY
+    """Evidence levels, strongest first: (level name, designs). Set it in the settings file."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -60,8 +72,10 @@ class Settings:
         Example: ``Settings.from_env({"EBP_MODEL": "/models/e5"}).model == "/models/e5"``
         """
         env = os.environ if env is None else env
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = _settings_file(env)
         for f in fields(cls):
+            if f.name == "evidence_hierarchy":
+                continue
             raw = env.get(f"EBP_{f.name.upper()}")
             if raw is not None and raw != "":
                 values[f.name] = _coerce(f.name, raw, type(getattr(cls(), f.name)))
@@ -91,10 +105,43 @@ class Settings:
             )
         if not 0 <= self.chunk_overlap_words < self.chunk_min_words:
             raise ValueError(f"chunk_overlap_words must be below chunk_min_words: {self.chunk_overlap_words}")
+        for name, designs in self.evidence_hierarchy:
+            unknown = set(designs) - set(DESIGNS)
+            if unknown or not designs:
+                raise ValueError(
+                    f"evidence level {name!r}: unknown or missing designs {sorted(unknown)}; use {DESIGNS}"
+                )
         if self.search_mode not in {m.value for m in Mode}:
             raise ValueError(f"search_mode must be one of hybrid, dense, bm25: {self.search_mode!r}")
         if self.workers < 1 or self.batch_size < 1 or self.candidates < 1 or self.passages_per_doc < 1:
             raise ValueError("batch_size, candidates and passages_per_doc must be positive")
+
+
+def _settings_file(env: Mapping[str, str]) -> dict[str, Any]:
+    """Values from the settings file, or {} when there is none."""
+    import tomllib
+
+    explicit = env.get("EBP_SETTINGS")
+    path = Path(explicit).expanduser() if explicit else Path("ebp.toml")
+    if not path.is_file():
+        if explicit:
+            raise FileNotFoundError(f"settings file not found: {path}")
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: not valid TOML ({exc})") from exc
+    known = {f.name: f for f in fields(Settings)}
+    unknown = set(data) - set(known)
+    if unknown:
+        raise ValueError(f"{path}: unknown settings {sorted(unknown)}")
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "evidence_hierarchy":
+            values[key] = tuple((str(level["name"]), tuple(level["designs"])) for level in value)
+        else:
+            values[key] = _coerce(key, str(value), type(getattr(Settings(), key)))
+    return values
 
 
 def _coerce(name: str, raw: str, kind: type) -> Any:

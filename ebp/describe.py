@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import PurePosixPath
 
-from ebp.types import DocumentInfo, ParsedDocument
+from ebp.appraise import appraise, classify_design
+from ebp.types import DocumentAppraisal, DocumentInfo, ParsedDocument, Passage, Section
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-9]\d)(?!\d)")
@@ -45,6 +46,21 @@ def describe(doc: ParsedDocument) -> DocumentInfo:
         journal=_journal(meta, first_lines),
         language=_normalise_language(meta.get("language") or meta.get("lang") or "") or detect_language(body),
     )
+
+
+def assess(doc: ParsedDocument, info: DocumentInfo, passages: Sequence[Passage]) -> DocumentAppraisal:
+    """Study design and appraisal items from the title, the abstract (or the opening words) and the body.
+
+    Reference lists are already out of ``passages``, so other studies' designs do not leak in.
+    """
+    abstract = " ".join(p.text for p in passages if p.section is Section.ABSTRACT)
+    body_passages = [p for p in passages if p.section is not Section.ABSTRACT]
+    if not abstract and body_passages:
+        abstract, body_passages = body_passages[0].text, body_passages[1:]
+    body = " ".join(p.text for p in body_passages)
+    design = classify_design(info.title, abstract, body, doc.doc_type.value)
+    items = appraise(f"{abstract} {body}")
+    return DocumentAppraisal(design.label, design.confidence, design.cues, design.needs_checking, items)
 
 
 def detect_language(text: str, candidates: Sequence[str] | None = None) -> str:

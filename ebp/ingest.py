@@ -18,14 +18,14 @@ from pathlib import Path
 
 from ebp.chunk import chunk
 from ebp.config import Settings
-from ebp.describe import describe
+from ebp.describe import assess, describe
 from ebp.embed import Embedder
 from ebp.errors import IndexBusyError, ParseError
 from ebp.index import VectorIndex, lexical_path, remove_stale, vectors_path
 from ebp.lexical import LexicalIndex
 from ebp.parse import SUPPORTED_SUFFIXES, parse_file
 from ebp.store import FileRecord, Store
-from ebp.types import DocumentInfo, FileReport, ParsedDocument, Passage
+from ebp.types import DocumentAppraisal, DocumentInfo, FileReport, ParsedDocument, Passage
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,7 @@ class _Prepared:
     doc: ParsedDocument
     sha256: str
     info: DocumentInfo
+    appraisal: DocumentAppraisal
     passages: tuple[Passage, ...]
 
 
@@ -263,7 +264,8 @@ def _prepare(source: Source, corpus_dir: Path | None, settings: Settings) -> _Pr
         if not passages:
             reason = "no indexable text (only a title or a reference list)"
             return _Failed(FileReport(rel, "no_text_layer", reason), sha)
-        return _Prepared(doc, sha, describe(doc), passages)
+        info = describe(doc)
+        return _Prepared(doc, sha, info, assess(doc, info, passages), passages)
     except ParseError as exc:
         return _Failed(FileReport(rel, exc.status, str(exc)), sha)
     except Exception as exc:  # a bug or an unforeseen library error must not stop the corpus
@@ -291,7 +293,9 @@ def _embed_and_write(
                 Store.retire_document(conn, live[rel][0], target)
             chunk_vectors = vectors[offset : offset + len(item.passages)]
             offset += len(item.passages)
-            doc_id = Store.add_document(conn, item.doc, item.sha256, item.info, item.passages, chunk_vectors, target)
+            doc_id = Store.add_document(
+                conn, item.doc, item.sha256, item.info, item.appraisal, item.passages, chunk_vectors, target
+            )
             live[rel] = (doc_id, item.sha256)
             status = "ok_partial" if item.doc.failed_pages else "ok"
             reason = (

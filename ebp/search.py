@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ebp.appraise import DEFAULT_HIERARCHY
 from ebp.describe import detect_language
 from ebp.embed import Embedder
 from ebp.errors import EbpError, IndexMissingError
@@ -138,7 +139,7 @@ class Searcher:
         grouped: dict[int, _Doc] = {}
         for pid, row in rows.items():
             doc = documents.get(row.doc_id)
-            if doc is None or not opts.filters.accept(doc):
+            if doc is None or not opts.filters.accept(doc, opts.hierarchy or DEFAULT_HIERARCHY):
                 continue
             entry = grouped.get(row.doc_id)
             if entry is None:
@@ -168,6 +169,8 @@ def _rank(docs: dict[int, _Doc], query_lang: str, opts: SearchOptions) -> list[D
         else:
             lex_rank = dense_rank.get(doc_id) if entry.cross_lingual else lexical_rank.get(doc_id)
             fused[doc_id] = rrf(dense_rank.get(doc_id), lex_rank, opts.lexical_weight)
+    boosts = {d: opts.design_boost.get(e.doc.appraisal.design, 1.0) for d, e in docs.items()}
+    fused = {d: f * boosts[d] if f > 0 else f for d, f in fused.items()}
     order = sorted((d for d in fused if fused[d] != float("-inf")), key=lambda d: (-fused[d], d))[: opts.k]
     hits = []
     for position, doc_id in enumerate(order, start=1):
@@ -183,6 +186,7 @@ def _rank(docs: dict[int, _Doc], query_lang: str, opts: SearchOptions) -> list[D
             query_language=query_lang,
             document_language=entry.doc.info.language,
             cross_lingual=entry.cross_lingual,
+            design_boost=boosts[doc_id],
         )
         score = entry.best_dense() if opts.mode is not Mode.BM25 else entry.best_lexical()
         hits.append(DocumentHit(entry.doc, round(float(score or 0.0), 4), _best_passages(entry, opts), why))

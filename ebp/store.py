@@ -14,13 +14,14 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 
+from ebp.appraise import AppraisalItem
 from ebp.errors import IndexMissingError, ModelMismatchError, SchemaMismatchError
-from ebp.types import DocType, DocumentInfo, ParsedDocument, Passage, StoredDocument
+from ebp.types import DocType, DocumentAppraisal, DocumentInfo, ParsedDocument, Passage, StoredDocument
 
 DB_NAME = "ebp.sqlite"
 SCHEMA_VERSION = 1
@@ -41,7 +42,12 @@ MIGRATIONS: tuple[str, ...] = (
         doi TEXT,
         journal TEXT,
         language TEXT NOT NULL,
-        extra TEXT NOT NULL DEFAULT '{}', -- JSON: what later stages add (appraisal ...)
+        design TEXT NOT NULL DEFAULT 'other',
+        design_confidence REAL NOT NULL DEFAULT 0,
+        design_cues TEXT NOT NULL DEFAULT '[]',   -- JSON list
+        needs_checking INTEGER NOT NULL DEFAULT 1,
+        appraisal TEXT NOT NULL DEFAULT '[]',     -- JSON list of appraisal items
+        extra TEXT NOT NULL DEFAULT '{}',         -- JSON: room for later stages
         added_gen INTEGER NOT NULL,
         removed_gen INTEGER
     );
@@ -185,16 +191,17 @@ class Store:
         doc: ParsedDocument,
         sha256: str,
         info: DocumentInfo,
+        appraisal: DocumentAppraisal,
         passages: Sequence[Passage],
         vectors: np.ndarray,
         generation: int,
-        extra: dict[str, object] | None = None,
     ) -> int:
         if len(passages) != len(vectors):
             raise ValueError(f"{len(passages)} passages but {len(vectors)} vectors for {doc.rel_path}")
         cur = conn.execute(
-            "INSERT INTO documents (path, sha256, doc_type, n_pages, title, authors, year, doi, journal,"
-            " language, extra, added_gen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents (path, sha256, doc_type, n_pages, title, authors, year, doi, journal, language,"
+            " design, design_confidence, design_cues, needs_checking, appraisal, added_gen)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.rel_path,
                 sha256,
@@ -206,7 +213,11 @@ class Store:
                 info.doi,
                 info.journal,
                 info.language,
-                json.dumps(extra or {}),
+                appraisal.design,
+                appraisal.confidence,
+                json.dumps(appraisal.cues, ensure_ascii=False),
+                int(appraisal.needs_checking),
+                json.dumps([asdict(item) for item in appraisal.items], ensure_ascii=False),
                 generation,
             ),
         )
@@ -342,6 +353,13 @@ def _stored_document(row: sqlite3.Row) -> StoredDocument:
             doi=row["doi"],
             journal=row["journal"],
             language=row["language"],
+        ),
+        appraisal=DocumentAppraisal(
+            design=row["design"],
+            confidence=row["design_confidence"],
+            cues=tuple(json.loads(row["design_cues"])),
+            needs_checking=bool(row["needs_checking"]),
+            items=tuple(AppraisalItem(**item) for item in json.loads(row["appraisal"])),
         ),
         extra=json.loads(row["extra"]),
     )

@@ -7,6 +7,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ebp.appraise import AppraisalItem
+
 
 class DocType(StrEnum):
     JOURNAL_ARTICLE = "journal_article"
@@ -71,6 +73,17 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True)
+class DocumentAppraisal:
+    """Study design (with the cue phrases that decided it) and the appraisal items the text states."""
+
+    design: str = "other"
+    confidence: float = 0.0
+    cues: tuple[str, ...] = ()
+    needs_checking: bool = True
+    items: tuple[AppraisalItem, ...] = ()
+
+
+@dataclass(frozen=True)
 class StoredDocument:
     doc_id: int
     path: str  # relative to the corpus folder
@@ -78,7 +91,8 @@ class StoredDocument:
     n_pages: int
     sha256: str
     info: DocumentInfo
-    extra: dict[str, Any] = field(default_factory=dict)  # what later stages add (appraisal ...)
+    appraisal: DocumentAppraisal = field(default_factory=DocumentAppraisal)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -105,6 +119,7 @@ class Why:
     query_language: str
     document_language: str
     cross_lingual: bool  # query and document in different languages: ranked by meaning only
+    design_boost: float = 1.0  # multiplier for a design that answers the question type (COPES)
 
 
 @dataclass(frozen=True)
@@ -132,20 +147,31 @@ class Mode(StrEnum):
     HYBRID = "hybrid"
 
 
+Hierarchy = tuple[tuple[str, tuple[str, ...]], ...]  # (level name, designs), strongest first
+
+
 @dataclass(frozen=True)
 class Filters:
-    """Keep only documents that match; ``None`` means no restriction."""
+    """Keep only documents that match; empty or ``None`` means no restriction."""
 
     language: str | None = None
     doc_type: str | None = None
     year_from: int | None = None
+    designs: tuple[str, ...] = ()
+    min_level: int | None = None  # keep evidence levels 1..min_level (1 = strongest)
 
-    def accept(self, doc: StoredDocument) -> bool:
+    def accept(self, doc: StoredDocument, hierarchy: Hierarchy) -> bool:
+        from ebp.appraise import evidence_level
+
         if self.language and doc.info.language != self.language:
             return False
         if self.doc_type and doc.doc_type.value != self.doc_type:
             return False
-        return not (self.year_from and (doc.info.year or 0) < self.year_from)
+        if self.year_from and (doc.info.year or 0) < self.year_from:
+            return False
+        if self.designs and doc.appraisal.design not in self.designs:
+            return False
+        return not (self.min_level and evidence_level(doc.appraisal.design, hierarchy).rank > self.min_level)
 
 
 @dataclass(frozen=True)
@@ -157,3 +183,5 @@ class SearchOptions:
     lexical_weight: float = 1.0
     balance_languages: bool = True
     filters: Filters = field(default_factory=Filters)
+    hierarchy: Hierarchy = ()  # () → ebp.appraise.DEFAULT_HIERARCHY
+    design_boost: dict[str, float] = field(default_factory=dict)  # design → multiplier (COPES question type)

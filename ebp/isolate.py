@@ -1,0 +1,431 @@
+"""Parse files in worker processes, so that no file can hang, crash or exhaust the ingest.
+
+pypdf is pure Python and mostly safe, but a PDF can still be a decompression bomb, send it into a
+very long loop, or (through a C extension) crash the interpreter. Each file is therefore parsed in
+a worker process with a wall-clock limit and an address-space cap (``RLIMIT_AS``, POSIX only). A
+worker that runs out of time or dies is replaced, and the file gets a status like any other
+unreadable file. Workers are reused across files: starting a Python process per file would cost
+more than parsing most papers.
+
+Workers use the "spawn" start method: the parent may have torch loaded, and forking a process with
+torch's threads is unsafe.
+
+Example::
+
+    with IsolatedParser(Limits(seconds=30), passwords={"locked.pdf": "s3cret"}) as parser:
+        for path, outcome in parser.parse_many(paths, corpus_root):
+            ...  # outcome is a ParsedDocument or a ParseError (never raised, never anything else)
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import signal
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from ebp.errors import (
+    EmptyFileError,
+    EncryptedError,
+    NotAPdfError,
+    NoTextError,
+    ParseError,
+    TooLargeError,
+    UnsupportedError,
+)
+from ebp.parse import PDF_SUFFIXES, parse_file
+from ebp.types import ParsedDocument
+
+log = logging.getLogger(__name__)
+
+MAX_FORWARDED_LOGS = 20  # log records a worker sends back per file; damaged PDFs warn hundreds of times
+_KILL_GRACE_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one file may cost before it is given up on."""
+
+    seconds: float = 60
+    """Wall-clock time to parse one file, including the worker's start when it is new."""
+    memory_mb: int = 1536
+    """Address-space cap of a worker process (``RLIMIT_AS``); ignored where the OS has none."""
+    max_pages: int = 2000
+    """PDFs with more pages are skipped with status ``too_large`` before any text is extracted."""
+    max_file_mb: float | None = None
+    """Files larger than this are skipped with status ``too_large`` without being opened."""
+
+    def __post_init__(self) -> None:
+        if self.seconds <= 0 or self.memory_mb <= 0 or self.max_pages <= 0:
+            raise ValueError(f"limits must be positive: {self}")
+
+
+class TimeoutParseError(ParseError):
+    status = "timeout"
+
+
+class WorkerCrashError(ParseError):
+    """The worker process died while reading the file (a crash in the reader, not a Python error)."""
+
+
+_ERRORS: dict[str, type[ParseError]] = {
+    cls.status: cls
+    for cls in (NotAPdfError, EncryptedError, NoTextError, EmptyFileError, TooLargeError, UnsupportedError)
+} | {"timeout": TimeoutParseError, "corrupt": ParseError}
+
+# What a worker runs: (path, corpus_root, password, limits) -> document. Tests pass their own.
+Task = Callable[[Path, Path, "str | None", Limits], ParsedDocument]
+
+
+def parse_with_password(path: Path, corpus_root: Path, password: str | None = None, limits: Limits = Limits()) -> ParsedDocument:
+    """``parse_file`` plus a page limit, a 0-page check and a user-supplied password. Runs in-process:
+    this is the worker's job, so call ``parse_isolated`` unless the file is already known to be safe."""
+    max_bytes = None if limits.max_file_mb is None else int(limits.max_file_mb * 2**20)
+    if path.suffix.lower() in PDF_SUFFIXES:
+        _check_page_count(path, limits.max_pages, max_bytes)
+    try:
+        return parse_file(path, corpus_root, max_bytes=max_bytes)
+    except EncryptedError:
+        if not password:
+            raise
+    return _parse_decrypted(path, corpus_root, password, limits.max_pages)
+
+
+def _check_page_count(path: Path, max_pages: int, max_bytes: int | None) -> None:
+    """Refuse a PDF with too many or no pages before its text is extracted. Anything else that is
+    wrong with the file is left to ``parse_file``, which knows how to report it."""
+    from pypdf import PdfReader
+
+    size = path.stat().st_size
+    if size == 0 or (max_bytes is not None and size > max_bytes):
+        return
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return
+        count = len(reader.pages)
+    except Exception:  # damaged: parse_file opens it again and says why
+        return
+    _check_count(count, max_pages)
+
+
+def _check_count(count: int, max_pages: int) -> None:
+    if count > max_pages:
+        raise TooLargeError(f"the PDF has {count} pages, above the {max_pages}-page limit")
+    if count == 0:
+        raise EmptyFileError("the PDF has no pages")
+
+
+def _parse_decrypted(path: Path, corpus_root: Path, password: str, max_pages: int) -> ParsedDocument:
+    """Open with ``password``, write a decrypted copy to a temporary folder and parse that copy, so
+    that the text goes through exactly the same ``parse_file`` as every other PDF. The copy keeps the
+    file's place under the corpus root (the document type depends on it) and is deleted at once."""
+    from pypdf import PdfReader, PdfWriter
+
+    try:
+        reader = PdfReader(path, strict=False)
+        opened = reader.decrypt(password)
+    except Exception as exc:
+        raise EncryptedError(f"encrypted PDF that could not be opened with its password ({exc})") from exc
+    if not opened:
+        raise EncryptedError("encrypted PDF: the password given for it does not open it")
+    rel = path.relative_to(corpus_root)
+    with tempfile.TemporaryDirectory(prefix="ebp-decrypted-") as tmp:
+        copy = Path(tmp) / rel
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            _check_count(len(reader.pages), max_pages)
+            PdfWriter(clone_from=reader).write(copy)
+        except ParseError:
+            raise
+        except Exception as exc:
+            raise ParseError(f"the PDF opened with its password but is damaged ({type(exc).__name__}: {exc})") from exc
+        doc = parse_file(copy, Path(tmp))
+    return replace(doc, path=path)
+
+
+def parse_isolated(
+    path: Path, corpus_root: Path, limits: Limits = Limits(), passwords: Mapping[str, str] | None = None
+) -> ParsedDocument:
+    """Parse one file in a fresh worker process. Raises a ``ParseError`` subclass (status ``timeout``,
+    ``too_large``, ``corrupt`` … as for ``parse_file``); never any other exception for a bad file.
+    For many files use one ``IsolatedParser``: it keeps its workers."""
+    with IsolatedParser(limits, passwords) as parser:
+        return parser.parse(path, corpus_root)
+
+
+class IsolatedParser:
+    """A few reusable worker processes that parse files under ``limits``. Use it as a context manager.
+    Not thread-safe: one parser per thread."""
+
+    def __init__(
+        self,
+        limits: Limits = Limits(),
+        passwords: Mapping[str, str] | None = None,
+        workers: int = 1,
+        task: Task = parse_with_password,
+    ) -> None:
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, got {workers}")
+        self.limits = limits
+        self._passwords = dict(passwords or {})
+        self._workers = [_Worker(limits, task) for _ in range(workers)]
+        self.restarts = 0  # workers replaced after a timeout or a crash
+
+    def __enter__(self) -> IsolatedParser:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.stop()
+
+    def password_for(self, path: Path, rel_path: str) -> str | None:
+        """Passwords are keyed by the path relative to the corpus root, or by the bare file name."""
+        return self._passwords.get(rel_path) or self._passwords.get(path.name)
+
+    def parse(self, path: Path, corpus_root: Path) -> ParsedDocument:
+        """Parse one file; raise its ``ParseError`` when it cannot be read."""
+        for _, outcome in self.parse_many([path], corpus_root):
+            if isinstance(outcome, ParseError):
+                raise outcome
+            return outcome
+        raise RuntimeError("unreachable: parse_many yields one outcome per path")
+
+    def parse_many(
+        self, paths: Iterable[Path], corpus_root: Path
+    ) -> Iterator[tuple[Path, ParsedDocument | ParseError]]:
+        """Parse ``paths`` on all workers; yield ``(path, document or error)`` in the order given."""
+        todo = enumerate(paths)
+        window = 4 * len(self._workers)  # bounds the results held back to keep the order
+        busy: dict[_Worker, int] = {}
+        given: dict[int, Path] = {}
+        done: dict[int, ParsedDocument | ParseError] = {}
+        next_out, exhausted = 0, False
+        try:
+            while True:
+                while not exhausted and len(busy) < len(self._workers) and len(given) < window:
+                    item = next(todo, None)
+                    if item is None:
+                        exhausted = True
+                        break
+                    index, path = item
+                    given[index] = path
+                    worker = next(w for w in self._workers if w not in busy)
+                    busy[worker] = index
+                    worker.submit(path, corpus_root, self.password_for(path, _rel(path, corpus_root)))
+                if not busy and not given:
+                    return
+                for worker, outcome in self._collect(busy):
+                    done[busy.pop(worker)] = outcome
+                while next_out in done:
+                    yield given.pop(next_out), done.pop(next_out)
+                    next_out += 1
+        finally:
+            for worker in busy:  # the caller stopped early: files still being parsed are abandoned
+                worker.kill()
+
+    def _collect(self, busy: dict[_Worker, int]) -> list[tuple[_Worker, ParsedDocument | ParseError]]:
+        """Wait until at least one busy worker answers, dies or runs out of time."""
+        if not busy:
+            return []
+        timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+        ready = set(wait([h for w in busy for h in w.handles()], timeout=timeout))
+        finished = []
+        for worker in busy:
+            if ready.intersection(worker.handles()):
+                outcome = worker.receive()
+            elif time.monotonic() >= worker.deadline:
+                worker.kill()
+                outcome = TimeoutParseError(
+                    f"reading the file took longer than {self.limits.seconds:g} s and was stopped "
+                    "(a very large or malformed file)"
+                )
+            else:
+                continue
+            if not worker.alive:
+                self.restarts += 1
+            finished.append((worker, outcome))
+        return finished
+
+
+def _rel(path: Path, corpus_root: Path) -> str:
+    return path.relative_to(corpus_root).as_posix()  # a ValueError here is the caller's mistake
+
+
+class _Worker:
+    """One worker process and the pipe to it; started on first use and after a timeout or a crash."""
+
+    def __init__(self, limits: Limits, task: Task) -> None:
+        self._limits = limits
+        self._task = task
+        self._process: Any = None  # multiprocessing.context.SpawnProcess
+        self._conn: Connection | None = None
+        self.deadline = 0.0
+
+    @property
+    def alive(self) -> bool:
+        return self._process is not None and self._process.is_alive()
+
+    def handles(self) -> list[Any]:
+        return [self._conn, self._process.sentinel] if self._conn is not None else []
+
+    def submit(self, path: Path, corpus_root: Path, password: str | None) -> None:
+        if not self.alive:
+            self._start()
+        self.deadline = time.monotonic() + self._limits.seconds
+        assert self._conn is not None  # set by _start  # noqa: S101 - internal invariant, not input
+        self._conn.send((path, corpus_root, password, self._limits))
+
+    def receive(self) -> ParsedDocument | ParseError:
+        assert self._conn is not None  # noqa: S101
+        try:
+            reply = self._conn.recv()
+        except (EOFError, OSError):  # the pipe closed: the process died
+            return self._crashed()
+        kind, payload, records = reply
+        for name, level, message in records:  # the parent's logging config decides what is shown
+            logging.getLogger(name).log(level, "%s", message)
+        if kind == "ok":
+            return payload  # type: ignore[no-any-return]
+        status, reason = payload
+        error = _ERRORS.get(status, ParseError)(reason)
+        error.status = status
+        return error
+
+    def _crashed(self) -> ParseError:
+        self._process.join(timeout=_KILL_GRACE_SECONDS)
+        code = self._process.exitcode
+        self.kill()
+        if code == -getattr(signal, "SIGKILL", 9):  # not us: the OS's out-of-memory killer, most likely
+            return TooLargeError("reading the file was stopped by the system, probably for lack of memory")
+        how = f"signal {signal.Signals(-code).name}" if code is not None and code < 0 else f"exit code {code}"
+        return WorkerCrashError(f"the PDF reader crashed on this file ({how}); the file is probably damaged")
+
+    def _start(self) -> None:
+        self.kill()
+        ctx = multiprocessing.get_context("spawn")
+        parent_end, child_end = ctx.Pipe()
+        self._process = ctx.Process(
+            target=_serve, args=(child_end, self._limits.memory_mb, self._task), name="ebp-parse", daemon=True
+        )
+        self._process.start()
+        child_end.close()
+        self._conn = parent_end
+
+    def kill(self) -> None:
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join(timeout=_KILL_GRACE_SECONDS)
+            self._process.close()
+        if self._conn is not None:
+            self._conn.close()
+        self._process, self._conn = None, None
+
+    def stop(self) -> None:
+        """Ask an idle worker to exit; kill it if it does not."""
+        if self._conn is not None and self.alive:
+            try:
+                self._conn.send(None)
+                self._process.join(timeout=_KILL_GRACE_SECONDS)
+            except (OSError, ValueError):
+                pass
+        self.kill()
+
+
+# ---- inside the worker process -------------------------------------------------------------------
+
+
+class _Records(logging.Handler):
+    """Keeps a file's warnings so the parent can log them under its own configuration."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < MAX_FORWARDED_LOGS:
+            self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _serve(conn: Connection, memory_mb: int, task: Task) -> None:
+    """The worker's loop: one request in, one reply out, until told to stop (``None``) or orphaned."""
+    import warnings
+
+    import pypdf  # noqa: F401 - imported before the memory cap so a tight cap still starts
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    warnings.simplefilter("ignore")
+    handler = _Records()
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.WARNING)
+    _cap_memory(memory_mb)
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        handler.records = []
+        kind, payload, fatal = _run(task, *request)
+        try:
+            conn.send((kind, payload, handler.records))
+        except Exception as exc:  # an unpicklable or oversized result
+            conn.send(("error", ("corrupt", f"the parsed file could not be returned ({exc})"), []))
+        if fatal:  # after a MemoryError the heap may be in a poor state: start afresh
+            return
+
+
+def _run(task: Task, path: Path, corpus_root: Path, password: str | None, limits: Limits) -> tuple[str, Any, bool]:
+    """Run the task; every exception becomes a status and a plain-language reason."""
+    try:
+        return "ok", task(path, corpus_root, password, limits), False
+    except BaseException as exc:  # noqa: BLE001 - one file must never take the worker's loop down
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        if _caused_by(exc, MemoryError):
+            reason = f"reading the file needed more than {limits.memory_mb} MB of memory and was stopped"
+            return "error", ("too_large", reason), True
+        if isinstance(exc, ParseError):
+            return "error", (exc.status, str(exc)), False
+        if _caused_by(exc, RecursionError):
+            return "error", ("corrupt", "the PDF's structure is nested too deeply to read (damaged file)"), False
+        return "error", ("corrupt", f"the file could not be read ({type(exc).__name__}: {exc})"), False
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """True when ``exc`` or an exception it was raised from is a ``kind`` (parse wraps pypdf errors)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _cap_memory(memory_mb: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: the time limit still applies
+        return
+    limit = memory_mb * 2**20
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash must not leave core files behind
+    except (ValueError, OSError) as exc:  # macOS refuses RLIMIT_AS
+        log.debug("memory cap not available: %s", exc)
