@@ -92,6 +92,7 @@ class Settings:
             candidates=self.candidates,
             lexical_weight=self.lexical_weight,
             balance_languages=self.balance_languages,
+            hierarchy=self.evidence_hierarchy,
         )
 
     def chunk_sizes(self) -> ChunkSizes:

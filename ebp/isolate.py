@@ -66,6 +66,9 @@ class Limits:
             raise ValueError(f"limits must be positive: {self}")
 
 
+DEFAULT_LIMITS = Limits()
+
+
 class TimeoutParseError(ParseError):
     status = "timeout"
 
@@ -83,7 +86,9 @@ _ERRORS: dict[str, type[ParseError]] = {
 Task = Callable[[Path, Path, "str | None", Limits], ParsedDocument]
 
 
-def parse_with_password(path: Path, corpus_root: Path, password: str | None = None, limits: Limits = Limits()) -> ParsedDocument:
+def parse_with_password(
+    path: Path, corpus_root: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> ParsedDocument:
     """``parse_file`` plus a page limit, a 0-page check and a user-supplied password. Runs in-process:
     this is the worker's job, so call ``parse_isolated`` unless the file is already known to be safe."""
     max_bytes = None if limits.max_file_mb is None else int(limits.max_file_mb * 2**20)
@@ -151,7 +156,7 @@ def _parse_decrypted(path: Path, corpus_root: Path, password: str, max_pages: in
 
 
 def parse_isolated(
-    path: Path, corpus_root: Path, limits: Limits = Limits(), passwords: Mapping[str, str] | None = None
+    path: Path, corpus_root: Path, limits: Limits = DEFAULT_LIMITS, passwords: Mapping[str, str] | None = None
 ) -> ParsedDocument:
     """Parse one file in a fresh worker process. Raises a ``ParseError`` subclass (status ``timeout``,
     ``too_large``, ``corrupt`` … as for ``parse_file``); never any other exception for a bad file.
@@ -166,7 +171,7 @@ class IsolatedParser:
 
     def __init__(
         self,
-        limits: Limits = Limits(),
+        limits: Limits = DEFAULT_LIMITS,
         passwords: Mapping[str, str] | None = None,
         workers: int = 1,
         task: Task = parse_with_password,
@@ -257,6 +262,15 @@ class IsolatedParser:
         return finished
 
 
+def _exit_cause(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit code {code}"
+
+
 def _rel(path: Path, corpus_root: Path) -> str:
     return path.relative_to(corpus_root).as_posix()  # a ValueError here is the caller's mistake
 
@@ -279,17 +293,16 @@ class _Worker:
         return [self._conn, self._process.sentinel] if self._conn is not None else []
 
     def submit(self, path: Path, corpus_root: Path, password: str | None) -> None:
-        if not self.alive:
-            self._start()
+        conn = self._conn if self._conn is not None and self.alive else self._start()
         self.deadline = time.monotonic() + self._limits.seconds
-        assert self._conn is not None  # set by _start  # noqa: S101 - internal invariant, not input
-        self._conn.send((path, corpus_root, password, self._limits))
+        conn.send((path, corpus_root, password, self._limits))
 
     def receive(self) -> ParsedDocument | ParseError:
-        assert self._conn is not None  # noqa: S101
         try:
-            reply = self._conn.recv()
+            reply = self._conn.recv() if self._conn is not None else None
         except (EOFError, OSError):  # the pipe closed: the process died
+            reply = None
+        if reply is None:
             return self._crashed()
         kind, payload, records = reply
         for name, level, message in records:  # the parent's logging config decides what is shown
@@ -298,28 +311,33 @@ class _Worker:
             return payload  # type: ignore[no-any-return]
         status, reason = payload
         error = _ERRORS.get(status, ParseError)(reason)
-        error.status = status
+        error.status = status  # keeps a status this module has no class for
         return error
 
     def _crashed(self) -> ParseError:
-        self._process.join(timeout=_KILL_GRACE_SECONDS)
-        code = self._process.exitcode
+        code = None
+        if self._process is not None:
+            self._process.join(timeout=_KILL_GRACE_SECONDS)
+            code = self._process.exitcode
         self.kill()
         if code == -getattr(signal, "SIGKILL", 9):  # not us: the OS's out-of-memory killer, most likely
             return TooLargeError("reading the file was stopped by the system, probably for lack of memory")
-        how = f"signal {signal.Signals(-code).name}" if code is not None and code < 0 else f"exit code {code}"
-        return WorkerCrashError(f"the PDF reader crashed on this file ({how}); the file is probably damaged")
+        return WorkerCrashError(
+            f"the PDF reader crashed on this file ({_exit_cause(code)}); the file is probably damaged"
+        )
 
-    def _start(self) -> None:
+    def _start(self) -> Connection:
         self.kill()
         ctx = multiprocessing.get_context("spawn")
         parent_end, child_end = ctx.Pipe()
-        self._process = ctx.Process(
-            target=_serve, args=(child_end, self._limits.memory_mb, self._task), name="ebp-parse", daemon=True
-        )
-        self._process.start()
-        child_end.close()
-        self._conn = parent_end
+        args = (child_end, self._limits.memory_mb, self._task)
+        process = ctx.Process(target=_serve, args=args, name="ebp-parse", daemon=True)
+        try:
+            process.start()
+        finally:
+            child_end.close()
+        self._process, self._conn = process, parent_end
+        return parent_end
 
     def kill(self) -> None:
         if self._process is not None:
@@ -390,9 +408,7 @@ def _run(task: Task, path: Path, corpus_root: Path, password: str | None, limits
     """Run the task; every exception becomes a status and a plain-language reason."""
     try:
         return "ok", task(path, corpus_root, password, limits), False
-    except BaseException as exc:  # noqa: BLE001 - one file must never take the worker's loop down
-        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-            raise
+    except Exception as exc:  # one file must never take the worker's loop down; MemoryError is an Exception
         if _caused_by(exc, MemoryError):
             reason = f"reading the file needed more than {limits.memory_mb} MB of memory and was stopped"
             return "error", ("too_large", reason), True
