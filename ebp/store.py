@@ -24,7 +24,7 @@ from ebp.errors import IndexMissingError, ModelMismatchError, SchemaMismatchErro
 from ebp.types import DocType, DocumentAppraisal, DocumentInfo, ParsedDocument, Passage, StoredDocument
 
 DB_NAME = "ebp.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Numbered migrations: MIGRATIONS[i] brings schema version i to i + 1. Never edit a shipped one.
 MIGRATIONS: tuple[str, ...] = (
@@ -42,12 +42,7 @@ MIGRATIONS: tuple[str, ...] = (
         doi TEXT,
         journal TEXT,
         language TEXT NOT NULL,
-        design TEXT NOT NULL DEFAULT 'other',
-        design_confidence REAL NOT NULL DEFAULT 0,
-        design_cues TEXT NOT NULL DEFAULT '[]',   -- JSON list
-        needs_checking INTEGER NOT NULL DEFAULT 1,
-        appraisal TEXT NOT NULL DEFAULT '[]',     -- JSON list of appraisal items
-        extra TEXT NOT NULL DEFAULT '{}',         -- JSON: room for later stages
+        extra TEXT NOT NULL DEFAULT '{}', -- JSON: what later stages add (appraisal ...)
         added_gen INTEGER NOT NULL,
         removed_gen INTEGER
     );
@@ -70,6 +65,16 @@ MIGRATIONS: tuple[str, ...] = (
         reason TEXT NOT NULL
     );
     INSERT INTO meta (key, value) VALUES ('generation', '0');
+    """,
+    # 2: appraisal columns. Existing documents lose their hash, so the next `ebp index` describes
+    # (and embeds) them again instead of keeping the placeholder design.
+    """
+    ALTER TABLE documents ADD COLUMN design TEXT NOT NULL DEFAULT 'other';
+    ALTER TABLE documents ADD COLUMN design_confidence REAL NOT NULL DEFAULT 0;
+    ALTER TABLE documents ADD COLUMN design_cues TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE documents ADD COLUMN needs_checking INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE documents ADD COLUMN appraisal TEXT NOT NULL DEFAULT '[]';
+    UPDATE documents SET sha256 = '';
     """,
 )
 

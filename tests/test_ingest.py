@@ -173,3 +173,22 @@ def test_vector_index_search_matches_numpy(tmp_path: Path) -> None:
     expected = np.argsort(-(vectors @ vectors[0]))[:5] + 1000
     assert found[0].tolist() == expected.tolist()
     assert scores[0][0] == pytest.approx(1.0, abs=1e-5)
+
+
+def test_old_schema_is_a_clear_error_then_migrated_by_the_next_index(
+    tmp_path: Path, make_pdf, fake_embedder, settings: Settings
+) -> None:
+    import sqlite3
+
+    from ebp.errors import SchemaMismatchError
+    from ebp.store import MIGRATIONS
+
+    corpus = _corpus(tmp_path / "corpus", make_pdf)
+    settings.index_dir.mkdir(parents=True)
+    with sqlite3.connect(settings.index_dir / "ebp.sqlite") as conn:  # an index made by schema version 1
+        conn.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
+    with pytest.raises(SchemaMismatchError, match="--rebuild"):
+        Searcher(settings.index_dir, fake_embedder)
+    report = ingest.ingest(corpus, settings, fake_embedder)
+    assert report.documents == 3
+    assert Searcher(settings.index_dir, fake_embedder).search("cash transfers")[0].document.path == "cash.pdf"
