@@ -143,4 +143,7 @@ def main() -> None:
         hit_ui(rank, hit, t)
 
 
-main()
+# Parsing runs in spawned worker processes, which import this file again as "__mp_main__":
+# the guard keeps them from starting a second app.
+if __name__ == "__main__":
+    main()

@@ -8,6 +8,8 @@ package reads the environment on its own.
 The settings file is TOML with the field names below as keys, plus the evidence hierarchy::
 
     model = "minilm"
+    [passwords]                       # for encrypted PDFs, by file name
+    "locked-report.pdf" = "secret"
     [[evidence_hierarchy]]            # strongest first; repeat for each level
     name = "randomised_trial"
     designs = ["rct", "systematic_review_meta_analysis"]
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +52,12 @@ class Settings:
     """Words carried over from the end of one passage into the next (whole sentences)."""
     workers: int = 1
     """Processes that parse files in parallel (the embedding model runs in the main process)."""
+    parse_timeout_s: float = 60.0
+    """Seconds one file may take to parse before it is given up (status ``timeout``)."""
+    parse_memory_mb: int = 1536
+    """Memory cap of a parsing process: a decompression bomb stops there (status ``too_large``)."""
+    passwords: Mapping[str, str] = field(default_factory=dict)
+    """PDF passwords by file name or corpus-relative path; only from the settings file ([passwords])."""
     max_file_mb: float = 100.0
     """Files larger than this are skipped with status ``too_large``."""
     candidates: int = 200
@@ -74,7 +82,7 @@ class Settings:
         env = os.environ if env is None else env
         values: dict[str, Any] = _settings_file(env)
         for f in fields(cls):
-            if f.name == "evidence_hierarchy":
+            if f.name in ("evidence_hierarchy", "passwords"):
                 continue
             raw = env.get(f"EBP_{f.name.upper()}")
             if raw is not None and raw != "":
@@ -140,6 +148,8 @@ def _settings_file(env: Mapping[str, str]) -> dict[str, Any]:
     for key, value in data.items():
         if key == "evidence_hierarchy":
             values[key] = tuple((str(level["name"]), tuple(level["designs"])) for level in value)
+        elif key == "passwords":
+            values[key] = {str(k): str(v) for k, v in value.items()}
         else:
             values[key] = _coerce(key, str(value), type(getattr(Settings(), key)))
     return values

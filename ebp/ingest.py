@@ -11,9 +11,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 from ebp.chunk import chunk
@@ -22,8 +20,9 @@ from ebp.describe import assess, describe
 from ebp.embed import Embedder
 from ebp.errors import IndexBusyError, ParseError
 from ebp.index import VectorIndex, lexical_path, remove_stale, vectors_path
+from ebp.isolate import IsolatedParser, Limits
 from ebp.lexical import LexicalIndex
-from ebp.parse import SUPPORTED_SUFFIXES, parse_file
+from ebp.parse import SUPPORTED_SUFFIXES
 from ebp.store import FileRecord, Store
 from ebp.types import DocumentAppraisal, DocumentInfo, FileReport, ParsedDocument, Passage
 
@@ -59,7 +58,7 @@ class IngestReport:
 
     @property
     def failed(self) -> list[FileReport]:
-        return [f for f in self.skipped if f.status in {"corrupt", "not_a_pdf", "error"}]
+        return [f for f in self.skipped if f.status in {"corrupt", "not_a_pdf", "timeout", "error"}]
 
 
 @dataclass(frozen=True)
@@ -236,38 +235,42 @@ def _process(
         yield from _embed_and_write(buffer, embedder, store, live, target, report)
 
 
-def _prepare_all(todo: Sequence[Source], corpus_dir: Path | None, settings: Settings) -> Iterator[_Prepared | _Failed]:
-    args = [(source, corpus_dir, settings) for source in todo]
-    if settings.workers <= 1 or len(args) < 4:
-        yield from (_prepare(*a) for a in args)
+def _prepare_all(
+    todo: Sequence[Source], corpus_dir: Path | None, settings: Settings
+) -> Iterator[_Prepared | _Failed]:
+    """Parse files in isolated worker processes (time and memory limits), then chunk and describe
+    in this process while the workers parse ahead. In-memory documents skip the parse."""
+    files = [s.path for s in todo if s.document is None and s.path is not None]
+    if not files or corpus_dir is None:
+        yield from (_prepare_document(s, s.document, settings) for s in todo if s.document is not None)
         return
-    # Separate processes parse in parallel; "spawn" keeps torch's threads out of the children.
-    with ProcessPoolExecutor(max_workers=settings.workers, mp_context=get_context("spawn")) as pool:
-        yield from pool.map(_prepare_star, args, chunksize=4)
+    limits = Limits(
+        seconds=settings.parse_timeout_s, memory_mb=settings.parse_memory_mb, max_file_mb=settings.max_file_mb
+    )
+    with IsolatedParser(limits, settings.passwords, workers=settings.workers) as parser:
+        parsed = parser.parse_many(files, corpus_dir)
+        for source in todo:
+            if source.document is not None:
+                yield _prepare_document(source, source.document, settings)
+                continue
+            outcome = next(parsed)
+            if isinstance(outcome.result, ParseError):
+                error = outcome.result
+                yield _Failed(FileReport(source.rel_path, error.status, str(error)), source.sha256)
+            else:
+                yield _prepare_document(source, outcome.result, settings)
 
 
-def _prepare_star(args: tuple[Source, Path | None, Settings]) -> _Prepared | _Failed:
-    return _prepare(*args)
-
-
-def _prepare(source: Source, corpus_dir: Path | None, settings: Settings) -> _Prepared | _Failed:
-    """Parse, chunk and describe one source; any failure becomes a report line."""
+def _prepare_document(source: Source, doc: ParsedDocument, settings: Settings) -> _Prepared | _Failed:
+    """Chunk, describe and appraise one parsed document; any failure becomes a report line."""
     rel, sha = source.rel_path, source.sha256
     try:
-        if source.document is not None:
-            doc = source.document
-        elif source.path is not None and corpus_dir is not None:
-            doc = parse_file(source.path, corpus_dir, max_bytes=int(settings.max_file_mb * 2**20))
-        else:
-            raise ValueError(f"source {rel!r} has neither a path nor a document")
         passages = tuple(chunk(doc.pages, settings.chunk_sizes()))
         if not passages:
             reason = "no indexable text (only a title or a reference list)"
             return _Failed(FileReport(rel, "no_text_layer", reason), sha)
         info = describe(doc)
         return _Prepared(doc, sha, info, assess(doc, info, passages), passages)
-    except ParseError as exc:
-        return _Failed(FileReport(rel, exc.status, str(exc)), sha)
     except Exception as exc:  # a bug or an unforeseen library error must not stop the corpus
         log.exception("unexpected error on %s", rel)
         return _Failed(FileReport(rel, "error", f"unexpected error: {type(exc).__name__}: {exc}"), sha)

@@ -1,20 +1,16 @@
 """Parse files in worker processes, so that no file can hang, crash or exhaust the ingest.
 
-pypdf is pure Python and mostly safe, but a PDF can still be a decompression bomb, send it into a
-very long loop, or (through a C extension) crash the interpreter. Each file is therefore parsed in
-a worker process with a wall-clock limit and an address-space cap (``RLIMIT_AS``, POSIX only). A
-worker that runs out of time or dies is replaced, and the file gets a status like any other
-unreadable file. Workers are reused across files: starting a Python process per file would cost
-more than parsing most papers.
-
-Workers use the "spawn" start method: the parent may have torch loaded, and forking a process with
-torch's threads is unsafe.
+A PDF can be a decompression bomb, send pypdf into a very long loop, or crash the interpreter. Each
+file is therefore parsed in a worker process with a wall-clock limit and an address-space cap
+(``RLIMIT_AS``, POSIX only). A worker that runs out of time or dies is replaced, and the file gets a
+status like any other unreadable file. Workers are reused: starting Python per file would cost more
+than parsing most papers. They are started with "spawn", as the parent may have torch's threads.
 
 Example::
 
-    with IsolatedParser(Limits(seconds=30), passwords={"locked.pdf": "s3cret"}) as parser:
-        for path, outcome in parser.parse_many(paths, corpus_root):
-            ...  # outcome is a ParsedDocument or a ParseError (never raised, never anything else)
+    with IsolatedParser(Limits(seconds=30), passwords={"locked.pdf": "s3cret"}, workers=2) as parser:
+        for outcome in parser.parse_many(paths, corpus_root):
+            outcome.result  # a ParsedDocument or a ParseError, never anything else
 """
 
 from __future__ import annotations
@@ -30,22 +26,16 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from ebp.errors import (
-    EmptyFileError,
-    EncryptedError,
-    NotAPdfError,
-    NoTextError,
-    ParseError,
-    TooLargeError,
-    UnsupportedError,
-)
+from ebp import errors
+from ebp.errors import EmptyFileError, EncryptedError, ParseError, TooLargeError
 from ebp.parse import PDF_SUFFIXES, parse_file
 from ebp.types import ParsedDocument
 
 log = logging.getLogger(__name__)
 
 MAX_FORWARDED_LOGS = 20  # log records a worker sends back per file; damaged PDFs warn hundreds of times
-_KILL_GRACE_SECONDS = 5.0
+_GRACE_SECONDS = 5.0  # for a killed worker to be reaped
+_START_SECONDS = 120.0  # for a new worker to import pypdf (slow disks, antivirus scanners)
 
 
 @dataclass(frozen=True)
@@ -53,9 +43,9 @@ class Limits:
     """What one file may cost before it is given up on."""
 
     seconds: float = 60
-    """Wall-clock time to parse one file, including the worker's start when it is new."""
+    """Wall-clock time to parse one file (a worker's start-up is not counted)."""
     memory_mb: int = 1536
-    """Address-space cap of a worker process (``RLIMIT_AS``); ignored where the OS has none."""
+    """Address-space cap of a worker process (``RLIMIT_AS``); not applied on Windows or macOS."""
     max_pages: int = 2000
     """PDFs with more pages are skipped with status ``too_large`` before any text is extracted."""
     max_file_mb: float | None = None
@@ -78,19 +68,34 @@ class WorkerCrashError(ParseError):
 
 
 _ERRORS: dict[str, type[ParseError]] = {
-    cls.status: cls
-    for cls in (NotAPdfError, EncryptedError, NoTextError, EmptyFileError, TooLargeError, UnsupportedError)
-} | {"timeout": TimeoutParseError, "corrupt": ParseError}
+    cls.status: cls for cls in (errors.NotAPdfError, EncryptedError, errors.NoTextError, EmptyFileError, TooLargeError)
+} | {"unsupported": errors.UnsupportedError, "timeout": TimeoutParseError, "corrupt": ParseError}
 
-# What a worker runs: (path, corpus_root, password, limits) -> document. Tests pass their own.
-Task = Callable[[Path, Path, "str | None", Limits], ParsedDocument]
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one file: its document, or the error that says why it could not be read."""
+
+    path: Path
+    result: ParsedDocument | ParseError
+    seconds: float  # wall-clock time in the worker, including a kill after a timeout
+
+    @property
+    def status(self) -> str:
+        if isinstance(self.result, ParseError):
+            return self.result.status
+        return "ok_partial" if self.result.failed_pages else "ok"
+
+
+# What a worker runs for one file: (path, corpus_root, password, limits) -> document.
+Task = Callable[[Path, Path, str | None, Limits], ParsedDocument]
 
 
 def parse_with_password(
     path: Path, corpus_root: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> ParsedDocument:
-    """``parse_file`` plus a page limit, a 0-page check and a user-supplied password. Runs in-process:
-    this is the worker's job, so call ``parse_isolated`` unless the file is already known to be safe."""
+    """``parse_file`` plus the page limit, a 0-page check and a password. Runs in the calling process:
+    it is the workers' job; call ``parse_isolated`` or ``IsolatedParser`` instead."""
     max_bytes = None if limits.max_file_mb is None else int(limits.max_file_mb * 2**20)
     if path.suffix.lower() in PDF_SUFFIXES:
         _check_page_count(path, limits.max_pages, max_bytes)
@@ -103,8 +108,8 @@ def parse_with_password(
 
 
 def _check_page_count(path: Path, max_pages: int, max_bytes: int | None) -> None:
-    """Refuse a PDF with too many or no pages before its text is extracted. Anything else that is
-    wrong with the file is left to ``parse_file``, which knows how to report it."""
+    """Refuse a PDF with too many or no pages before extracting text. Anything else wrong with the
+    file is left to ``parse_file``, which knows how to say what it is."""
     from pypdf import PdfReader
 
     size = path.stat().st_size
@@ -128,9 +133,9 @@ def _check_count(count: int, max_pages: int) -> None:
 
 
 def _parse_decrypted(path: Path, corpus_root: Path, password: str, max_pages: int) -> ParsedDocument:
-    """Open with ``password``, write a decrypted copy to a temporary folder and parse that copy, so
-    that the text goes through exactly the same ``parse_file`` as every other PDF. The copy keeps the
-    file's place under the corpus root (the document type depends on it) and is deleted at once."""
+    """Open with ``password``, write a decrypted copy to a temporary folder and parse the copy, so the
+    text goes through the same ``parse_file`` as every other PDF. The copy keeps the file's place
+    under the corpus root (the document type depends on it) and is deleted straight away."""
     from pypdf import PdfReader, PdfWriter
 
     try:
@@ -140,9 +145,8 @@ def _parse_decrypted(path: Path, corpus_root: Path, password: str, max_pages: in
         raise EncryptedError(f"encrypted PDF that could not be opened with its password ({exc})") from exc
     if not opened:
         raise EncryptedError("encrypted PDF: the password given for it does not open it")
-    rel = path.relative_to(corpus_root)
     with tempfile.TemporaryDirectory(prefix="ebp-decrypted-") as tmp:
-        copy = Path(tmp) / rel
+        copy = Path(tmp) / path.relative_to(corpus_root)
         copy.parent.mkdir(parents=True, exist_ok=True)
         try:
             _check_count(len(reader.pages), max_pages)
@@ -150,24 +154,23 @@ def _parse_decrypted(path: Path, corpus_root: Path, password: str, max_pages: in
         except ParseError:
             raise
         except Exception as exc:
-            raise ParseError(f"the PDF opened with its password but is damaged ({type(exc).__name__}: {exc})") from exc
-        doc = parse_file(copy, Path(tmp))
-    return replace(doc, path=path)
+            raise ParseError(f"the PDF opens with its password but is damaged ({type(exc).__name__}: {exc})") from exc
+        return replace(parse_file(copy, Path(tmp)), path=path)
 
 
 def parse_isolated(
     path: Path, corpus_root: Path, limits: Limits = DEFAULT_LIMITS, passwords: Mapping[str, str] | None = None
 ) -> ParsedDocument:
-    """Parse one file in a fresh worker process. Raises a ``ParseError`` subclass (status ``timeout``,
-    ``too_large``, ``corrupt`` … as for ``parse_file``); never any other exception for a bad file.
-    For many files use one ``IsolatedParser``: it keeps its workers."""
+    """Parse one file in a new worker process. Raises a ``ParseError`` subclass (status ``timeout``,
+    ``too_large``, ``corrupt`` … or any status of ``parse_file``), never another exception for a bad
+    file. For many files use one ``IsolatedParser``, which keeps its workers."""
     with IsolatedParser(limits, passwords) as parser:
         return parser.parse(path, corpus_root)
 
 
 class IsolatedParser:
-    """A few reusable worker processes that parse files under ``limits``. Use it as a context manager.
-    Not thread-safe: one parser per thread."""
+    """Reusable worker processes that parse files under ``limits``; a context manager. Not
+    thread-safe: one parser per thread. ``task`` replaces the worker's job (tests use it)."""
 
     def __init__(
         self,
@@ -181,7 +184,6 @@ class IsolatedParser:
         self.limits = limits
         self._passwords = dict(passwords or {})
         self._workers = [_Worker(limits, task) for _ in range(workers)]
-        self.restarts = 0  # workers replaced after a timeout or a crash
 
     def __enter__(self) -> IsolatedParser:
         return self
@@ -193,86 +195,63 @@ class IsolatedParser:
         for worker in self._workers:
             worker.stop()
 
-    def password_for(self, path: Path, rel_path: str) -> str | None:
+    @property
+    def restarts(self) -> int:
+        """Workers replaced after a timeout, a crash or running out of memory."""
+        return sum(max(0, w.starts - 1) for w in self._workers)
+
+    def password_for(self, path: Path, corpus_root: Path) -> str | None:
         """Passwords are keyed by the path relative to the corpus root, or by the bare file name."""
-        return self._passwords.get(rel_path) or self._passwords.get(path.name)
+        return self._passwords.get(path.relative_to(corpus_root).as_posix()) or self._passwords.get(path.name)
 
     def parse(self, path: Path, corpus_root: Path) -> ParsedDocument:
         """Parse one file; raise its ``ParseError`` when it cannot be read."""
-        for _, outcome in self.parse_many([path], corpus_root):
-            if isinstance(outcome, ParseError):
-                raise outcome
-            return outcome
-        raise RuntimeError("unreachable: parse_many yields one outcome per path")
+        (outcome,) = self.parse_many([path], corpus_root)
+        if isinstance(outcome.result, ParseError):
+            raise outcome.result
+        return outcome.result
 
-    def parse_many(
-        self, paths: Iterable[Path], corpus_root: Path
-    ) -> Iterator[tuple[Path, ParsedDocument | ParseError]]:
-        """Parse ``paths`` on all workers; yield ``(path, document or error)`` in the order given."""
-        todo = enumerate(paths)
-        window = 4 * len(self._workers)  # bounds the results held back to keep the order
-        busy: dict[_Worker, int] = {}
-        given: dict[int, Path] = {}
-        done: dict[int, ParsedDocument | ParseError] = {}
-        next_out, exhausted = 0, False
+    def parse_many(self, paths: Iterable[Path], corpus_root: Path) -> Iterator[Outcome]:
+        """Parse ``paths`` on all workers; yield one ``Outcome`` per path, in the order given."""
+        todo = iter(enumerate(paths))
+        window = 4 * len(self._workers)  # bounds the outcomes held back to keep the order
+        busy: dict[_Worker, tuple[int, Path]] = {}
+        done: dict[int, Outcome] = {}
+        next_out = 0
         try:
             while True:
-                while not exhausted and len(busy) < len(self._workers) and len(given) < window:
-                    item = next(todo, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    index, path = item
-                    given[index] = path
-                    worker = next(w for w in self._workers if w not in busy)
-                    busy[worker] = index
-                    worker.submit(path, corpus_root, self.password_for(path, _rel(path, corpus_root)))
-                if not busy and not given:
+                idle = [w for w in self._workers if w not in busy]
+                while idle and len(busy) + len(done) < window and (item := next(todo, None)) is not None:
+                    worker = idle.pop()
+                    busy[worker] = item
+                    worker.submit(item[1], corpus_root, self.password_for(item[1], corpus_root))
+                if not busy and not done:
                     return
-                for worker, outcome in self._collect(busy):
-                    done[busy.pop(worker)] = outcome
+                for worker, result in self._collect(busy):
+                    index, path = busy.pop(worker)
+                    done[index] = Outcome(path, result, time.monotonic() - worker.started)
                 while next_out in done:
-                    yield given.pop(next_out), done.pop(next_out)
+                    yield done.pop(next_out)
                     next_out += 1
         finally:
             for worker in busy:  # the caller stopped early: files still being parsed are abandoned
                 worker.kill()
 
-    def _collect(self, busy: dict[_Worker, int]) -> list[tuple[_Worker, ParsedDocument | ParseError]]:
+    def _collect(self, busy: Mapping[_Worker, object]) -> list[tuple[_Worker, ParsedDocument | ParseError]]:
         """Wait until at least one busy worker answers, dies or runs out of time."""
         if not busy:
             return []
         timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
         ready = set(wait([h for w in busy for h in w.handles()], timeout=timeout))
-        finished = []
+        finished: list[tuple[_Worker, ParsedDocument | ParseError]] = []
         for worker in busy:
             if ready.intersection(worker.handles()):
-                outcome = worker.receive()
+                finished.append((worker, worker.receive()))
             elif time.monotonic() >= worker.deadline:
                 worker.kill()
-                outcome = TimeoutParseError(
-                    f"reading the file took longer than {self.limits.seconds:g} s and was stopped "
-                    "(a very large or malformed file)"
-                )
-            else:
-                continue
-            if not worker.alive:
-                self.restarts += 1
-            finished.append((worker, outcome))
+                reason = f"reading the file took longer than {self.limits.seconds:g} s and was stopped"
+                finished.append((worker, TimeoutParseError(f"{reason} (a very large or malformed file)")))
         return finished
-
-
-def _exit_cause(code: int | None) -> str:
-    if code is not None and code < 0:
-        try:
-            return f"signal {signal.Signals(-code).name}"
-        except ValueError:
-            return f"signal {-code}"
-    return f"exit code {code}"
-
-
-def _rel(path: Path, corpus_root: Path) -> str:
-    return path.relative_to(corpus_root).as_posix()  # a ValueError here is the caller's mistake
 
 
 class _Worker:
@@ -281,20 +260,18 @@ class _Worker:
     def __init__(self, limits: Limits, task: Task) -> None:
         self._limits = limits
         self._task = task
-        self._process: Any = None  # multiprocessing.context.SpawnProcess
+        self._process: Any = None  # a multiprocessing SpawnProcess
         self._conn: Connection | None = None
-        self.deadline = 0.0
-
-    @property
-    def alive(self) -> bool:
-        return self._process is not None and self._process.is_alive()
+        self.started = self.deadline = 0.0
+        self.starts = 0
 
     def handles(self) -> list[Any]:
         return [self._conn, self._process.sentinel] if self._conn is not None else []
 
     def submit(self, path: Path, corpus_root: Path, password: str | None) -> None:
-        conn = self._conn if self._conn is not None and self.alive else self._start()
-        self.deadline = time.monotonic() + self._limits.seconds
+        conn = self._conn if self._conn is not None and self._process.is_alive() else self._start()
+        self.started = time.monotonic()
+        self.deadline = self.started + self._limits.seconds
         conn.send((path, corpus_root, password, self._limits))
 
     def receive(self) -> ParsedDocument | ParseError:
@@ -304,9 +281,11 @@ class _Worker:
             reply = None
         if reply is None:
             return self._crashed()
-        kind, payload, records = reply
+        kind, payload, records, fatal = reply
         for name, level, message in records:  # the parent's logging config decides what is shown
             logging.getLogger(name).log(level, "%s", message)
+        if fatal:  # the worker is exiting; reap it now so that the next file gets a fresh one
+            self.kill()
         if kind == "ok":
             return payload  # type: ignore[no-any-return]
         status, reason = payload
@@ -317,47 +296,62 @@ class _Worker:
     def _crashed(self) -> ParseError:
         code = None
         if self._process is not None:
-            self._process.join(timeout=_KILL_GRACE_SECONDS)
+            self._process.join(timeout=_GRACE_SECONDS)
             code = self._process.exitcode
         self.kill()
-        if code == -getattr(signal, "SIGKILL", 9):  # not us: the OS's out-of-memory killer, most likely
+        if code == -getattr(signal, "SIGKILL", 9):  # not killed by us: the OS's out-of-memory killer, most likely
             return TooLargeError("reading the file was stopped by the system, probably for lack of memory")
-        return WorkerCrashError(
-            f"the PDF reader crashed on this file ({_exit_cause(code)}); the file is probably damaged"
-        )
+        return WorkerCrashError(f"the PDF reader crashed on this file ({_exit_cause(code)}); it is probably damaged")
 
     def _start(self) -> Connection:
         self.kill()
         ctx = multiprocessing.get_context("spawn")
         parent_end, child_end = ctx.Pipe()
         args = (child_end, self._limits.memory_mb, self._task)
-        process = ctx.Process(target=_serve, args=args, name="ebp-parse", daemon=True)
+        self._process = ctx.Process(target=_serve, args=args, name="ebp-parse", daemon=True)
+        self._conn = parent_end
         try:
-            process.start()
+            self._process.start()
         finally:
             child_end.close()
-        self._process, self._conn = process, parent_end
+        self.starts += 1
+        try:  # wait for "ready", so that a slow start-up never counts against a file's time
+            ready = parent_end.poll(_START_SECONDS) and parent_end.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            code = self._process.exitcode
+            self.kill()
+            raise RuntimeError(f"the parse worker process did not start ({_exit_cause(code)})")
         return parent_end
 
     def kill(self) -> None:
         if self._process is not None:
             if self._process.is_alive():
                 self._process.kill()
-            self._process.join(timeout=_KILL_GRACE_SECONDS)
-            self._process.close()
+            self._process.join(timeout=_GRACE_SECONDS)
         if self._conn is not None:
             self._conn.close()
         self._process, self._conn = None, None
 
     def stop(self) -> None:
         """Ask an idle worker to exit; kill it if it does not."""
-        if self._conn is not None and self.alive:
+        if self._conn is not None and self._process.is_alive():
             try:
                 self._conn.send(None)
-                self._process.join(timeout=_KILL_GRACE_SECONDS)
+                self._process.join(timeout=_GRACE_SECONDS)
             except (OSError, ValueError):
                 pass
         self.kill()
+
+
+def _exit_cause(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit code {code}"
 
 
 # ---- inside the worker process -------------------------------------------------------------------
@@ -379,7 +373,7 @@ def _serve(conn: Connection, memory_mb: int, task: Task) -> None:
     """The worker's loop: one request in, one reply out, until told to stop (``None``) or orphaned."""
     import warnings
 
-    import pypdf  # noqa: F401 - imported before the memory cap so a tight cap still starts
+    import pypdf  # noqa: F401 - imported before the memory cap, so that a tight cap still starts
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     warnings.simplefilter("ignore")
@@ -387,6 +381,7 @@ def _serve(conn: Connection, memory_mb: int, task: Task) -> None:
     logging.getLogger().addHandler(handler)
     logging.getLogger().setLevel(logging.WARNING)
     _cap_memory(memory_mb)
+    conn.send("ready")
     while True:
         try:
             request = conn.recv()
@@ -397,9 +392,9 @@ def _serve(conn: Connection, memory_mb: int, task: Task) -> None:
         handler.records = []
         kind, payload, fatal = _run(task, *request)
         try:
-            conn.send((kind, payload, handler.records))
+            conn.send((kind, payload, handler.records, fatal))
         except Exception as exc:  # an unpicklable or oversized result
-            conn.send(("error", ("corrupt", f"the parsed file could not be returned ({exc})"), []))
+            conn.send(("error", ("corrupt", f"the parsed file could not be returned ({exc})"), [], fatal))
         if fatal:  # after a MemoryError the heap may be in a poor state: start afresh
             return
 
@@ -408,19 +403,19 @@ def _run(task: Task, path: Path, corpus_root: Path, password: str | None, limits
     """Run the task; every exception becomes a status and a plain-language reason."""
     try:
         return "ok", task(path, corpus_root, password, limits), False
-    except Exception as exc:  # one file must never take the worker's loop down; MemoryError is an Exception
+    except Exception as exc:  # one file must never end the worker's loop; MemoryError is an Exception too
         if _caused_by(exc, MemoryError):
             reason = f"reading the file needed more than {limits.memory_mb} MB of memory and was stopped"
             return "error", ("too_large", reason), True
         if isinstance(exc, ParseError):
             return "error", (exc.status, str(exc)), False
         if _caused_by(exc, RecursionError):
-            return "error", ("corrupt", "the PDF's structure is nested too deeply to read (damaged file)"), False
+            return "error", ("corrupt", "the PDF's structure is nested too deeply to read (a damaged file)"), False
         return "error", ("corrupt", f"the file could not be read ({type(exc).__name__}: {exc})"), False
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
-    """True when ``exc`` or an exception it was raised from is a ``kind`` (parse wraps pypdf errors)."""
+    """True when ``exc`` or an exception it came from is a ``kind`` (parse wraps pypdf's errors)."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
@@ -439,9 +434,7 @@ def _cap_memory(memory_mb: int) -> None:
     limit = memory_mb * 2**20
     try:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash must not leave core files behind
     except (ValueError, OSError) as exc:  # macOS refuses RLIMIT_AS
         log.debug("memory cap not available: %s", exc)

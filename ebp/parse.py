@@ -56,8 +56,11 @@ def parse_file(path: Path, corpus_root: Path, max_bytes: int | None = None) -> P
     else:
         raise UnsupportedError(f"files of type {suffix or '(no extension)'} are not read by ebp")
     if not any(len(p.text.strip()) >= MIN_PAGE_CHARS for p in pages):
-        if suffix in PDF_SUFFIXES:
+        chars = sum(len(p.text.strip()) for p in pages)
+        if suffix in PDF_SUFFIXES and chars == 0:
             raise NoTextError("no text layer (a scanned or image-only PDF; it needs OCR)")
+        if suffix in PDF_SUFFIXES:
+            raise NoTextError(f"almost no text ({chars} characters): a scan, an image-only PDF or an empty form")
         raise EmptyFileError("the file contains no text")
     return ParsedDocument(
         path=path,
@@ -99,6 +102,8 @@ def _parse_pdf(path: Path) -> tuple[list[Page], dict[str, str], list[int]]:
     for number in range(1, count + 1):
         try:
             text = reader.pages[number - 1].extract_text() or ""
+        except MemoryError:
+            raise  # not a bad page: the whole file is too big for the memory cap
         except Exception as exc:  # one bad page must not lose the others
             log.warning("%s: page %d could not be read: %s", path.name, number, exc)
             failed.append(number)

@@ -26,54 +26,111 @@ DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "appraisal" / "dev_la
 
 # (title, abstract, expected design): one or two per class, both languages.
 EXAMPLES = [
-    ("Parenting programmes to prevent child maltreatment: a systematic review and meta-analysis",
-     "We searched MEDLINE, PsycINFO and ERIC for randomised trials. Twenty trials met the inclusion criteria.",
-     "systematic_review_meta_analysis"),
-    ("Dukungan keluarga bagi penyandang disabilitas: tinjauan sistematis",
-     "Penelusuran basis data Scopus dan Garuda menemukan 14 artikel yang memenuhi kriteria inklusi.",
-     "systematic_review_meta_analysis"),
-    ("Group counselling for survivors of domestic violence",
-     "Methods: 120 women were randomly assigned to eight sessions of group counselling or usual care.",
-     "rct"),
-    ("Terapi bermain untuk kecemasan anak: uji acak terkontrol",
-     "Sebanyak 64 anak dirandomisasi ke kelompok terapi bermain atau kelompok kontrol.", "rct"),
-    ("Psikoedukasi keluarga dan stigma skizofrenia",
-     "Penelitian ini menggunakan desain kuasi eksperimen pretest-posttest dengan kelompok kontrol.",
-     "quasi_experimental"),
-    ("Life-skills training in residential care", "This study used a one-group pretest-posttest design with 30 youths.",
-     "quasi_experimental"),
-    ("Loneliness and mortality in older adults",
-     "In this prospective cohort study we followed 5,210 adults for 8 years.", "cohort"),
-    ("Faktor risiko putus sekolah", "Studi kohort retrospektif ini menggunakan data 532 anak dari dinas sosial.",
-     "cohort"),
-    ("Childhood adversity and suicide attempts", "A case-control study of 62 cases and 124 matched controls.",
-     "case_control"),
-    ("Stunting pada balita", "Penelitian ini menggunakan desain kasus-kontrol dengan 80 kasus dan 80 kontrol.",
-     "case_control"),
-    ("Burnout among social workers", "We conducted a cross-sectional online survey of 1,032 social workers.",
-     "cross_sectional"),
-    ("Dukungan keluarga dan kualitas hidup lansia",
-     "Penelitian ini menggunakan pendekatan potong lintang dengan 150 responden.", "cross_sectional"),
-    ("Mothers' experiences of caring for a child with autism",
-     "This qualitative study used in-depth interviews with 12 mothers; transcripts were analysed thematically.",
-     "qualitative"),
-    ("Pengalaman pengasuh lansia: studi fenomenologi",
-     "Data dikumpulkan melalui wawancara mendalam dengan 8 informan dan dianalisis secara tematik.", "qualitative"),
-    ("Narrative therapy with a bereaved older man: a case report",
-     "We describe a 70-year-old man referred after the death of his wife.", "case_study"),
-    ("Pendampingan psikososial anak korban perundungan: studi kasus",
-     "Artikel ini memaparkan pendampingan seorang anak perempuan berusia 12 tahun.", "case_study"),
-    ("Social work in the digital age: a narrative review",
-     "This review discusses what the literature says about online risks to children.", "review_narrative"),
-    ("Peran pekerja sosial dalam perlindungan anak: tinjauan pustaka",
-     "Tinjauan pustaka ini membahas peran pekerja sosial dalam pencegahan dan penanganan kasus.", "review_narrative"),
-    ("Practice guidelines for child protection assessment",
-     "These guidelines were developed by an expert panel and give recommendations for assessment.",
-     "guideline_or_opinion"),
-    ("Editorial: why evidence matters for social workers",
-     "In this editorial we argue that practitioners need training in reading research.", "guideline_or_opinion"),
-    ("Oxytocin and maternal behaviour in mice",
-     "Here we show that knockout mice had lower pup retrieval; in vitro assays in cultured cells agreed.", "other"),
+    (
+        "Parenting programmes to prevent child maltreatment: a systematic review and meta-analysis",
+        "We searched MEDLINE, PsycINFO and ERIC for randomised trials. Twenty trials met the inclusion criteria.",
+        "systematic_review_meta_analysis",
+    ),
+    (
+        "Dukungan keluarga bagi penyandang disabilitas: tinjauan sistematis",
+        "Penelusuran basis data Scopus dan Garuda menemukan 14 artikel yang memenuhi kriteria inklusi.",
+        "systematic_review_meta_analysis",
+    ),
+    (
+        "Group counselling for survivors of domestic violence",
+        "Methods: 120 women were randomly assigned to eight sessions of group counselling or usual care.",
+        "rct",
+    ),
+    (
+        "Terapi bermain untuk kecemasan anak: uji acak terkontrol",
+        "Sebanyak 64 anak dirandomisasi ke kelompok terapi bermain atau kelompok kontrol.",
+        "rct",
+    ),
+    (
+        "Psikoedukasi keluarga dan stigma skizofrenia",
+        "Penelitian ini menggunakan desain kuasi eksperimen pretest-posttest dengan kelompok kontrol.",
+        "quasi_experimental",
+    ),
+    (
+        "Life-skills training in residential care",
+        "This study used a one-group pretest-posttest design with 30 youths.",
+        "quasi_experimental",
+    ),
+    (
+        "Loneliness and mortality in older adults",
+        "In this prospective cohort study we followed 5,210 adults for 8 years.",
+        "cohort",
+    ),
+    (
+        "Faktor risiko putus sekolah",
+        "Studi kohort retrospektif ini menggunakan data 532 anak dari dinas sosial.",
+        "cohort",
+    ),
+    (
+        "Childhood adversity and suicide attempts",
+        "A case-control study of 62 cases and 124 matched controls.",
+        "case_control",
+    ),
+    (
+        "Stunting pada balita",
+        "Penelitian ini menggunakan desain kasus-kontrol dengan 80 kasus dan 80 kontrol.",
+        "case_control",
+    ),
+    (
+        "Burnout among social workers",
+        "We conducted a cross-sectional online survey of 1,032 social workers.",
+        "cross_sectional",
+    ),
+    (
+        "Dukungan keluarga dan kualitas hidup lansia",
+        "Penelitian ini menggunakan pendekatan potong lintang dengan 150 responden.",
+        "cross_sectional",
+    ),
+    (
+        "Mothers' experiences of caring for a child with autism",
+        "This qualitative study used in-depth interviews with 12 mothers; transcripts were analysed thematically.",
+        "qualitative",
+    ),
+    (
+        "Pengalaman pengasuh lansia: studi fenomenologi",
+        "Data dikumpulkan melalui wawancara mendalam dengan 8 informan dan dianalisis secara tematik.",
+        "qualitative",
+    ),
+    (
+        "Narrative therapy with a bereaved older man: a case report",
+        "We describe a 70-year-old man referred after the death of his wife.",
+        "case_study",
+    ),
+    (
+        "Pendampingan psikososial anak korban perundungan: studi kasus",
+        "Artikel ini memaparkan pendampingan seorang anak perempuan berusia 12 tahun.",
+        "case_study",
+    ),
+    (
+        "Social work in the digital age: a narrative review",
+        "This review discusses what the literature says about online risks to children.",
+        "review_narrative",
+    ),
+    (
+        "Peran pekerja sosial dalam perlindungan anak: tinjauan pustaka",
+        "Tinjauan pustaka ini membahas peran pekerja sosial dalam pencegahan dan penanganan kasus.",
+        "review_narrative",
+    ),
+    (
+        "Practice guidelines for child protection assessment",
+        "These guidelines were developed by an expert panel and give recommendations for assessment.",
+        "guideline_or_opinion",
+    ),
+    (
+        "Editorial: why evidence matters for social workers",
+        "In this editorial we argue that practitioners need training in reading research.",
+        "guideline_or_opinion",
+    ),
+    (
+        "Oxytocin and maternal behaviour in mice",
+        "Here we show that knockout mice had lower pup retrieval; in vitro assays in cultured cells agreed.",
+        "other",
+    ),
 ]
 
 
@@ -93,14 +150,21 @@ def test_every_class_has_an_example() -> None:
 @pytest.mark.parametrize(
     ("title", "abstract", "not_expected"),
     [
-        ("Loneliness among older adults in Jakarta",
-         "We surveyed 400 older adults in a cross-sectional design. A systematic review is needed to pool them.",
-         "systematic_review_meta_analysis"),
-        ("Parenting stress in a household survey",
-         "Previous RCTs have shown benefits of parenting programmes. This cross-sectional survey included 300 parents.",
-         "rct"),
-        ("Kualitas hidup lansia",
-         "Diperlukan uji acak terkontrol di masa depan. Penelitian ini menggunakan desain potong lintang.", "rct"),
+        (
+            "Loneliness among older adults in Jakarta",
+            "We surveyed 400 older adults in a cross-sectional design. A systematic review is needed to pool them.",
+            "systematic_review_meta_analysis",
+        ),
+        (
+            "Parenting stress in a household survey",
+            "Previous RCTs have shown benefits of parenting programmes. This cross-sectional survey included 300 parents.",
+            "rct",
+        ),
+        (
+            "Kualitas hidup lansia",
+            "Diperlukan uji acak terkontrol di masa depan. Penelitian ini menggunakan desain potong lintang.",
+            "rct",
+        ),
     ],
 )
 def test_mentions_in_passing_do_not_decide(title: str, abstract: str, not_expected: str) -> None:
@@ -110,43 +174,57 @@ def test_mentions_in_passing_do_not_decide(title: str, abstract: str, not_expect
 
 
 def test_protocol_is_not_evidence_yet() -> None:
-    design = classify_design("A protocol for a randomized trial of home visiting",
-                             "Families will be randomised to home visiting or usual care; outcomes will be measured.")
+    design = classify_design(
+        "A protocol for a randomized trial of home visiting",
+        "Families will be randomised to home visiting or usual care; outcomes will be measured.",
+    )
     assert design.label == "other" and design.needs_checking
     assert any("protocol" in cue.lower() or "will be" in cue.lower() for cue in design.cues)
 
 
 def test_animal_study_is_other_even_when_randomised() -> None:
-    design = classify_design("Early stress and anxiety-like behaviour in rats",
-                             "Forty rats were randomly assigned to separation or control; mice were tested too.")
+    design = classify_design(
+        "Early stress and anxiety-like behaviour in rats",
+        "Forty rats were randomly assigned to separation or control; mice were tested too.",
+    )
     assert design.label == "other"
 
 
 def test_secondary_analysis_stays_rct_but_is_flagged() -> None:
-    design = classify_design("Effects on fathers: a secondary analysis of a randomised controlled trial",
-                             "We re-analysed outcomes of 240 fathers randomised to the parenting programme or control.")
+    design = classify_design(
+        "Effects on fathers: a secondary analysis of a randomised controlled trial",
+        "We re-analysed outcomes of 240 fathers randomised to the parenting programme or control.",
+    )
     assert design.label == "rct" and design.needs_checking
 
 
 def test_observational_secondary_analysis_is_cohort() -> None:
-    design = classify_design("Predictors of attendance: secondary analysis of a randomised controlled trial",
-                             "Among 240 parents in the intervention arm we examined predictors of attendance; "
-                             "this is an observational analysis.")
+    design = classify_design(
+        "Predictors of attendance: secondary analysis of a randomised controlled trial",
+        "Among 240 parents in the intervention arm we examined predictors of attendance; "
+        "this is an observational analysis.",
+    )
     assert design.label == "cohort" and design.needs_checking
 
 
 def test_case_study_doc_type_wins_unless_another_design_is_clear() -> None:
     vague = classify_design("Ibu Sari", "Ibu Sari tinggal bersama tiga anaknya.", doc_type="case_study")
     assert vague == Design("case_study", 0.8, ("doc_type: case_study",), False)
-    clear = classify_design("A randomised controlled trial of cash transfers",
-                            "Households were randomly assigned to cash transfers or control.", doc_type="case_study")
+    clear = classify_design(
+        "A randomised controlled trial of cash transfers",
+        "Households were randomly assigned to cash transfers or control.",
+        doc_type="case_study",
+    )
     assert clear.label == "rct"
 
 
 def test_body_counts_less_than_title_and_abstract_and_references_are_ignored() -> None:
-    body = ("Introduction. Earlier work used interviews.\n\nMethods. This cross-sectional survey included 210 parents."
-            "\n\n" + "Results were analysed. " * 40
-            + "\n\nReferences\n\nSmith J. A randomized controlled trial. 2019.\nLee K. A meta-analysis of parenting.\n")
+    body = (
+        "Introduction. Earlier work used interviews.\n\nMethods. This cross-sectional survey included 210 parents."
+        "\n\n"
+        + "Results were analysed. " * 40
+        + "\n\nReferences\n\nSmith J. A randomized controlled trial. 2019.\nLee K. A meta-analysis of parenting.\n"
+    )
     assert classify_design("Parenting and poverty", "", body).label == "cross_sectional"
     with_abstract = classify_design("Parenting and poverty", "We randomly assigned 120 parents to a programme.", body)
     assert with_abstract.label == "rct"
@@ -209,14 +287,19 @@ def test_stated_sample_size(text: str, expected: int | None) -> None:
 
 
 def test_sample_size_ignores_the_reference_list() -> None:
-    text = ("Methods. We interviewed 18 carers.\n\n" + "Discussion text. " * 60
-            + "\n\nReferences\n\nJones A. A survey of 5000 participants. 2001.\n")
+    text = (
+        "Methods. We interviewed 18 carers.\n\n"
+        + "Discussion text. " * 60
+        + "\n\nReferences\n\nJones A. A survey of 5000 participants. 2001.\n"
+    )
     assert stated_sample_size(text) == 18
 
 
 def test_appraise_items_in_english() -> None:
-    text = ("We randomly assigned 240 parents to a parenting programme or usual care. "
-            "At 12-month follow-up, harsh discipline was lower (d = 0.42, 95% CI 0.20 to 0.64).")
+    text = (
+        "We randomly assigned 240 parents to a parenting programme or usual care. "
+        "At 12-month follow-up, harsh discipline was lower (d = 0.42, 95% CI 0.20 to 0.64)."
+    )
     items = appraise(text)
     assert [i.name for i in items] == ["sample_size", "randomisation", "control_group", "follow_up", "effect_size"]
     by = {i.name: i for i in items}
@@ -230,8 +313,10 @@ def test_appraise_items_in_english() -> None:
 
 
 def test_appraise_items_in_indonesian_with_absences() -> None:
-    text = ("Desain kuasi eksperimen one group pretest-posttest tanpa kelompok kontrol digunakan pada 30 remaja. "
-            "Peserta diikuti selama 6 bulan. Skor meningkat (OR 2,1; IK 95% 1,2-3,6).")
+    text = (
+        "Desain kuasi eksperimen one group pretest-posttest tanpa kelompok kontrol digunakan pada 30 remaja. "
+        "Peserta diikuti selama 6 bulan. Skor meningkat (OR 2,1; IK 95% 1,2-3,6)."
+    )
     by = {i.name: i for i in appraise(text)}
     assert by["sample_size"].value == "30"
     assert by["randomisation"].status == "absent"
@@ -240,8 +325,16 @@ def test_appraise_items_in_indonesian_with_absences() -> None:
     assert by["effect_size"].status == "present" and "IK 95%" in (by["effect_size"].value or "")
 
 
-@pytest.mark.parametrize("text", ["Hazard ratio 0.72 (95% CI 0.60-0.86)", "RR = 1.4", "Hedges' g = 0.31",
-                                  "aOR 2.3 (1.1-4.8)", "95% confidence interval 1.1 to 2.0"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hazard ratio 0.72 (95% CI 0.60-0.86)",
+        "RR = 1.4",
+        "Hedges' g = 0.31",
+        "aOR 2.3 (1.1-4.8)",
+        "95% confidence interval 1.1 to 2.0",
+    ],
+)
 def test_effect_size_forms(text: str) -> None:
     item = appraise(f"The association was clear. {text}.")[-1]
     assert item.status == "present" and item.value
@@ -254,8 +347,10 @@ def test_appraise_unknowns_and_passing_mentions() -> None:
 
 
 def test_copes_indonesian_case() -> None:
-    result = copes("Seorang ibu rumah tangga berusia 35 tahun mengalami kekerasan dalam rumah tangga. Apakah "
-                   "konseling kelompok efektif untuk menurunkan depresi dibandingkan dengan layanan biasa?")
+    result = copes(
+        "Seorang ibu rumah tangga berusia 35 tahun mengalami kekerasan dalam rumah tangga. Apakah "
+        "konseling kelompok efektif untuk menurunkan depresi dibandingkan dengan layanan biasa?"
+    )
     assert result.client.startswith("ibu rumah tangga berusia 35 tahun")
     assert result.option == "konseling kelompok"
     assert result.comparison == "layanan biasa"
@@ -264,10 +359,17 @@ def test_copes_indonesian_case() -> None:
 
 
 def test_copes_english_case() -> None:
-    result = copes("A 14-year-old girl who self-harms after bullying. Would cognitive behavioural therapy help "
-                   "to reduce self-harm compared with family therapy?")
-    assert result == Copes("14-year-old girl who self-harms after bullying", "cognitive behavioural therapy",
-                           "family therapy", "reduce self-harm", "effectiveness")
+    result = copes(
+        "A 14-year-old girl who self-harms after bullying. Would cognitive behavioural therapy help "
+        "to reduce self-harm compared with family therapy?"
+    )
+    assert result == Copes(
+        "14-year-old girl who self-harms after bullying",
+        "cognitive behavioural therapy",
+        "family therapy",
+        "reduce self-harm",
+        "effectiveness",
+    )
 
 
 @pytest.mark.parametrize(
