@@ -157,7 +157,8 @@ def test_every_class_has_an_example() -> None:
         ),
         (
             "Parenting stress in a household survey",
-            "Previous RCTs have shown benefits of parenting programmes. This cross-sectional survey included 300 parents.",
+            "Previous RCTs have shown benefits of parenting programmes. "
+            "This cross-sectional survey included 300 parents.",
             "rct",
         ),
         (
