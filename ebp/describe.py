@@ -69,12 +69,17 @@ def detect_language(text: str, candidates: Sequence[str] | None = None) -> str:
 
     Example: ``detect_language("anak korban kekerasan", ("en", "id")) == "id"``
     """
+    return language_confidence(text, candidates)[0]
+
+
+def language_confidence(text: str, candidates: Sequence[str] | None = None) -> tuple[str, float]:
+    """``detect_language`` with the detector's probability (0..1) for its answer."""
     sample = text[:6000]
     if not re.search(r"\w{2,}", sample):
-        return "und"
+        return "und", 0.0
     identifier = _identifier(tuple(candidates) if candidates else None)
-    code, _ = identifier.classify(sample)
-    return _LANG_ALIASES.get(code, code)
+    code, probability = identifier.classify(sample)
+    return _LANG_ALIASES.get(code, code), float(probability)
 
 
 @functools.cache

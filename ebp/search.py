@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from ebp.appraise import DEFAULT_HIERARCHY
-from ebp.describe import detect_language
+from ebp.describe import language_confidence
 from ebp.embed import Embedder
 from ebp.errors import EbpError, IndexMissingError
 from ebp.index import VectorIndex, lexical_path, vectors_path
@@ -33,6 +33,8 @@ from ebp.types import DocumentHit, Mode, PassageHit, SearchOptions, StoredDocume
 log = logging.getLogger(__name__)
 
 QUERY_LANGUAGES = ("en", "id")
+SURE_WORDS = 4  # shorter cases are matched lexically in both languages
+SURE_CONFIDENCE = 0.95  # language-detector probability needed to trust one language
 RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al. 2009)
 BALANCE_TOP = 5  # dense scores averaged per language to estimate its offset
 
@@ -100,11 +102,12 @@ class Searcher:
             raise EbpError("the case description is empty: describe the client's situation in a few words")
         if opts.k < 1 or opts.candidates < 1 or opts.passages_per_doc < 1:
             raise ValueError(f"k, candidates and passages_per_doc must be positive: {opts}")
-        query_lang = detect_language(text, QUERY_LANGUAGES)
+        query_langs = query_languages(text)
+        query_lang = "+".join(query_langs)
         query = self.embedder.embed_queries([text])[0] if opts.mode is not Mode.BM25 else None
         for attempt in range(2):
             vectors, lexical = self._refresh()
-            docs = self._gather(text, query, query_lang, vectors, lexical, opts)
+            docs = self._gather(text, query, query_langs, vectors, lexical, opts)
             if docs is not None or attempt == 1:
                 break
             log.info("index changed during the search; retrying on the new generation")
@@ -114,7 +117,7 @@ class Searcher:
         self,
         text: str,
         query: np.ndarray | None,
-        query_lang: str,
+        query_langs: tuple[str, ...],
         vectors: VectorIndex,
         lexical: LexicalIndex,
         opts: SearchOptions,
@@ -125,15 +128,18 @@ class Searcher:
         if query is not None:
             scores, ids = vectors.search(query[None, :], n)
             dense = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
-        lex: dict[int, float] = {}
+        # BM25 scores per analyser language: a passage counts only under its own language's rules.
+        lex: dict[str, dict[int, float]] = {}
         if opts.mode is not Mode.DENSE:
-            lex = dict(lexical.search(text, query_lang, n))
+            lex = {lang: dict(lexical.search(text, lang, n)) for lang in query_langs}
+        found = set(dense).union(*lex.values())
         if opts.mode is Mode.HYBRID:  # score every candidate on both sides, so fusion compares like with like
-            missing = np.array([i for i in lex if i not in dense], dtype=np.int64)
+            missing = np.array([i for i in found if i not in dense], dtype=np.int64)
             dense.update(zip(missing.tolist(), vectors.similarity(query, missing).tolist(), strict=True))
-            lex.update(lexical.scores(text, query_lang, [i for i in dense if i not in lex]))
-        rows = self.store.passages(list(dense.keys() | lex.keys()))
-        if len(rows) < len(dense.keys() | lex.keys()):
+            for lang, scores_of in lex.items():
+                scores_of.update(lexical.scores(text, lang, [i for i in found if i not in scores_of]))
+        rows = self.store.passages(list(found))
+        if len(rows) < len(found):
             return None  # rows purged by a newer generation: reload and retry
         documents = self.store.documents({r.doc_id for r in rows.values()})
         grouped: dict[int, _Doc] = {}
@@ -143,13 +149,14 @@ class Searcher:
                 continue
             entry = grouped.get(row.doc_id)
             if entry is None:
-                cross = doc.info.language in QUERY_LANGUAGES and doc.info.language != query_lang
+                cross = doc.info.language in QUERY_LANGUAGES and doc.info.language not in query_langs
                 entry = grouped[row.doc_id] = _Doc(doc, {}, {}, {}, cross)
             entry.passages[pid] = row
             if pid in dense:
                 entry.dense[pid] = dense[pid]
-            if lex.get(pid, 0.0) > 0:
-                entry.lexical[pid] = lex[pid]
+            score = lex.get(analyser_language(doc.info.language), {}).get(pid, 0.0)
+            if score > 0:
+                entry.lexical[pid] = score
         return grouped
 
 
@@ -191,6 +198,24 @@ def _rank(docs: dict[int, _Doc], query_lang: str, opts: SearchOptions) -> list[D
         score = entry.best_dense() if opts.mode is not Mode.BM25 else entry.best_lexical()
         hits.append(DocumentHit(entry.doc, round(float(score or 0.0), 4), _best_passages(entry, opts), why))
     return hits
+
+
+def query_languages(text: str) -> tuple[str, ...]:
+    """The languages a case is written in, for lexical matching: one when the detector is sure,
+    both English and Indonesian for short or ambiguous text ("amnesia", "Fosamax", "lansia")
+    whose words could belong to either.
+
+    Example: ``query_languages("Seorang ibu korban kekerasan dalam rumah tangga") == ("id",)``
+    """
+    code, confidence = language_confidence(text, QUERY_LANGUAGES)
+    if len(text.split()) < SURE_WORDS or confidence < SURE_CONFIDENCE:
+        return QUERY_LANGUAGES
+    return (code,)
+
+
+def analyser_language(language: str) -> str:
+    """The BM25 analyser a document language was indexed with (``ebp.lexical.analyze``)."""
+    return "id" if language == "id" else "en"
 
 
 def rrf(dense_rank: int | None, lexical_rank: int | None, lexical_weight: float = 1.0) -> float:
