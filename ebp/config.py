@@ -52,6 +52,8 @@ class Settings:
     """Words carried over from the end of one passage into the next (whole sentences)."""
     workers: int = 1
     """Processes that parse files in parallel (the embedding model runs in the main process)."""
+    ocr: bool = False
+    """Read scanned PDFs with Tesseract (needs tesseract-ocr with ind + eng; slow: ~4 s a page)."""
     parse_timeout_s: float = 60.0
     """Seconds one file may take to parse before it is given up (status ``timeout``)."""
     parse_memory_mb: int = 1536

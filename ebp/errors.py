@@ -23,6 +23,10 @@ class NoTextError(ParseError):
     status = "no_text_layer"
 
 
+class OcrError(NoTextError):
+    """OCR was asked for but could not read the scan; the file stays ``no_text_layer``."""
+
+
 class EmptyFileError(ParseError):
     status = "empty"
 

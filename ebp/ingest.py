@@ -245,7 +245,10 @@ def _prepare_all(
         yield from (_prepare_document(s, s.document, settings) for s in todo if s.document is not None)
         return
     limits = Limits(
-        seconds=settings.parse_timeout_s, memory_mb=settings.parse_memory_mb, max_file_mb=settings.max_file_mb
+        seconds=settings.parse_timeout_s,
+        memory_mb=settings.parse_memory_mb,
+        max_file_mb=settings.max_file_mb,
+        ocr=settings.ocr,
     )
     with IsolatedParser(limits, settings.passwords, workers=settings.workers) as parser:
         parsed = parser.parse_many(files, corpus_dir)
@@ -304,6 +307,8 @@ def _embed_and_write(
             reason = (
                 f"pages {', '.join(map(str, item.doc.failed_pages))} could not be read" if item.doc.failed_pages else ""
             )
+            if not item.doc.failed_pages and item.doc.metadata.get("ocr"):
+                reason = "text from OCR"
             Store.record_file(conn, FileRecord(rel, item.sha256, status, reason))
             report.files.append(FileReport(rel, status, reason, len(item.doc.pages), len(item.passages)))
     yield Progress("write", len(texts), len(texts))

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from ebp import errors
-from ebp.errors import EmptyFileError, EncryptedError, ParseError, TooLargeError
-from ebp.parse import PDF_SUFFIXES, parse_file
+from ebp.errors import EmptyFileError, EncryptedError, NoTextError, ParseError, TooLargeError
+from ebp.parse import MIN_PAGE_CHARS, PDF_SUFFIXES, doc_type_for, parse_file
 from ebp.types import ParsedDocument
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 MAX_FORWARDED_LOGS = 20  # log records a worker sends back per file; damaged PDFs warn hundreds of times
 _GRACE_SECONDS = 5.0  # for a killed worker to be reaped
 _START_SECONDS = 120.0  # for a new worker to import pypdf (slow disks, antivirus scanners)
+_OCR_MARGIN_SECONDS = 2.0  # OCR stops this long before the worker's deadline, to say why itself
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class Limits:
     """PDFs with more pages are skipped with status ``too_large`` before any text is extracted."""
     max_file_mb: float | None = None
     """Files larger than this are skipped with status ``too_large`` without being opened."""
+    ocr: bool = False
+    """Read PDFs without a text layer with Tesseract (``ebp.ocr``), within the same time limit."""
 
     def __post_init__(self) -> None:
         if self.seconds <= 0 or self.memory_mb <= 0 or self.max_pages <= 0:
@@ -94,8 +97,19 @@ Task = Callable[[Path, Path, str | None, Limits], ParsedDocument]
 def parse_with_password(
     path: Path, corpus_root: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> ParsedDocument:
-    """``parse_file`` plus the page limit, a 0-page check and a password. Runs in the calling process:
-    it is the workers' job; call ``parse_isolated`` or ``IsolatedParser`` instead."""
+    """``parse_file`` plus the page limit, a 0-page check, a password and OCR when ``limits.ocr``.
+    Runs in the calling process: it is the workers' job; call ``parse_isolated`` or ``IsolatedParser``."""
+    started = time.monotonic()
+    try:
+        return _parse(path, corpus_root, password, limits)
+    except NoTextError as exc:
+        if not limits.ocr or path.suffix.lower() not in PDF_SUFFIXES:
+            raise
+        budget = limits.seconds - (time.monotonic() - started) - _OCR_MARGIN_SECONDS
+        return _ocr_document(path, corpus_root, password, limits.max_pages, budget, exc)
+
+
+def _parse(path: Path, corpus_root: Path, password: str | None, limits: Limits) -> ParsedDocument:
     max_bytes = None if limits.max_file_mb is None else int(limits.max_file_mb * 2**20)
     if path.suffix.lower() in PDF_SUFFIXES:
         _check_page_count(path, limits.max_pages, max_bytes)
@@ -105,6 +119,24 @@ def parse_with_password(
         if not password:
             raise
     return _parse_decrypted(path, corpus_root, password, limits.max_pages)
+
+
+def _ocr_document(
+    path: Path, corpus_root: Path, password: str | None, max_pages: int, budget: float, no_text: NoTextError
+) -> ParsedDocument:
+    """The scan's text from Tesseract; ``metadata["ocr"]`` says so. Without Tesseract, or when OCR
+    finds no text either, the file stays ``no_text_layer`` with a reason that says what to do."""
+    from ebp.ocr import INSTALL_HINT, ocr_available, ocr_pdf
+
+    if not ocr_available():
+        reason = f"a scan without a text layer; OCR is switched on but not installed here: {INSTALL_HINT}"
+        raise NoTextError(reason) from no_text
+    pages = ocr_pdf(path, max_pages=max_pages, password=password, timeout=max(budget, 0.001))
+    if not any(len(p.text) >= MIN_PAGE_CHARS for p in pages):
+        chars = sum(len(p.text) for p in pages)
+        raise NoTextError(f"almost no text, even with OCR ({chars} characters): a blank scan or an empty form")
+    rel = path.relative_to(corpus_root).as_posix()
+    return ParsedDocument(path, rel, doc_type_for(rel, {}), tuple(pages), metadata={"ocr": "tesseract"})
 
 
 def _check_page_count(path: Path, max_pages: int, max_bytes: int | None) -> None:

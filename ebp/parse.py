@@ -65,14 +65,15 @@ def parse_file(path: Path, corpus_root: Path, max_bytes: int | None = None) -> P
     return ParsedDocument(
         path=path,
         rel_path=rel,
-        doc_type=_doc_type(rel, metadata),
+        doc_type=doc_type_for(rel, metadata),
         pages=tuple(pages),
         metadata=metadata,
         failed_pages=tuple(failed),
     )
 
 
-def _doc_type(rel_path: str, metadata: dict[str, str]) -> DocType:
+def doc_type_for(rel_path: str, metadata: dict[str, str]) -> DocType:
+    """The document type rule of this module's docstring: front matter first, then the folders."""
     declared = metadata.get("doc_type", "").strip().lower()
     if declared in {t.value for t in DocType}:
         return DocType(declared)
