@@ -157,6 +157,7 @@ class Filters:
     language: str | None = None
     doc_type: str | None = None
     year_from: int | None = None
+    year_to: int | None = None  # inclusive; documents without a year fail either bound
     designs: tuple[str, ...] = ()
     min_level: int | None = None  # keep evidence levels 1..min_level (1 = strongest)
 
@@ -168,6 +169,8 @@ class Filters:
         if self.doc_type and doc.doc_type.value != self.doc_type:
             return False
         if self.year_from and (doc.info.year or 0) < self.year_from:
+            return False
+        if self.year_to and (doc.info.year is None or doc.info.year > self.year_to):
             return False
         if self.designs and doc.appraisal.design not in self.designs:
             return False

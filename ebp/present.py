@@ -1,0 +1,253 @@
+"""Search results for people: safe HTML cards, highlighted query terms, the relevance floor.
+
+Pure functions used by the app. Text that came from a PDF is never trusted: it is HTML-escaped
+before any markup (``<mark>``, badges) is added, and the app shows the result with ``st.html``,
+so it is never read as Markdown either.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from ebp.appraise import DEFAULT_HIERARCHY, evidence_level
+from ebp.copes import Copes
+from ebp.export import apa_reference_html
+from ebp.i18n import label, level_label
+from ebp.ingest import IngestReport, Progress
+from ebp.lexical import analyze
+from ebp.readinglists import ReadingItem
+from ebp.types import DocumentHit, Hierarchy, PassageHit, StoredDocument
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Words of a case that carry no topic: question words and small numbers ("dua anak") are not marked.
+_NOT_MARKED = frozenset(
+    "apakah bagaimana mengapa kenapa siapa kapan dimana seorang satu dua tiga empat lima "
+    "what how why whether does do did can could would should which who whom one two three four five".split()
+)
+COPES_PARTS = ("client", "option", "comparison", "expected_outcome")
+
+CSS = """
+<style>
+.ebp-card { line-height: 1.45; }
+.ebp-title { font-size: 1.08rem; font-weight: 600; margin-bottom: .15rem; }
+.ebp-meta { color: rgba(120,120,120,1); font-size: .9rem; }
+.ebp-badges { margin: .35rem 0 .25rem 0; }
+.ebp-badge { display: inline-block; border-radius: .8rem; padding: .05rem .55rem; margin: 0 .3rem .2rem 0;
+             font-size: .82rem; border: 1px solid rgba(128,128,128,.45); }
+.ebp-l1, .ebp-l2 { background: rgba(46,160,67,.16); border-color: rgba(46,160,67,.6); }
+.ebp-l3, .ebp-l4 { background: rgba(56,120,220,.14); border-color: rgba(56,120,220,.55); }
+.ebp-l5, .ebp-l6 { background: rgba(230,150,20,.15); border-color: rgba(230,150,20,.6); }
+.ebp-check { background: rgba(220,60,40,.13); border-color: rgba(220,60,40,.6); }
+.ebp-small { font-size: .84rem; color: rgba(120,120,120,1); }
+.ebp-passage { border-left: 3px solid rgba(128,128,128,.35); padding: .15rem .7rem; margin: .45rem 0; }
+.ebp-page { font-size: .82rem; font-weight: 600; color: rgba(110,110,110,1); }
+.ebp-passage mark { background: rgba(255,214,0,.55); padding: 0 .1rem; border-radius: .15rem; }
+.ebp-items { margin: .2rem 0 .2rem 1.1rem; padding: 0; font-size: .88rem; }
+.ebp-items q { color: rgba(110,110,110,1); font-style: italic; }
+.ebp-unknown { color: rgba(140,140,140,1); }
+.ebp-listed { padding: .45rem 0; border-bottom: 1px solid rgba(128,128,128,.25); }
+</style>
+"""
+
+
+# -- what to search and what to highlight ----------------------------------------------------------
+def refine_query(case: str, suggested: Copes, edited: Copes) -> str:
+    """The search text: the case, plus each COPES part the practitioner changed from the suggestion.
+
+    Example: ``refine_query("ibu korban KDRT", c, replace(c, option="rumah aman"))`` ends with "rumah aman"
+    """
+    extra = [
+        getattr(edited, part).strip()
+        for part in COPES_PARTS
+        if getattr(edited, part).strip() and getattr(edited, part).strip() != getattr(suggested, part).strip()
+    ]
+    return " ".join([case.strip(), *extra]).strip()
+
+
+@lru_cache(maxsize=20000)
+def _stems(word: str, lang: str) -> frozenset[str]:
+    return frozenset(analyze(word, lang))
+
+
+def query_terms(query: str, lang: str) -> frozenset[str]:
+    """The analysed terms of a query (stemmed, without stop words or question words) to highlight."""
+    words = [w for w in _WORD.findall(query.casefold()) if w not in _NOT_MARKED]
+    return frozenset(analyze(" ".join(words), lang))
+
+
+def highlight(text: str, terms: frozenset[str], lang: str) -> str:
+    """``text`` as safe HTML (whitespace folded), with the words that share a stem with ``terms`` in ``<mark>``.
+
+    Example: ``highlight("Lansia <b>kesepian</b>", frozenset({"sepi"}), "id")`` marks "kesepian", escapes the tags
+    """
+    flat = " ".join(text.split())
+    out, last = [], 0
+    for m in _WORD.finditer(flat):
+        if terms and _stems(m.group(0), lang) & terms:
+            out.append(html.escape(flat[last : m.start()]))
+            out.append(f"<mark>{html.escape(m.group(0))}</mark>")
+            last = m.end()
+    out.append(html.escape(flat[last:]))
+    return "".join(out)
+
+
+# -- the relevance floor ---------------------------------------------------------------------------
+def split_by_floor(hits: Sequence[DocumentHit], floor: float) -> tuple[list[DocumentHit], list[DocumentHit]]:
+    """(clearly relevant, weaker) hits: weaker ones have a dense similarity below ``floor``.
+
+    A hit without a dense score (BM25-only search) cannot be judged and counts as relevant.
+    Example: ``split_by_floor(hits, 0.0) == (list(hits), [])``
+    """
+    strong = [h for h in hits if h.why is None or h.why.dense_score is None or h.why.dense_score >= floor]
+    return strong, [h for h in hits if h not in strong]
+
+
+# -- result cards ----------------------------------------------------------------------------------
+def authors_short(authors: Sequence[str], limit: int = 3) -> str:
+    return ", ".join(authors[:limit]) + (" et al." if len(authors) > limit else "")
+
+
+def pages_text(p: PassageHit) -> str:
+    return f"{p.page_start}" if p.page_start == p.page_end else f"{p.page_start}–{p.page_end}"
+
+
+def document_html(doc: StoredDocument, t: Mapping[str, str], lang: str, hierarchy: Hierarchy, rank: int = 0) -> str:
+    """Title, bibliographic line and badges (design, level of evidence, needs checking) of a document."""
+    esc = html.escape
+    info = doc.info
+    meta = [
+        authors_short(info.authors),
+        str(info.year or t["card.unknown_year"]),
+        info.journal or "",
+        label(t, "lang", info.language),
+        label(t, "doctype", doc.doc_type.value),
+    ]
+    number = f"{rank}. " if rank else ""
+    return (
+        f'<div class="ebp-title">{number}{esc(info.title or doc.path)}</div>'
+        f'<div class="ebp-meta">{esc(" · ".join(m for m in meta if m))}</div>'
+        f"{badges_html(doc, t, lang, hierarchy)}"
+    )
+
+
+def badges_html(doc: StoredDocument, t: Mapping[str, str], lang: str, hierarchy: Hierarchy) -> str:
+    esc = html.escape
+    appraisal = doc.appraisal
+    level = evidence_level(appraisal.design, hierarchy or DEFAULT_HIERARCHY)
+    badges = [
+        f'<span class="ebp-badge ebp-l{level.rank}">{esc(t["card.level"].format(rank=level.rank))} · '
+        f"{esc(level_label(level, lang))}</span>",
+        f'<span class="ebp-badge">{esc(t["card.design"])}: {esc(label(t, "design", appraisal.design))} '
+        f"({esc(t['card.confidence'].format(value=appraisal.confidence))})</span>",
+    ]
+    if appraisal.needs_checking:
+        badges.append(f'<span class="ebp-badge ebp-check">{esc(t["card.needs_checking"])}</span>')
+    cues = ""
+    if appraisal.cues:
+        cues = f'<div class="ebp-small">{esc(t["card.cues"])}: {esc("; ".join(appraisal.cues))}</div>'
+    return f'<div class="ebp-badges">{"".join(badges)}</div>{cues}'
+
+
+def appraisal_html(doc: StoredDocument, t: Mapping[str, str]) -> str:
+    """The appraisal items (N, randomisation, control group, follow-up, effect size): a one-line summary
+    of what the text states, which opens onto each item with the sentence it came from."""
+    esc = html.escape
+    rows, stated = [], []
+    for item in doc.appraisal.items:
+        name, status = label(t, "item", item.name), label(t, "itemstatus", item.status)
+        value = f": <b>{esc(item.value)}</b>" if item.value and item.status == "present" else ""
+        sentence = f" <q>{esc(' '.join(item.sentence.split()))}</q>" if item.sentence else ""
+        css = ' class="ebp-unknown"' if item.status == "unknown" else ""
+        rows.append(f"<li{css}>{esc(name)} — {esc(status)}{value}{sentence}</li>")
+        if item.status != "unknown":
+            stated.append(f"{esc(name)}{value or ': ' + esc(status)}")
+    if not rows:
+        return ""
+    summary = esc(t["card.appraisal"]) + (": " + " · ".join(stated) if stated else "")
+    return (
+        f'<details class="ebp-small"><summary>{summary}</summary><ul class="ebp-items">{"".join(rows)}</ul></details>'
+    )
+
+
+def passages_html(hit: DocumentHit, t: Mapping[str, str], terms: frozenset[str], lang: str) -> str:
+    """The best passage in full; the document's other matching passages behind a summary line."""
+    esc = html.escape
+    out = []
+    for p in hit.passages:
+        section = f" · {label(t, 'section', p.section)}" if p.section else ""
+        out.append(
+            f'<div class="ebp-passage"><div class="ebp-page">{esc(t["card.page"])} {esc(pages_text(p))}{esc(section)}'
+            f"</div><div>{highlight(p.text, terms, lang)}</div></div>"
+        )
+    if len(out) < 2:
+        return "".join(out)
+    pages = ", ".join(pages_text(p) for p in hit.passages[1:])
+    more = esc(t["card.more_passages"].format(n=len(out) - 1, pages=pages))
+    return f'{out[0]}<details><summary class="ebp-small">{more}</summary>{"".join(out[1:])}</details>'
+
+
+def why_text(hit: DocumentHit, t: Mapping[str, str]) -> str:
+    """Why a document ranked where it did, in words (ranks and scores from ``hit.why``)."""
+    why = hit.why
+    if why is None:
+        return ""
+    parts = [t["why.rank"].format(rank=why.fused_rank)]
+    if why.dense_rank and why.dense_score is not None:
+        parts.append(t["why.dense"].format(rank=why.dense_rank, score=why.dense_score))
+    if why.lexical_rank and why.lexical_score is not None:
+        parts.append(t["why.lexical"].format(rank=why.lexical_rank, score=why.lexical_score))
+    if why.cross_lingual:
+        parts.append(t["why.cross"])
+    if why.design_boost != 1.0:
+        parts.append(t["why.boost"].format(boost=why.design_boost))
+    return " · ".join(parts)
+
+
+def hit_html(hit: DocumentHit, rank: int, t: Mapping[str, str], lang: str, query: str, hierarchy: Hierarchy) -> str:
+    """One result card as safe HTML: description, badges, appraisal, highlighted passages, reasons."""
+    query_lang = hit.why.query_language if hit.why else "en"
+    terms = query_terms(query, query_lang)
+    why = why_text(hit, t)
+    why_html = f'<div class="ebp-small">{html.escape(t["card.why"])}: {html.escape(why)}</div>' if why else ""
+    return (
+        f'<div class="ebp-card">{document_html(hit.document, t, lang, hierarchy, rank)}'
+        f"{appraisal_html(hit.document, t)}{passages_html(hit, t, terms, query_lang)}{why_html}</div>"
+    )
+
+
+def item_html(item: ReadingItem, t: Mapping[str, str], lang: str, number: int = 0) -> str:
+    """A reading-list item: its APA-style reference, level of evidence, design and pages to read."""
+    esc = html.escape
+    level = item.level
+    pages = f" · {esc(t['lists.pages'].format(pages=', '.join(map(str, item.pages))))}" if item.pages else ""
+    prefix = f"<b>{number}.</b> " if number else ""
+    return (
+        f'<div class="ebp-card">{prefix}{apa_reference_html(item, lang)}<div class="ebp-badges">'
+        f'<span class="ebp-badge ebp-l{level.rank}">{esc(t["card.level"].format(rank=level.rank))} · '
+        f"{esc(level_label(level, lang))}</span>"
+        f'<span class="ebp-small">{esc(t["card.design"])}: {esc(label(t, "design", item.design))}{pages}</span>'
+        f"</div></div>"
+    )
+
+
+# -- indexing --------------------------------------------------------------------------------------
+def progress_fraction(event: Progress | IngestReport) -> float | None:
+    """How far an ingest run is, 0..1, from one of its events; None for an event that does not move it.
+
+    Reading the files is most of the work. Embedding and batch writes happen between the reads, so
+    they leave the bar where it is; publishing the new index comes last.
+    Example: ``progress_fraction(Progress("parse", 5, 10)) == 0.465``
+    """
+    if isinstance(event, IngestReport):
+        return 1.0
+    if event.stage == "scan":
+        return 0.03
+    if event.stage == "parse":
+        share = event.done / event.total if event.total else 1.0
+        return round(0.03 + 0.87 * min(1.0, max(0.0, share)), 4)
+    if event.stage == "write" and event.path == "index":
+        return 0.95
+    return None

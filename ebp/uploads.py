@@ -1,0 +1,184 @@
+"""Files into the corpus folder from the app: checked by content, safely named, never overwriting.
+
+``save_upload`` accepts a PDF only when its bytes say so (``%PDF-`` near the start, as readers
+require), not because of its name; it strips any folder part from the name, keeps a conservative
+character set, and claims the final name atomically, so an existing file is never replaced: the
+same content is reported as a duplicate, other content gets a numbered name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+PDF_MAGIC = b"%PDF-"
+MAGIC_WINDOW = 1024  # PDF readers accept a header anywhere in the first 1024 bytes
+MAX_STEM = 100
+FOLDERS = ("", "case_studies")  # where an upload may go: the corpus root, or the case-study folder
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+@dataclass(frozen=True)
+class SavedUpload:
+    """What became of one uploaded file."""
+
+    name: str  # as uploaded
+    status: str  # saved | renamed | duplicate | not_a_pdf | too_large | empty
+    path: str = ""  # corpus-relative path of the stored (or identical existing) file
+    reason: str = ""
+
+
+def is_pdf(data: bytes) -> bool:
+    """True when the bytes carry a PDF header.
+
+    Example: ``is_pdf(b"%PDF-1.7 ...") and not is_pdf(b"<html>")``
+    """
+    return PDF_MAGIC in data[:MAGIC_WINDOW]
+
+
+def safe_filename(name: str, suffix: str = ".pdf") -> str:
+    """A file name that stays in its folder, is visible to the indexer and ends in ``suffix``.
+
+    Example: ``safe_filename("../../etc/Studi Kasus (final).PDF") == "Studi_Kasus_final.pdf"``
+    """
+    base = re.split(r"[\\/]", unicodedata.normalize("NFKC", str(name)))[-1]
+    if base.lower().endswith(suffix):
+        base = base[: -len(suffix)]
+    # Accents go ("café" → "cafe"); any other non-ASCII character separates words ("ibu—korban").
+    decomposed = unicodedata.normalize("NFKD", base)
+    ascii_base = "".join(c if c.isascii() else "" if unicodedata.combining(c) else "_" for c in decomposed)
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", ascii_base)
+    stem = re.sub(r"([._-])[._-]+", r"\1", stem).strip("._- ")[:MAX_STEM].rstrip("._-")
+    if not stem:
+        stem = "upload"
+    if stem.lower() in _RESERVED or stem.lower().startswith("readme"):  # README* files are not indexed
+        stem = f"doc_{stem}"
+    return stem + suffix
+
+
+def save_uploads(
+    corpus_dir: Path, files: Sequence[tuple[str, bytes]], max_mb: float, folder: str = "", index_dir: Path | None = None
+) -> list[SavedUpload]:
+    """Store uploaded ``(name, bytes)`` files, one ``SavedUpload`` each, in order.
+
+    A file whose content is already in the corpus (as the index last saw it, or earlier in this
+    batch) is a duplicate wherever it lies and whatever its name.
+    """
+    known = indexed_hashes(index_dir) if index_dir is not None else {}
+    out = []
+    for name, data in files:
+        result = save_upload(corpus_dir, name, data, max_mb, folder, known)
+        if result.status in {"saved", "renamed"}:
+            known[hashlib.sha256(data).hexdigest()] = result.path
+        out.append(result)
+    return out
+
+
+def indexed_hashes(index_dir: Path) -> dict[str, str]:
+    """SHA-256 → corpus-relative path of every file the index has seen (empty without an index)."""
+    from ebp.store import DB_NAME, Store
+
+    if not (index_dir / DB_NAME).exists():
+        return {}
+    store = Store.open_existing(index_dir)
+    with store.connect() as conn:
+        return {record.sha256: path for path, record in Store.files(conn).items() if record.sha256}
+
+
+def save_upload(
+    corpus_dir: Path, name: str, data: bytes, max_mb: float, folder: str = "", known: Mapping[str, str] | None = None
+) -> SavedUpload:
+    """Store one uploaded PDF under ``corpus_dir/folder``; never replaces an existing file.
+
+    ``known`` maps the SHA-256 of files already in the corpus to their paths: such content is a duplicate.
+    """
+    if folder not in FOLDERS:
+        raise ValueError(f"uploads go to one of {FOLDERS}, not {folder!r}")
+    if not data:
+        return SavedUpload(name, "empty", reason="the file has no bytes")
+    if len(data) > max_mb * 1024 * 1024:
+        return SavedUpload(name, "too_large", reason=f"{len(data) / 1048576:.1f} MB is above the {max_mb:g} MB limit")
+    if not is_pdf(data):
+        return SavedUpload(name, "not_a_pdf", reason="the content does not start with %PDF-")
+    digest = hashlib.sha256(data).hexdigest()
+    if known and digest in known and (corpus_dir / known[digest]).is_file():
+        return SavedUpload(name, "duplicate", known[digest], "the same file is already in the corpus")
+    target_dir = corpus_dir / folder if folder else corpus_dir
+    target_dir.mkdir(parents=True, exist_ok=True)
+    wanted = safe_filename(name)
+    tmp = target_dir / f".upload-{uuid.uuid4().hex}.part"  # hidden: the indexer skips it
+    try:
+        with tmp.open("xb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        for candidate in _candidates(wanted):
+            target = target_dir / candidate
+            if target.exists():
+                if _sha256(target) == digest:
+                    return SavedUpload(
+                        name, "duplicate", _relative(target, corpus_dir), "the same file is already there"
+                    )
+                continue
+            if _claim(tmp, target):
+                status = "saved" if candidate == wanted else "renamed"
+                reason = "" if status == "saved" else f"{wanted} already exists with other content"
+                return SavedUpload(name, status, _relative(target, corpus_dir), reason)
+        raise RuntimeError("unreachable: _candidates is endless")
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _candidates(wanted: str) -> Iterator[str]:
+    stem, suffix = wanted.rsplit(".", 1)
+    yield wanted
+    number = 2
+    while True:
+        yield f"{stem}-{number}.{suffix}"
+        number += 1
+
+
+def _claim(tmp: Path, target: Path) -> bool:
+    """Give ``tmp``'s content the name ``target`` unless that name exists (atomic where links work)."""
+    try:
+        os.link(tmp, target)  # fails if target exists: no check-then-write race
+        return True
+    except FileExistsError:
+        return False
+    except OSError:  # a file system without hard links: exclusive create, then copy
+        try:
+            with target.open("xb") as out:
+                out.write(tmp.read_bytes())
+            return True
+        except FileExistsError:
+            return False
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def corpus_file(corpus_dir: Path, rel_path: str) -> Path | None:
+    """The file of a document, or None when it is gone or its path would leave the corpus folder.
+
+    Example: ``corpus_file(Path("corpus"), "../secret.txt") is None``
+    """
+    root = corpus_dir.resolve()
+    path = (root / rel_path).resolve()
+    if not path.is_relative_to(root) or not path.is_file():
+        return None
+    return path

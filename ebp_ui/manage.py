@@ -1,0 +1,95 @@
+"""Page 4: add PDFs to the corpus (checked, safely named, never overwriting) and index them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from ebp.errors import IndexBusyError
+from ebp.i18n import label
+from ebp.uploads import save_uploads
+from ebp_ui.common import Ctx, index_ui
+
+
+def manage_page(ctx: Ctx) -> None:
+    t, settings = ctx.t, ctx.settings
+    st.header(t["manage.header"])
+    st.caption(t["manage.folder"].format(path=settings.corpus_dir, index=settings.index_dir))
+    st.caption(t["manage.during"])
+    kind = st.radio(
+        t["manage.kind"],
+        ("journal_article", "case_study"),
+        key="upload_kind",
+        horizontal=True,
+        format_func=lambda k: label(t, "doctype", k),
+    )
+    files = st.file_uploader(
+        t["manage.upload"].format(mb=settings.max_file_mb),
+        type=["pdf"],
+        accept_multiple_files=True,
+        key=f"uploads:{st.session_state['upload_round']}",
+        max_upload_size=max(1, int(settings.max_file_mb)),
+    )
+    if st.button(t["manage.run"], type="primary", key="run_index"):
+        folder = "case_studies" if kind == "case_study" else ""
+        uploads = [(f.name, f.getvalue()) for f in files or []]
+        st.session_state["upload_results"] = save_uploads(
+            settings.corpus_dir, uploads, settings.max_file_mb, folder, settings.index_dir
+        )
+        st.session_state["upload_round"] += 1  # a fresh uploader: the files are in the corpus now
+        try:
+            st.session_state["last_report"] = index_ui(settings, ctx.embedder, t)
+        except IndexBusyError:
+            st.warning(t["manage.busy"])
+        else:
+            st.rerun()  # draw the emptied uploader and the tables
+    uploads_table_ui(t)
+    report_table_ui(t)
+
+
+def uploads_table_ui(t: Mapping[str, str]) -> None:
+    if st.session_state["upload_results"]:
+        st.subheader(t["manage.saved"])
+        st.dataframe(
+            [
+                {
+                    t["manage.col_file"]: u.name,
+                    t["manage.col_saved_as"]: u.path,
+                    t["manage.col_status"]: label(t, "upload", u.status),
+                }
+                for u in st.session_state["upload_results"]
+            ],
+            hide_index=True,
+        )
+
+
+def report_table_ui(t: Mapping[str, str]) -> None:
+    report = st.session_state["last_report"]
+    if report is None:
+        return
+    st.subheader(t["manage.report"])
+    st.caption(
+        t["manage.summary"].format(
+            documents=report.documents,
+            pages=report.pages,
+            passages=report.passages,
+            embedded=report.embedded,
+            seconds=report.seconds,
+        )
+    )
+    st.dataframe(
+        [
+            {
+                t["manage.col_file"]: f.path,
+                t["manage.col_status"]: f.status,
+                t["manage.col_meaning"]: label(t, "status", f.status),
+                t["manage.col_reason"]: f.reason,
+                t["manage.col_pages"]: f.pages,
+                t["manage.col_passages"]: f.passages,
+            }
+            # what needs attention first: new, changed and failed files, then the unchanged ones
+            for f in sorted(report.files, key=lambda f: (f.status == "unchanged", f.status == "ok", f.path))
+        ],
+        hide_index=True,
+    )

@@ -1,0 +1,201 @@
+"""Page 1, for practitioners: a case in, the best evidence out, with pages, levels and reasons."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import cast
+
+import streamlit as st
+
+from ebp import present
+from ebp.appraise import DESIGNS
+from ebp.copes import QUESTION_TYPES, Copes, copes, design_boost
+from ebp.errors import EbpError
+from ebp.export import hierarchy_levels
+from ebp.i18n import label, level_label
+from ebp.readinglists import item_from_document
+from ebp.types import DocumentHit, Filters, SearchOptions, StoredDocument
+from ebp.uploads import corpus_file
+from ebp_ui.common import Ctx, cached_documents, ensure_option
+
+# Below this dense similarity (cosine between the case and a document's best passage) a document is
+# not clearly relevant. Per model, as each model has its own scale: on the demo corpus (2026-11)
+# multilingual-e5-small gave 0.745-0.826 to 15 off-topic queries (recipes, football, stocks …) and
+# 0.838-0.913 to 15 social-work cases, Indonesian and English. Models not listed get no floor.
+RELEVANCE_FLOOR: dict[str, float] = {"multilingual-e5-small": 0.83}
+MIME = {
+    ".pdf": "application/pdf",
+    ".md": "text/markdown",
+    ".txt": "text/plain",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def search_page(ctx: Ctx) -> None:
+    t = ctx.t
+    st.header(t["search.header"])
+    case = st.text_area(t["search.case"], key="case", placeholder=t["search.placeholder"], height=130)
+    query, question_type = copes_ui(case, t)
+    options = filters_ui(ctx, question_type)
+    active = active_list_ui(ctx)
+    if st.button(t["search.button"], type="primary", key="search"):
+        if not case.strip():
+            st.warning(t["search.need_case"])
+        st.session_state["submitted"] = query
+    if not st.session_state["submitted"]:
+        st.info(t["search.empty"])
+        return
+    try:
+        hits = ctx.searcher.search(st.session_state["submitted"], options)
+    except EbpError as exc:
+        st.error(str(exc))
+        return
+    results_ui(ctx, hits, st.session_state["submitted"], active, filtered=options.filters != Filters())
+
+
+def copes_ui(case: str, t: Mapping[str, str]) -> tuple[str, str]:
+    """COPES fields suggested from the case (editable); returns the search text and the boosted question type."""
+    suggested = copes(case)
+    if st.session_state["copes_for"] != case:  # a new case: suggest its parts afresh
+        st.session_state["copes_for"] = case
+        for part in present.COPES_PARTS:
+            st.session_state[f"copes_{part}"] = getattr(suggested, part)
+        st.session_state["question_type"] = suggested.question_type
+        st.session_state["boost"] = bool(suggested.question_type)
+    with st.expander(t["copes.header"]):
+        st.caption(t["copes.help"])
+        left, right = st.columns(2)
+        for number, part in enumerate(present.COPES_PARTS):
+            (left if number % 2 == 0 else right).text_input(t[f"copes.{part}"], key=f"copes_{part}")
+    left, right = st.columns([2, 3], vertical_alignment="bottom")
+    question_type = left.selectbox(
+        t["copes.question_type"],
+        ("", *QUESTION_TYPES),
+        key="question_type",
+        format_func=lambda q: t[f"qtype.{q or 'none'}"],
+    )
+    boost = right.toggle(t["copes.boost"], key="boost", disabled=not question_type)
+    if question_type and boost:
+        boosted = ", ".join(f"{label(t, 'design', d)} ×{b:.2f}" for d, b in design_boost(question_type).items())
+        st.caption(t["copes.boosted"].format(designs=boosted))
+    parts = {part: str(st.session_state[f"copes_{part}"]) for part in present.COPES_PARTS}
+    edited = Copes(**parts, question_type=question_type)
+    return present.refine_query(case, suggested, edited), question_type if boost else ""
+
+
+def filters_ui(ctx: Ctx, question_type: str) -> SearchOptions:
+    t, docs = ctx.t, cached_documents(*ctx.index_key)
+    levels = hierarchy_levels(ctx.hierarchy)
+    languages = ["", *sorted({d.info.language for d in docs})]
+    ensure_option("f_language", languages)
+    with st.sidebar:
+        st.subheader(t["filter.header"])
+        designs = st.multiselect(
+            t["filter.design"],
+            DESIGNS,
+            key="f_designs",
+            format_func=lambda d: label(t, "design", d),
+            placeholder=t["filter.choose"],
+        )
+        min_level = st.selectbox(
+            t["filter.level"],
+            range(len(levels) + 1),
+            key="f_level",
+            format_func=lambda r: (
+                t["filter.level_any"]
+                if r == 0
+                else t["filter.level_up_to"].format(rank=r, label=level_label(levels[r - 1], ctx.lang))
+            ),
+        )
+        year_from, year_to = years_ui(docs, t)
+        language = st.selectbox(
+            t["filter.language"],
+            languages,
+            key="f_language",
+            format_func=lambda c: label(t, "lang", c) if c else t["filter.any"],
+        )
+        doc_type = st.selectbox(
+            t["filter.doc_type"],
+            ("", "journal_article", "case_study"),
+            key="f_doc_type",
+            format_func=lambda c: label(t, "doctype", c) if c else t["filter.any"],
+        )
+        k = st.slider(t["search.k"], 1, 20, key="k")
+    filters = Filters(
+        language=language or None,
+        doc_type=doc_type or None,
+        year_from=year_from,
+        year_to=year_to,
+        designs=tuple(designs),
+        min_level=min_level or None,
+    )
+    boost = design_boost(question_type) if question_type else {}
+    return replace(ctx.settings.search_options(), k=k, filters=filters, design_boost=boost)
+
+
+def years_ui(docs: list[StoredDocument], t: Mapping[str, str]) -> tuple[int | None, int | None]:
+    years = sorted({d.info.year for d in docs if d.info.year})
+    if len(years) < 2:
+        return None, None
+    low, high = years[0], years[-1]
+    chosen = st.session_state["f_years"]
+    if not chosen or chosen[0] < low or chosen[1] > high:
+        st.session_state["f_years"] = (low, high)
+    start, end = cast(tuple[int, int], st.slider(t["filter.years"], low, high, key="f_years"))
+    # An untouched end of the range filters nothing, so documents without a year stay in.
+    return (start if start > low else None), (end if end < high else None)
+
+
+def active_list_ui(ctx: Ctx) -> str:
+    names = ctx.lists.names() or [ctx.t["search.default_list"]]
+    ensure_option("active_list", names)
+    return str(st.sidebar.selectbox(ctx.t["search.active_list"], names, key="active_list"))
+
+
+def results_ui(ctx: Ctx, hits: list[DocumentHit], query: str, active: str, filtered: bool) -> None:
+    t = ctx.t
+    st.subheader(t["search.results"])
+    if not hits:
+        st.info(t["search.none_filtered"] if filtered else t["search.none"])
+        return
+    strong, weak = present.split_by_floor(hits, RELEVANCE_FLOOR.get(ctx.embedder.name, 0.0))
+    if not strong:
+        st.warning(t["search.nothing_relevant"])
+    for rank, hit in enumerate(strong, start=1):
+        hit_ui(ctx, rank, hit, query, active)
+    if weak:
+        with st.expander(t["search.weaker"].format(n=len(weak)), expanded=False):
+            for rank, hit in enumerate(weak, start=len(strong) + 1):
+                hit_ui(ctx, rank, hit, query, active)
+
+
+def hit_ui(ctx: Ctx, rank: int, hit: DocumentHit, query: str, active: str) -> None:
+    with st.container(border=True):
+        st.html(present.hit_html(hit, rank, ctx.t, ctx.lang, query, ctx.hierarchy))
+        left, right = st.columns(2)
+        with left:
+            download_ui(ctx, hit)
+        if right.button(ctx.t["search.add"].format(name=active), key=f"add:{hit.document.path}"):
+            if active not in ctx.lists.names():
+                ctx.lists.create(active)
+            item = item_from_document(hit.document, ctx.hierarchy, pages=[p.page_start for p in hit.passages])
+            added = ctx.lists.add(active, item)
+            st.toast(ctx.t["search.added" if added else "search.already"].format(name=active))
+
+
+def download_ui(ctx: Ctx, hit: DocumentHit) -> None:
+    path = corpus_file(ctx.settings.corpus_dir, hit.document.path)
+    if path is None:
+        st.caption(ctx.t["search.missing_file"])
+        return
+    page = hit.passages[0].page_start if hit.passages else None
+    text = ctx.t["search.download_page"].format(page=page) if page else ctx.t["search.download"]
+    st.download_button(
+        text,
+        data=path.read_bytes,
+        file_name=path.name,
+        key=f"dl:{hit.document.path}",
+        mime=MIME.get(path.suffix.lower(), "application/octet-stream"),
+        on_click="ignore",
+    )

@@ -1,0 +1,84 @@
+"""Uploads: PDF by content, safe names inside the corpus, never overwriting, duplicates found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ebp import ingest
+from ebp.uploads import corpus_file, is_pdf, safe_filename, save_upload, save_uploads
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("laporan.pdf", "laporan.pdf"),
+        ("../../etc/Studi Kasus (final).PDF", "Studi_Kasus_final.pdf"),
+        ("..\\..\\windows\\evil.pdf", "evil.pdf"),
+        ("/abs/path/x.pdf", "x.pdf"),
+        (".hidden.pdf", "hidden.pdf"),  # a hidden file would never be indexed
+        ("README.pdf", "doc_README.pdf"),  # nor would a README
+        ("..", "upload.pdf"),
+        ("", "upload.pdf"),
+        ("Pengalaman ibu—korban KDRT.pdf", "Pengalaman_ibu_korban_KDRT.pdf"),
+        ("naïve café.pdf", "naive_cafe.pdf"),
+        ("con.pdf", "doc_con.pdf"),
+        ("a" * 300 + ".pdf", "a" * 100 + ".pdf"),
+        ("notes.txt", "notes.txt.pdf"),
+    ],
+)
+def test_safe_filename(name: str, safe: str) -> None:
+    assert safe_filename(name) == safe
+
+
+def test_is_pdf_by_content_not_name() -> None:
+    assert is_pdf(b"%PDF-1.7\n...") and is_pdf(b"\xef\xbb\xbf  %PDF-1.4")  # a little junk before the header
+    assert not is_pdf(b"<html>%PDF-</html>"[:5]) and not is_pdf(b"") and not is_pdf(b" " * 2000 + b"%PDF-")
+
+
+def test_save_upload_statuses(tmp_path: Path, make_pdf) -> None:
+    corpus = tmp_path / "corpus"
+    data = make_pdf(tmp_path / "a.pdf", ["Hello"]).read_bytes()
+    other = make_pdf(tmp_path / "b.pdf", ["Other"]).read_bytes()
+    assert save_upload(corpus, "../x.pdf", data, 10).status == "saved"
+    assert (corpus / "x.pdf").read_bytes() == data and not (tmp_path / "x.pdf").exists()
+    same = save_upload(corpus, "x.pdf", data, 10)
+    assert (same.status, same.path) == ("duplicate", "x.pdf")
+    renamed = save_upload(corpus, "x.pdf", other, 10)
+    assert (renamed.status, renamed.path) == ("renamed", "x-2.pdf")
+    assert (corpus / "x.pdf").read_bytes() == data  # the existing file is untouched
+    assert save_upload(corpus, "x.pdf", other, 10).status == "duplicate"  # x-2.pdf holds it already
+    assert save_upload(corpus, "y.pdf", b"MZ\x90\x00", 10).status == "not_a_pdf"
+    assert save_upload(corpus, "y.pdf", b"", 10).status == "empty"
+    assert save_upload(corpus, "y.pdf", data, len(data) / 2 / 1048576).status == "too_large"
+    case = save_upload(corpus, "kasus.pdf", other + b"\n", 10, folder="case_studies")
+    assert case.path == "case_studies/kasus.pdf"
+    with pytest.raises(ValueError):
+        save_upload(corpus, "z.pdf", data, 10, folder="../elsewhere")
+    assert sorted(p.name for p in corpus.rglob("*")) == ["case_studies", "kasus.pdf", "x-2.pdf", "x.pdf"]  # no temp
+
+
+def test_save_uploads_finds_content_already_indexed_under_another_name(settings, make_pdf, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    data = make_pdf(settings.corpus_dir / "sub" / "first.pdf", ["Program Keluarga Harapan " * 40]).read_bytes()
+    ingest.ingest(settings.corpus_dir, settings, fake_embedder)
+    new = make_pdf(settings.corpus_dir.parent / "n.pdf", ["Lansia " * 40]).read_bytes()
+    results = save_uploads(
+        settings.corpus_dir, [("copy.pdf", data), ("new.pdf", new), ("again.pdf", new)], 10, "", settings.index_dir
+    )
+    assert [(r.status, r.path) for r in results] == [
+        ("duplicate", "sub/first.pdf"),
+        ("saved", "new.pdf"),
+        ("duplicate", "new.pdf"),
+    ]
+
+
+def test_corpus_file_stays_inside_the_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "a").mkdir(parents=True)
+    (corpus / "a" / "doc.pdf").write_bytes(b"%PDF-")
+    (tmp_path / "secret.txt").write_text("no")
+    assert corpus_file(corpus, "a/doc.pdf") == (corpus / "a" / "doc.pdf").resolve()
+    assert corpus_file(corpus, "../secret.txt") is None
+    assert corpus_file(corpus, str(tmp_path / "secret.txt")) is None
+    assert corpus_file(corpus, "a/missing.pdf") is None
