@@ -284,8 +284,10 @@ def _candidate_tier(sentence: str, m: re.Match[str], value: int, lone_n: bool) -
     words_after = " ".join(after.split()[:4])
     if not noun and (not _STRONG_MARKER_BEFORE.search(before) or _NOT_PEOPLE.search(words_after)):
         return None
-    if 1900 <= value <= 2100 and not (noun and not noun.group(1)):
-        return None  # a year, unless a person noun follows directly
+    if 1900 <= value <= 2100 and (
+        not (noun and not noun.group(1)) or before.rstrip().endswith(",") or after.lstrip()[:1].isupper()
+    ):
+        return None  # a year ("Journal, 2023 Social workers …"), unless a person noun follows directly
     if not re.search(r"total|sebanyak", before[-25:], _I) and (_LIST_AFTER.match(after) or _LIST_BEFORE.search(before)):
         return None  # "149 men and 156 women": subgroups, the total is not stated
     return 1 if _SCREENING_BEFORE.search(before) else 2

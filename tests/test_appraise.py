@@ -280,6 +280,8 @@ def test_evidence_level_custom_hierarchy_and_unknown_design() -> None:
         ("Boys (n = 17) and girls (n = 19) were compared.", None),
         ("Rates rose by 12% between 1998 and 2004 (p = 0.03; OR 1.5).", None),
         ("Twenty-three trials met the inclusion criteria.", None),
+        ("Jurnal Pekerjaan Sosial, 2023 Pekerja sosial menyusun rencana keselamatan.", None),  # a header's year
+        ("We surveyed 1987 participants in 2020.", 1987),
         ("", None),
     ],
 )
