@@ -33,7 +33,9 @@ PAGES = {
 
 @st.cache_resource(show_spinner=False)
 def cached_embedder(model: str, batch_size: int) -> Embedder:
-    return load_embedder(model, batch_size)
+    embedder = load_embedder(model, batch_size)
+    embedder.embed_queries(["warm-up"])  # torch's first call is slow (~1 s): pay it during start-up, not on a search
+    return embedder
 
 
 @st.cache_resource(show_spinner=False)
