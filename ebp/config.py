@@ -62,6 +62,8 @@ class Settings:
     """PDF passwords by file name or corpus-relative path; only from the settings file ([passwords])."""
     max_file_mb: float = 100.0
     """Files larger than this are skipped with status ``too_large``."""
+    corpus_quota_mb: float = 2048.0
+    """Uploads from the app stop when the corpus folder would grow beyond this (0: no quota)."""
     candidates: int = 200
     """Passages fetched from the vector index before grouping into documents."""
     passages_per_doc: int = 3

@@ -2,8 +2,9 @@
 
 ``save_upload`` accepts a PDF only when its bytes say so (``%PDF-`` near the start, as readers
 require), not because of its name; it strips any folder part from the name, keeps a conservative
-character set, and claims the final name atomically, so an existing file is never replaced: the
-same content is reported as a duplicate, other content gets a numbered name.
+character set, and claims the final name atomically, so an existing file is never replaced unless
+the user asked for it (``replace=True``): the same content is reported as a duplicate, other
+content gets a numbered name. A corpus quota caps the total size of the corpus folder.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 PDF_MAGIC = b"%PDF-"
 MAGIC_WINDOW = 1024  # PDF readers accept a header anywhere in the first 1024 bytes
 MAX_STEM = 100
+MB = 1024 * 1024
 FOLDERS = ("", "case_studies")  # where an upload may go: the corpus root, or the case-study folder
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
@@ -29,7 +31,7 @@ class SavedUpload:
     """What became of one uploaded file."""
 
     name: str  # as uploaded
-    status: str  # saved | renamed | duplicate | not_a_pdf | too_large | empty
+    status: str  # saved | renamed | replaced | duplicate | not_a_pdf | too_large | over_quota | empty
     path: str = ""  # corpus-relative path of the stored (or identical existing) file
     reason: str = ""
 
@@ -63,21 +65,35 @@ def safe_filename(name: str, suffix: str = ".pdf") -> str:
 
 
 def save_uploads(
-    corpus_dir: Path, files: Sequence[tuple[str, bytes]], max_mb: float, folder: str = "", index_dir: Path | None = None
+    corpus_dir: Path,
+    files: Sequence[tuple[str, bytes]],
+    max_mb: float,
+    folder: str = "",
+    index_dir: Path | None = None,
+    quota_mb: float = 0.0,
+    replace: bool = False,
 ) -> list[SavedUpload]:
     """Store uploaded ``(name, bytes)`` files, one ``SavedUpload`` each, in order.
 
     A file whose content is already in the corpus (as the index last saw it, or earlier in this
-    batch) is a duplicate wherever it lies and whatever its name.
+    batch) is a duplicate wherever it lies and whatever its name. With ``quota_mb`` > 0 the corpus
+    folder never grows beyond it: files that would pass it are refused (``over_quota``).
     """
     known = indexed_hashes(index_dir) if index_dir is not None else {}
+    room = quota_mb * MB - corpus_bytes(corpus_dir) if quota_mb > 0 else float("inf")
     out = []
     for name, data in files:
-        result = save_upload(corpus_dir, name, data, max_mb, folder, known)
-        if result.status in {"saved", "renamed"}:
+        result = save_upload(corpus_dir, name, data, max_mb, folder, known, room, replace)
+        if result.status in {"saved", "renamed", "replaced"}:
             known[hashlib.sha256(data).hexdigest()] = result.path
+            room -= len(data)
         out.append(result)
     return out
+
+
+def corpus_bytes(corpus_dir: Path) -> int:
+    """Total size of the files in the corpus folder (0 when it does not exist yet)."""
+    return sum(p.stat().st_size for p in corpus_dir.rglob("*") if p.is_file()) if corpus_dir.is_dir() else 0
 
 
 def indexed_hashes(index_dir: Path) -> dict[str, str]:
@@ -92,23 +108,36 @@ def indexed_hashes(index_dir: Path) -> dict[str, str]:
 
 
 def save_upload(
-    corpus_dir: Path, name: str, data: bytes, max_mb: float, folder: str = "", known: Mapping[str, str] | None = None
+    corpus_dir: Path,
+    name: str,
+    data: bytes,
+    max_mb: float,
+    folder: str = "",
+    known: Mapping[str, str] | None = None,
+    room_bytes: float = float("inf"),
+    replace: bool = False,
 ) -> SavedUpload:
-    """Store one uploaded PDF under ``corpus_dir/folder``; never replaces an existing file.
+    """Store one uploaded PDF under ``corpus_dir/folder``; replaces an existing file only if ``replace``.
 
     ``known`` maps the SHA-256 of files already in the corpus to their paths: such content is a duplicate.
+    ``room_bytes`` is what the corpus quota still allows.
     """
     if folder not in FOLDERS:
         raise ValueError(f"uploads go to one of {FOLDERS}, not {folder!r}")
     if not data:
         return SavedUpload(name, "empty", reason="the file has no bytes")
-    if len(data) > max_mb * 1024 * 1024:
-        return SavedUpload(name, "too_large", reason=f"{len(data) / 1048576:.1f} MB is above the {max_mb:g} MB limit")
+    if len(data) > max_mb * MB:
+        return SavedUpload(name, "too_large", reason=f"{len(data) / MB:.1f} MB is above the {max_mb:g} MB limit")
     if not is_pdf(data):
         return SavedUpload(name, "not_a_pdf", reason="the content does not start with %PDF-")
     digest = hashlib.sha256(data).hexdigest()
     if known and digest in known and (corpus_dir / known[digest]).is_file():
         return SavedUpload(name, "duplicate", known[digest], "the same file is already in the corpus")
+    if len(data) > room_bytes:
+        left = max(0.0, room_bytes) / MB
+        return SavedUpload(
+            name, "over_quota", reason=f"the corpus quota leaves {left:.1f} MB; this file is {len(data) / MB:.1f} MB"
+        )
     target_dir = corpus_dir / folder if folder else corpus_dir
     target_dir.mkdir(parents=True, exist_ok=True)
     wanted = safe_filename(name)
@@ -125,6 +154,9 @@ def save_upload(
                     return SavedUpload(
                         name, "duplicate", _relative(target, corpus_dir), "the same file is already there"
                     )
+                if replace:
+                    os.replace(tmp, target)  # atomic: readers see the old file or the new one
+                    return SavedUpload(name, "replaced", _relative(target, corpus_dir), "the older file was replaced")
                 continue
             if _claim(tmp, target):
                 status = "saved" if candidate == wanted else "renamed"

@@ -8,7 +8,7 @@ import streamlit as st
 
 from ebp.errors import IndexBusyError
 from ebp.i18n import label
-from ebp.uploads import save_uploads
+from ebp.uploads import MB, corpus_bytes, save_uploads
 from ebp_ui.common import Ctx, index_ui
 
 
@@ -31,11 +31,21 @@ def manage_page(ctx: Ctx) -> None:
         key=f"uploads:{st.session_state['upload_round']}",
         max_upload_size=max(1, int(settings.max_file_mb)),
     )
+    replace = st.checkbox(t["manage.replace"], key="upload_replace")
+    if settings.corpus_quota_mb > 0:
+        used = corpus_bytes(settings.corpus_dir) / MB
+        st.caption(t["manage.quota"].format(used=used, quota=settings.corpus_quota_mb))
     if st.button(t["manage.run"], type="primary", key="run_index"):
         folder = "case_studies" if kind == "case_study" else ""
         uploads = [(f.name, f.getvalue()) for f in files or []]
         st.session_state["upload_results"] = save_uploads(
-            settings.corpus_dir, uploads, settings.max_file_mb, folder, settings.index_dir
+            settings.corpus_dir,
+            uploads,
+            settings.max_file_mb,
+            folder,
+            settings.index_dir,
+            quota_mb=settings.corpus_quota_mb,
+            replace=replace,
         )
         st.session_state["upload_round"] += 1  # a fresh uploader: the files are in the corpus now
         try:
@@ -57,6 +67,7 @@ def uploads_table_ui(t: Mapping[str, str]) -> None:
                     t["manage.col_file"]: u.name,
                     t["manage.col_saved_as"]: u.path,
                     t["manage.col_status"]: label(t, "upload", u.status),
+                    t["manage.col_reason"]: u.reason,
                 }
                 for u in st.session_state["upload_results"]
             ],

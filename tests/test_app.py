@@ -254,6 +254,22 @@ def test_upload_checks_content_names_safely_never_overwrites_then_indexes(fake_a
     assert any("Program Keluarga Harapan" in c for c in cards(at))
 
 
+def test_upload_replaces_only_when_asked_and_shows_the_quota(fake_app: Path, make_pdf) -> None:
+    first = make_pdf(fake_app.parent / "in" / "a.pdf", ["Edisi pertama\n" + "Lansia panti. " * 50]).read_bytes()
+    second = make_pdf(fake_app.parent / "in" / "b.pdf", ["Edisi kedua\n" + "Lansia panti. " * 60]).read_bytes()
+    at = start()
+    at.radio(key="page").set_value("manage").run()
+    assert any("kuota" in c.value for c in at.caption)
+    at.file_uploader[0].set_value([("laporan.pdf", first, "application/pdf")]).run()
+    at.button(key="run_index").click().run()
+    at.checkbox(key="upload_replace").check().run()
+    at.file_uploader[0].set_value([("laporan.pdf", second, "application/pdf")]).run()
+    at.button(key="run_index").click().run()
+    assert not at.exception, at.exception
+    assert [(u.status, u.path) for u in at.session_state["upload_results"]] == [("replaced", "laporan.pdf")]
+    assert (fake_app / "laporan.pdf").read_bytes() == second
+
+
 def test_language_switch_keeps_the_case_and_lists_skipped_files(fake_app: Path) -> None:
     at = start()
     search(at, KDRT_CASE)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ebp import ingest
-from ebp.uploads import corpus_file, is_pdf, safe_filename, save_upload, save_uploads
+from ebp.uploads import corpus_bytes, corpus_file, is_pdf, safe_filename, save_upload, save_uploads
 
 
 @pytest.mark.parametrize(
@@ -57,6 +57,32 @@ def test_save_upload_statuses(tmp_path: Path, make_pdf) -> None:
     with pytest.raises(ValueError):
         save_upload(corpus, "z.pdf", data, 10, folder="../elsewhere")
     assert sorted(p.name for p in corpus.rglob("*")) == ["case_studies", "kasus.pdf", "x-2.pdf", "x.pdf"]  # no temp
+
+
+def test_replacing_is_only_on_request_and_atomic(tmp_path: Path, make_pdf) -> None:
+    corpus = tmp_path / "corpus"
+    old = make_pdf(tmp_path / "a.pdf", ["First edition"]).read_bytes()
+    new = make_pdf(tmp_path / "b.pdf", ["Second edition"]).read_bytes()
+    save_upload(corpus, "laporan.pdf", old, 10)
+    replaced = save_upload(corpus, "laporan.pdf", new, 10, replace=True)
+    assert (replaced.status, replaced.path) == ("replaced", "laporan.pdf")
+    assert (corpus / "laporan.pdf").read_bytes() == new and [p.name for p in corpus.iterdir()] == ["laporan.pdf"]
+    assert save_upload(corpus, "laporan.pdf", new, 10, replace=True).status == "duplicate"  # same bytes: no-op
+
+
+def test_corpus_quota_refuses_what_would_not_fit(tmp_path: Path, make_pdf) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "existing.pdf").write_bytes(b"%PDF-" + b"x" * 600_000)
+    small = make_pdf(tmp_path / "s.pdf", ["Small"]).read_bytes()
+    big = b"%PDF-1.4\n" + b"y" * 500_000
+    quota_mb = (corpus_bytes(corpus) + len(small) + 10) / 1048576
+    results = save_uploads(
+        corpus, [("big.pdf", big), ("small.pdf", small), ("again.pdf", small + b" ")], 10, quota_mb=quota_mb
+    )
+    assert [r.status for r in results] == ["over_quota", "saved", "over_quota"]
+    assert "quota" in results[0].reason and not (corpus / "big.pdf").exists()
+    assert save_uploads(corpus, [("big.pdf", big)], 10, quota_mb=0)[0].status == "saved"  # 0: no quota
 
 
 def test_save_uploads_finds_content_already_indexed_under_another_name(settings, make_pdf, fake_embedder) -> None:  # type: ignore[no-untyped-def]
