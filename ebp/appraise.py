@@ -302,9 +302,11 @@ def _scores(matches: list[_Match]) -> dict[str, float]:
         scores[design] = scores.get(design, 0.0) + min(value, _BODY_CAP)
     generic = scores.pop("review_any", 0.0)
     if generic:
+        systematic = scores.get("systematic_review_meta_analysis", 0.0)
+        # "A narrative review" that draws on systematic ones stays narrative when it says so clearly.
         target = (
             "systematic_review_meta_analysis"
-            if scores.get("systematic_review_meta_analysis", 0.0) >= 2.0
+            if systematic >= 2.0 and systematic > scores.get("review_narrative", 0.0) - 2.0
             else "review_narrative"
         )
         scores[target] = scores.get(target, 0.0) + generic

@@ -174,6 +174,16 @@ def test_mentions_in_passing_do_not_decide(title: str, abstract: str, not_expect
     assert design.label == "cross_sectional"
 
 
+def test_a_narrative_review_citing_systematic_reviews_stays_narrative() -> None:
+    design = classify_design(
+        "Social work with survivors of domestic violence: a narrative review of advocacy",
+        "Social workers meet survivors in every field. This narrative review summarises what is known about "
+        "advocacy. We did not aim to be exhaustive. Instead, we drew on systematic reviews, major trials and "
+        "qualitative studies identified through searches of social science databases. We discuss implications.",
+    )
+    assert design.label == "review_narrative"
+
+
 def test_protocol_is_not_evidence_yet() -> None:
     design = classify_design(
         "A protocol for a randomized trial of home visiting",
