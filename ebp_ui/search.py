@@ -12,6 +12,7 @@ from ebp import present
 from ebp.appraise import DESIGNS
 from ebp.copes import QUESTION_TYPES, Copes, copes, design_boost
 from ebp.errors import EbpError
+from ebp.excerpt import page_excerpt
 from ebp.export import hierarchy_levels
 from ebp.i18n import label, level_label
 from ebp.readinglists import item_from_document
@@ -189,8 +190,8 @@ def download_ui(ctx: Ctx, hit: DocumentHit) -> None:
     if path is None:
         st.caption(ctx.t["search.missing_file"])
         return
-    page = hit.passages[0].page_start if hit.passages else None
-    text = ctx.t["search.download_page"].format(page=page) if page else ctx.t["search.download"]
+    first = hit.passages[0] if hit.passages else None
+    text = ctx.t["search.download_page"].format(page=first.page_start) if first else ctx.t["search.download"]
     st.download_button(
         text,
         data=path.read_bytes,
@@ -199,3 +200,14 @@ def download_ui(ctx: Ctx, hit: DocumentHit) -> None:
         mime=MIME.get(path.suffix.lower(), "application/octet-stream"),
         on_click="ignore",
     )
+    if first and path.suffix.lower() == ".pdf":  # the best passage's pages alone, made only when clicked
+        start, end = first.page_start, first.page_end
+        pages = f"{start}" if start == end else f"{start}-{end}"
+        st.download_button(
+            ctx.t["search.download_excerpt"].format(pages=pages),
+            data=lambda: page_excerpt(path, start, end) or path.read_bytes(),
+            file_name=f"{path.stem}-p{pages}.pdf",
+            key=f"excerpt:{hit.document.path}",
+            mime="application/pdf",
+            on_click="ignore",
+        )

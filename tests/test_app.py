@@ -102,6 +102,7 @@ def test_search_shows_cards_with_pages_levels_highlights_and_download(fake_app: 
     assert "hlm. 1" in found[0] and "<mark>" in found[0] and "Tingkat " in found[0]
     assert "Mengapa di sini" in found[0]  # why it ranked
     assert any(b.label.startswith("Unduh berkas (lihat hlm.") for b in at.download_button)
+    assert any(b.label.startswith("Hanya hlm. 1") for b in at.download_button)  # the matched page alone
     rct = next(c for c in found if "Randomised Controlled Trial" in c)
     assert "Uji acak terkontrol" in rct and "Jumlah sampel (N): <b>240</b>" in rct  # level badge, appraisal item
     assert (fake_app.parent / "index" / "ebp.sqlite").exists()

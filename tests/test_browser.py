@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import rispy
+from pypdf import PdfReader
 
 from ebp.readinglists import ReadingLists
 
@@ -139,6 +140,9 @@ def test_a_newcomer_finds_evidence_saves_three_and_exports_them_in_a_real_browse
             assert page.locator(".ebp-card mark").count() > 0  # the case's words are highlighted
             page.get_by_text("hlm. 1").first.wait_for()
             page.screenshot(path=str(artifacts / "browser-search.png"))
+            with page.expect_download() as excerpt:
+                page.get_by_role("button", name="Hanya hlm. 1").first.click()
+            assert len(PdfReader(excerpt.value.path()).pages) == 1  # the matched page as its own PDF
 
             saved = [card.inner_text().split("\n")[0].split(". ", 1)[1] for card in page.locator(".ebp-card").all()[:3]]
             for i in range(3):
