@@ -68,6 +68,8 @@ class Settings:
     """Passages fetched from the vector index before grouping into documents."""
     passages_per_doc: int = 3
     """Best passages shown per document."""
+    relevance_floor: float = -1.0
+    """App: results whose best dense similarity is below this go under "weaker matches" (-1: the model's own)."""
     search_mode: str = "hybrid"
     """hybrid (words + meaning), dense (meaning only) or bm25 (words only)."""
     lexical_weight: float = 1.0

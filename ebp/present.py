@@ -95,6 +95,21 @@ def highlight(text: str, terms: frozenset[str], lang: str) -> str:
 
 
 # -- the relevance floor ---------------------------------------------------------------------------
+# Below this dense similarity (cosine between the case and a document's best passage) a document is
+# not clearly relevant. Per model, as each model has its own scale: on the demo corpus (2026-11)
+# multilingual-e5-small gave 0.745-0.826 to 15 off-topic queries (recipes, football, stocks …) and
+# 0.838-0.913 to 15 social-work cases, Indonesian and English. Models not listed get no floor.
+MODEL_RELEVANCE_FLOOR: dict[str, float] = {"multilingual-e5-small": 0.83}
+
+
+def relevance_floor(model_name: str, setting: float = -1.0) -> float:
+    """The floor for a model: the ``relevance_floor`` setting when it is set (>= 0), else the model's own.
+
+    Example: ``relevance_floor("multilingual-e5-small") == 0.83 and relevance_floor("x", 0.5) == 0.5``
+    """
+    return setting if setting >= 0 else MODEL_RELEVANCE_FLOOR.get(model_name, 0.0)
+
+
 def split_by_floor(hits: Sequence[DocumentHit], floor: float) -> tuple[list[DocumentHit], list[DocumentHit]]:
     """(clearly relevant, weaker) hits: weaker ones have a dense similarity below ``floor``.
 

@@ -20,11 +20,6 @@ from ebp.types import DocumentHit, Filters, SearchOptions, StoredDocument
 from ebp.uploads import corpus_file
 from ebp_ui.common import Ctx, cached_documents, ensure_option
 
-# Below this dense similarity (cosine between the case and a document's best passage) a document is
-# not clearly relevant. Per model, as each model has its own scale: on the demo corpus (2026-11)
-# multilingual-e5-small gave 0.745-0.826 to 15 off-topic queries (recipes, football, stocks …) and
-# 0.838-0.913 to 15 social-work cases, Indonesian and English. Models not listed get no floor.
-RELEVANCE_FLOOR: dict[str, float] = {"multilingual-e5-small": 0.83}
 MIME = {
     ".pdf": "application/pdf",
     ".md": "text/markdown",
@@ -160,7 +155,8 @@ def results_ui(ctx: Ctx, hits: list[DocumentHit], query: str, active: str, filte
     if not hits:
         st.info(t["search.none_filtered"] if filtered else t["search.none"])
         return
-    strong, weak = present.split_by_floor(hits, RELEVANCE_FLOOR.get(ctx.embedder.name, 0.0))
+    floor = present.relevance_floor(ctx.embedder.name, ctx.settings.relevance_floor)
+    strong, weak = present.split_by_floor(hits, floor)
     if not strong:
         st.warning(t["search.nothing_relevant"])
     for rank, hit in enumerate(strong, start=1):

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ebp import present
 from ebp.appraise import AppraisalItem, evidence_level
+from ebp.config import Settings
 from ebp.copes import copes
 from ebp.i18n import EN, ID, STRINGS, label, level_label, strings
 from ebp.ingest import IngestReport, Progress
@@ -105,3 +106,10 @@ def test_progress_only_moves_forward_with_reading_and_publishing() -> None:
     assert present.progress_fraction(Progress("write", 40, 40)) is None  # a batch, not the end
     assert present.progress_fraction(Progress("write", 0, 1, "index")) == 0.95
     assert present.progress_fraction(IngestReport()) == 1.0
+
+
+def test_relevance_floor_is_per_model_unless_set() -> None:
+    assert present.relevance_floor("multilingual-e5-small") == 0.83
+    assert present.relevance_floor("all-MiniLM-L6-v2") == 0.0  # unknown scale: no floor
+    assert present.relevance_floor("multilingual-e5-small", 0.5) == 0.5
+    assert Settings.from_env({"EBP_RELEVANCE_FLOOR": "0.9"}).relevance_floor == 0.9
