@@ -79,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--language", default=None, help="only documents in this language (id, en …)")
     p.add_argument("--doc-type", choices=["journal_article", "case_study"], default=None)
     p.add_argument("--year-from", type=int, default=None, help="only documents from this year on")
+    p.add_argument("--year-to", type=int, default=None, help="only documents up to this year")
     p.add_argument("--design", action="append", choices=DESIGN_CHOICES, help="only this study design (repeatable)")
     p.add_argument("--min-level", type=int, default=None, help="only evidence levels 1..N (1 = strongest)")
     p.add_argument(
@@ -162,6 +163,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         language=args.language,
         doc_type=args.doc_type,
         year_from=args.year_from,
+        year_to=args.year_to,
         designs=tuple(args.design or ()),
         min_level=args.min_level,
     )

@@ -89,6 +89,9 @@ def test_search_json_has_appraisal_and_hierarchy_comes_from_settings_file(
         "effect_size",
     }
     assert hit["why"]["fused_rank"] == 1
+    assert cli.main([*args, "-k", "20", "--year-from", "2021", "--year-to", "2022"]) == 0
+    years = {h["year"] for h in json.loads(capsys.readouterr().out)}
+    assert years and years <= {2021, 2022}
 
     settings_file = tmp_path / "ebp.toml"
     settings_file.write_text(
