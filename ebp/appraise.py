@@ -296,8 +296,8 @@ def _scores(matches: list[_Match]) -> dict[str, float]:
     scores: dict[str, float] = {}
     body: dict[str, float] = {}
     for m in matches:
-        target = body if m.zone == "body" else scores
-        target[m.design] = target.get(m.design, 0.0) + m.weight
+        zone_scores = body if m.zone == "body" else scores
+        zone_scores[m.design] = zone_scores.get(m.design, 0.0) + m.weight
     for design, value in body.items():
         scores[design] = scores.get(design, 0.0) + min(value, _BODY_CAP)
     generic = scores.pop("review_any", 0.0)

@@ -362,10 +362,10 @@ def format_hits(hits: Sequence[DocumentHit], corpus_dir: Path, hierarchy: Hierar
             lines.append(f"   why: {why_line(hit)}")
         for p in hit.passages:
             pages = f"p. {p.page_start}" if p.page_start == p.page_end else f"pp. {p.page_start}-{p.page_end}"
-            where = f"{pages}, {p.section}" if p.section else pages
+            location = f"{pages}, {p.section}" if p.section else pages
             snippet = textwrap.shorten(p.text, width=300, placeholder=" …")
             lines.append(
-                textwrap.fill(f"[{where}] {snippet}", width=100, initial_indent="   ", subsequent_indent="   ")
+                textwrap.fill(f"[{location}] {snippet}", width=100, initial_indent="   ", subsequent_indent="   ")
             )
         lines.append("")
     return "\n".join(lines)

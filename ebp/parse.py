@@ -52,7 +52,7 @@ def parse_file(path: Path, corpus_root: Path, max_bytes: int | None = None) -> P
     elif suffix in TEXT_SUFFIXES:
         pages, metadata, failed = _parse_text(path, front_matter=suffix != ".txt")
     elif suffix in DOCX_SUFFIXES:
-        pages, metadata, failed = _parse_docx(path), {}, ()
+        pages, metadata, failed = _parse_docx(path), {}, []
     else:
         raise UnsupportedError(f"files of type {suffix or '(no extension)'} are not read by ebp")
     if not any(len(p.text.strip()) >= MIN_PAGE_CHARS for p in pages):
