@@ -197,7 +197,7 @@ ID: dict[str, str] = {
     "manage.kind": "Simpan sebagai",
     "manage.run": "Simpan & indeks",
     "manage.replace": "Ganti berkas lama yang namanya sama (tanpa centang: berkas baru diberi nama lain)",
-    "manage.quota": "Korpus memakai {used:.0f} MB dari kuota {quota:.0f} MB.",
+    "manage.quota": "Korpus memakai {used:.1f} MB dari kuota {quota:.0f} MB.",
     "manage.saved": "Berkas diunggah",
     "manage.report": "Laporan pengindeksan",
     "manage.summary": "{documents} dokumen, {pages} halaman, {passages} bagian teks; {embedded} bagian baru "
@@ -414,7 +414,7 @@ EN: dict[str, str] = {
     "manage.kind": "Save as",
     "manage.run": "Save & index",
     "manage.replace": "Replace older files of the same name (unticked: a new file gets another name)",
-    "manage.quota": "The corpus uses {used:.0f} MB of its {quota:.0f} MB quota.",
+    "manage.quota": "The corpus uses {used:.1f} MB of its {quota:.0f} MB quota.",
     "manage.saved": "Uploaded files",
     "manage.report": "Indexing report",
     "manage.summary": "{documents} documents, {pages} pages, {passages} passages; {embedded} new passages "
