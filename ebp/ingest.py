@@ -196,7 +196,7 @@ def _run_locked(
     if changes or not published(settings.index_dir, current):
         generation = target if changes else current
         yield Progress("write", 0, 1, "index")
-        _publish(store, settings.index_dir, embedder.dim, generation)
+        _publish(store, settings.index_dir, embedder.dim, generation, settings.exact_search_below)
         current = generation
     report.generation = current
     report.seconds = time.perf_counter() - started
@@ -330,10 +330,10 @@ def published(index_dir: Path, generation: int) -> bool:
     return vectors_path(index_dir, generation).exists() and lexical_path(index_dir, generation).exists()
 
 
-def _publish(store: Store, index_dir: Path, dim: int, generation: int) -> None:
+def _publish(store: Store, index_dir: Path, dim: int, generation: int, exact_below: int) -> None:
     """Write the FAISS and BM25 files of ``generation``, then make it current, then clean up."""
     ids, vectors = store.vectors_at(generation, dim)
-    VectorIndex.build(ids, vectors, dim).save(vectors_path(index_dir, generation))
+    VectorIndex.build(ids, vectors, dim, exact_below).save(vectors_path(index_dir, generation))
     text_ids, texts, langs = store.texts_at(generation)
     LexicalIndex.build(text_ids, texts, langs).save(lexical_path(index_dir, generation))
     with store.connect() as conn:

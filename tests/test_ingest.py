@@ -192,3 +192,36 @@ def test_old_schema_is_a_clear_error_then_migrated_by_the_next_index(
     report = ingest.ingest(corpus, settings, fake_embedder)
     assert report.documents == 3
     assert Searcher(settings.index_dir, fake_embedder).search("cash transfers")[0].document.path == "cash.pdf"
+
+
+def test_large_indexes_switch_to_hnsw_with_near_exact_results(tmp_path: Path) -> None:
+    rng = np.random.default_rng(1)
+    centres = rng.normal(size=(40, 32)).astype(np.float32)
+    vectors = centres[rng.integers(0, 40, 4000)] + 0.3 * rng.normal(size=(4000, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ids = np.arange(5000, 9000, dtype=np.int64)
+    exact = VectorIndex.build(ids, vectors, 32)
+    approx = VectorIndex.build(ids, vectors, 32, exact_below=1000)
+    approx.save(tmp_path / "v.faiss")
+    loaded = VectorIndex.load(tmp_path / "v.faiss")  # memory-mapped
+    assert (exact.kind, approx.kind, loaded.kind) == ("exact", "hnsw", "hnsw")
+    queries = vectors[:50] + 0.1 * rng.normal(size=(50, 32)).astype(np.float32)
+    _, truth = exact.search(queries, 10)
+    _, found = loaded.search(queries, 10)
+    recall = np.mean([len(set(t) & set(f)) / 10 for t, f in zip(truth, found, strict=True)])
+    assert recall >= 0.95
+    _, many = loaded.search(queries[:1], 300)  # more results than the default search breadth
+    assert (many >= 0).all() and len(set(many[0].tolist())) == 300
+    assert loaded.similarity(vectors[0], ids[:1])[0] == pytest.approx(1.0, abs=0.02)  # 8-bit codes
+
+
+def test_an_hnsw_index_is_built_and_searched_through_the_pipeline(
+    tmp_path: Path, make_pdf, fake_embedder, settings: Settings
+) -> None:
+    settings = replace(settings, exact_search_below=1)  # any corpus counts as large
+    ingest.ingest(_corpus(settings.corpus_dir, make_pdf), settings, fake_embedder)
+    _faiss_and_sqlite_agree(settings)
+    searcher = Searcher(settings.index_dir, fake_embedder)
+    assert searcher._refresh()[0].kind == "hnsw"
+    hits = searcher.search("domestic violence shelters legal aid")
+    assert hits[0].document.path == "violence.pdf"
