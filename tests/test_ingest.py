@@ -194,7 +194,7 @@ def test_old_schema_is_a_clear_error_then_migrated_by_the_next_index(
     assert Searcher(settings.index_dir, fake_embedder).search("cash transfers")[0].document.path == "cash.pdf"
 
 
-def test_large_indexes_switch_to_hnsw_with_near_exact_results(tmp_path: Path) -> None:
+def test_large_indexes_switch_to_an_inverted_file_with_near_exact_results(tmp_path: Path) -> None:
     rng = np.random.default_rng(1)
     centres = rng.normal(size=(40, 32)).astype(np.float32)
     vectors = centres[rng.integers(0, 40, 4000)] + 0.3 * rng.normal(size=(4000, 32)).astype(np.float32)
@@ -204,7 +204,7 @@ def test_large_indexes_switch_to_hnsw_with_near_exact_results(tmp_path: Path) ->
     approx = VectorIndex.build(ids, vectors, 32, exact_below=1000)
     approx.save(tmp_path / "v.faiss")
     loaded = VectorIndex.load(tmp_path / "v.faiss")  # memory-mapped
-    assert (exact.kind, approx.kind, loaded.kind) == ("exact", "hnsw", "hnsw")
+    assert (exact.kind, approx.kind, loaded.kind) == ("exact", "ivf", "ivf")
     queries = vectors[:50] + 0.1 * rng.normal(size=(50, 32)).astype(np.float32)
     _, truth = exact.search(queries, 10)
     _, found = loaded.search(queries, 10)
@@ -215,13 +215,13 @@ def test_large_indexes_switch_to_hnsw_with_near_exact_results(tmp_path: Path) ->
     assert loaded.similarity(vectors[0], ids[:1])[0] == pytest.approx(1.0, abs=0.02)  # 8-bit codes
 
 
-def test_an_hnsw_index_is_built_and_searched_through_the_pipeline(
+def test_an_inverted_file_index_is_built_and_searched_through_the_pipeline(
     tmp_path: Path, make_pdf, fake_embedder, settings: Settings
 ) -> None:
     settings = replace(settings, exact_search_below=1)  # any corpus counts as large
     ingest.ingest(_corpus(settings.corpus_dir, make_pdf), settings, fake_embedder)
     _faiss_and_sqlite_agree(settings)
     searcher = Searcher(settings.index_dir, fake_embedder)
-    assert searcher._refresh()[0].kind == "hnsw"
+    assert searcher._refresh()[0].kind == "ivf"
     hits = searcher.search("domestic violence shelters legal aid")
     assert hits[0].document.path == "violence.pdf"
