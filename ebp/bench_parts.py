@@ -189,6 +189,7 @@ def scale_build(work: str, n: int, exact_below: int) -> dict[str, Any]:
     )
     path = out / f"scale-{n}.faiss"
     index.save(path)
+    np.save(out / f"scale-{n}-vectors.npy", vectors)  # stands in for the vectors ebp keeps in SQLite
     exact = faiss.IndexFlatIP(vectors.shape[1])
     exact.add(vectors)
     _, truth = exact.search(queries, 10)
@@ -204,10 +205,11 @@ def scale_query(work: str, n: int, model: str, queries: list[str]) -> dict[str, 
     embedder = load_embedder(model)
     index = VectorIndex.load(out / f"scale-{n}.faiss")
     truth = np.load(out / f"scale-{n}-truth.npy")
+    stored = np.load(out / f"scale-{n}-vectors.npy", mmap_mode="r")  # read on demand, as SQLite rows are
 
     def answer(text: str) -> tuple[list[int], list[int]]:
         query = embedder.embed_queries([text])
-        scores, ids = index.search(query, SEARCH_BREADTH)
+        scores, ids = index.search(query, SEARCH_BREADTH, vectors_of=lambda ids: np.asarray(stored[ids]))
         best: dict[int, float] = {}
         for pid, score in zip(ids[0].tolist(), scores[0].tolist(), strict=True):
             if pid >= 0:

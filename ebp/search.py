@@ -17,6 +17,7 @@ import logging
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -124,20 +125,25 @@ class Searcher:
     ) -> dict[int, _Doc] | None:
         """Candidate passages from both sides, each scored by both sides, grouped by document."""
         n = max(opts.candidates, opts.k * opts.passages_per_doc)
+        # An approximate index proposes; the full-precision vectors in SQLite score (``ebp.index``).
+        exact_of = None if vectors.kind == "exact" else partial(self.store.vectors_of, dim=vectors.dim)
         dense: dict[int, float] = {}
-        if query is not None:
-            scores, ids = vectors.search(query[None, :], n)
-            dense = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
-        # BM25 scores per analyser language: a passage counts only under its own language's rules.
         lex: dict[str, dict[int, float]] = {}
-        if opts.mode is not Mode.DENSE:
-            lex = {lang: dict(lexical.search(text, lang, n)) for lang in query_langs}
-        found = set(dense).union(*lex.values())
-        if opts.mode is Mode.HYBRID:  # score every candidate on both sides, so fusion compares like with like
-            missing = np.array([i for i in found if i not in dense], dtype=np.int64)
-            dense.update(zip(missing.tolist(), vectors.similarity(query, missing).tolist(), strict=True))
-            for lang, scores_of in lex.items():
-                scores_of.update(lexical.scores(text, lang, [i for i in found if i not in scores_of]))
+        try:
+            if query is not None:
+                scores, ids = vectors.search(query[None, :], n, exact_of)
+                dense = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
+            # BM25 scores per analyser language: a passage counts only under its own language's rules.
+            if opts.mode is not Mode.DENSE:
+                lex = {lang: dict(lexical.search(text, lang, n)) for lang in query_langs}
+            found = set(dense).union(*lex.values())
+            if opts.mode is Mode.HYBRID:  # score every candidate on both sides, so fusion compares like with like
+                missing = np.array([i for i in found if i not in dense], dtype=np.int64)
+                dense.update(zip(missing.tolist(), vectors.similarity(query, missing, exact_of).tolist(), strict=True))
+                for lang, scores_of in lex.items():
+                    scores_of.update(lexical.scores(text, lang, [i for i in found if i not in scores_of]))
+        except KeyError:
+            return None  # vectors purged by a newer generation: reload and retry
         rows = self.store.passages(list(found))
         if len(rows) < len(found):
             return None  # rows purged by a newer generation: reload and retry

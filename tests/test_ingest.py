@@ -214,6 +214,15 @@ def test_large_indexes_switch_to_an_inverted_file_with_near_exact_results(tmp_pa
     assert (many >= 0).all() and len(set(many[0].tolist())) == 300
     assert loaded.similarity(vectors[0], ids[:1])[0] == pytest.approx(1.0, abs=0.02)  # 8-bit codes
 
+    def full_precision(wanted: np.ndarray) -> np.ndarray:
+        return vectors[wanted - 5000]
+
+    scores, rescored = loaded.search(queries, 10, vectors_of=full_precision)
+    assert np.allclose(scores, np.einsum("qd,qkd->qk", queries, full_precision(rescored)), atol=1e-5)
+    assert (np.diff(scores, axis=1) <= 0).all()  # best first, by the exact scores
+    assert np.mean([len(set(t) & set(f)) / 10 for t, f in zip(truth, rescored, strict=True)]) >= recall
+    assert loaded.similarity(vectors[0], ids[:1], full_precision)[0] == pytest.approx(1.0, abs=1e-6)
+
 
 def test_an_inverted_file_index_is_built_and_searched_through_the_pipeline(
     tmp_path: Path, make_pdf, fake_embedder, settings: Settings
@@ -223,5 +232,8 @@ def test_an_inverted_file_index_is_built_and_searched_through_the_pipeline(
     _faiss_and_sqlite_agree(settings)
     searcher = Searcher(settings.index_dir, fake_embedder)
     assert searcher._refresh()[0].kind == "ivf"
+    store = Store.open_existing(settings.index_dir)
+    ids, stored = store.vectors_at(store.generation(), fake_embedder.dim)
+    assert np.array_equal(store.vectors_of(ids[::-1], fake_embedder.dim), stored[::-1])
     hits = searcher.search("domestic violence shelters legal aid")
     assert hits[0].document.path == "violence.pdf"
