@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import time
@@ -189,12 +190,23 @@ def scale_build(work: str, n: int, exact_below: int) -> dict[str, Any]:
     )
     path = out / f"scale-{n}.faiss"
     index.save(path)
-    np.save(out / f"scale-{n}-vectors.npy", vectors)  # stands in for the vectors ebp keeps in SQLite
+    vectors.tofile(out / f"scale-{n}-vectors.f32")  # stands in for the vectors ebp keeps in SQLite
     exact = faiss.IndexFlatIP(vectors.shape[1])
     exact.add(vectors)
     _, truth = exact.search(queries, 10)
     np.save(out / f"scale-{n}-truth.npy", truth)
     return {"n": n, "kind": index.kind, "build_s": round(build_s, 1), "disk_mib": round(path.stat().st_size / 2**20, 1)}
+
+
+class StoredVectors:
+    """Full-precision vectors read row by row from a file, as ebp reads them from SQLite (no mmap)."""
+
+    def __init__(self, path: Path, dim: int) -> None:
+        self.fd, self.row_bytes, self.dim = os.open(path, os.O_RDONLY), 4 * dim, dim
+
+    def rows(self, ids: np.ndarray) -> np.ndarray:
+        data = b"".join(os.pread(self.fd, self.row_bytes, int(i) * self.row_bytes) for i in ids)
+        return np.frombuffer(data, dtype=np.float32).reshape(len(ids), self.dim)
 
 
 def scale_query(work: str, n: int, model: str, queries: list[str]) -> dict[str, Any]:
@@ -205,11 +217,11 @@ def scale_query(work: str, n: int, model: str, queries: list[str]) -> dict[str, 
     embedder = load_embedder(model)
     index = VectorIndex.load(out / f"scale-{n}.faiss")
     truth = np.load(out / f"scale-{n}-truth.npy")
-    stored = np.load(out / f"scale-{n}-vectors.npy", mmap_mode="r")  # read on demand, as SQLite rows are
+    stored = StoredVectors(out / f"scale-{n}-vectors.f32", embedder.dim)
 
     def answer(text: str) -> tuple[list[int], list[int]]:
         query = embedder.embed_queries([text])
-        scores, ids = index.search(query, SEARCH_BREADTH, vectors_of=lambda ids: np.asarray(stored[ids]))
+        scores, ids = index.search(query, SEARCH_BREADTH, vectors_of=stored.rows)
         best: dict[int, float] = {}
         for pid, score in zip(ids[0].tolist(), scores[0].tolist(), strict=True):
             if pid >= 0:
