@@ -57,12 +57,13 @@ class _Doc:
     lexical: dict[int, float]
     cross_lingual: bool
     translated: bool = False  # the lexical scores come from (or include) the bridged English terms
+    bridged: bool = False  # ... from those terms alone (a clearly Indonesian case): ranked apart
 
     def best_dense(self) -> float | None:
         return max(self.dense.values()) if self.dense else None
 
     def best_lexical(self) -> float | None:
-        usable = not self.cross_lingual or self.translated
+        usable = not self.cross_lingual or self.bridged
         return max(self.lexical.values()) if self.lexical and usable else None
 
 
@@ -210,7 +211,7 @@ class Searcher:
             if entry is None:
                 cross = doc.info.language in QUERY_LANGUAGES and doc.info.language not in query_langs
                 translated = bool(queries.terms) and analyser == "en"
-                entry = grouped[row.doc_id] = _Doc(doc, {}, {}, {}, cross, translated)
+                entry = grouped[row.doc_id] = _Doc(doc, {}, {}, {}, cross, translated, translated and queries.replace)
             entry.passages[pid] = row
             if pid in dense:
                 entry.dense[pid] = dense[pid]
@@ -228,10 +229,10 @@ def _rank(
         dense_scores = balance_by_language(dense_scores, {d: docs[d].doc.info.language for d in dense_scores})
     lexical_scores = {d: s for d, e in docs.items() if (s := e.best_lexical()) is not None}
     dense_rank = _ranks(dense_scores)
-    # Cross-lingual documents scored by the bridged terms are ranked among themselves: their BM25
-    # scores answer another query than the case's own and do not compare with the others'.
-    lexical_rank = _ranks({d: s for d, s in lexical_scores.items() if not docs[d].cross_lingual})
-    bridged_rank = _ranks({d: s for d, s in lexical_scores.items() if docs[d].cross_lingual})
+    # Documents scored by the bridged terms alone are ranked among themselves: their BM25 scores
+    # answer another query than the case's own and do not compare with the others'.
+    lexical_rank = _ranks({d: s for d, s in lexical_scores.items() if not docs[d].bridged})
+    bridged_rank = _ranks({d: s for d, s in lexical_scores.items() if docs[d].bridged})
     fused: dict[int, float] = {}
     for doc_id, entry in docs.items():
         if opts.mode is Mode.DENSE:
@@ -250,7 +251,7 @@ def _rank(
     hits = []
     for position, doc_id in enumerate(order, start=1):
         entry = docs[doc_id]
-        lex_rank = bridged_rank.get(doc_id) if entry.cross_lingual else lexical_rank.get(doc_id)
+        lex_rank = (bridged_rank if entry.bridged else lexical_rank).get(doc_id)
         source = None if lex_rank is None else "translated" if entry.translated else "query"
         why = Why(
             mode=opts.mode.value,
@@ -277,12 +278,12 @@ def _lexical_rank(
 ) -> int | None:
     """The rank a document's lexical side contributes to the fusion.
 
-    A cross-lingual document takes its rank under the bridged English terms when the bridge matched
-    any cross-lingual candidate, and its dense rank otherwise (never below dense-only).
+    A document scored by the bridged English terms takes its rank under them when the bridge matched
+    any candidate; otherwise a cross-lingual document takes its dense rank (never below dense-only).
     """
-    if not entry.cross_lingual:
-        return lexical_rank.get(doc_id)
-    return bridged_rank.get(doc_id) if bridged_rank else dense_rank.get(doc_id)
+    if entry.bridged and bridged_rank:
+        return bridged_rank.get(doc_id)
+    return dense_rank.get(doc_id) if entry.cross_lingual else lexical_rank.get(doc_id)
 
 
 def query_languages(text: str) -> tuple[str, ...]:
