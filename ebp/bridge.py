@@ -132,7 +132,7 @@ def _word(word: str, lexicon: Lexicon, knows: Knows) -> list[str]:
     if knows(word):
         return [word]
     for root in candidates[:COGNATE_ROOTS]:
-        if len(root) >= MIN_COGNATE_LENGTH:
+        if len(root) >= MIN_COGNATE_LENGTH and root.isalpha():  # not "hnf4a"
             english = next((c for c in cognates(root) if knows(c)), None)
             if english:
                 return [english]
@@ -178,16 +178,18 @@ def cognates(word: str) -> tuple[str, ...]:
 
     Example: ``"intervention" in cognates("intervensi") and "obesity" in cognates("obesitas")``
     """
+    # (stem, English ending, -length of the Indonesian ending): a longer ending is the likelier
+    # reading at equal cost ("fosforil-asi" → phosphorylation before "fosforila-si" → phosphorylasion).
     bases = [(word, "", 0)]
     for ending, replacements in _SUFFIXES.items():  # every ending that fits: "intervensi" is -ensi and -si
         if word.endswith(ending) and len(word) > len(ending) + 2:
-            bases += [(word[: -len(ending)], english, 1) for english in replacements]
-    found: dict[str, int] = {}
-    for stem, english, cost in bases:
+            bases += [(word[: -len(ending)], english, -len(ending)) for english in replacements]
+    found: dict[str, tuple[int, int]] = {}
+    for stem, english, ending in bases:
         for spelling, changes in _respellings(stem, MAX_EDITS).items():
-            candidate = spelling + english
-            if candidate != word and found.get(candidate, MAX_EDITS + 2) > cost + changes:
-                found[candidate] = cost + changes
+            candidate, rank = spelling + english, (changes + (ending < 0), ending)
+            if candidate != word and rank < found.get(candidate, (MAX_EDITS + 2, 0)):
+                found[candidate] = rank
     return tuple(sorted(found, key=lambda c: (found[c], c)))
 
 
