@@ -1,4 +1,4 @@
-"""Command line: ``ebp index``, ``ebp search``, ``ebp stats``.
+"""Command line: ``ebp index``, ``ebp search``, ``ebp stats`` and the others (``ebp --help``).
 
 Domain errors become one line on stderr and exit code 1; progress goes to stderr, results to stdout.
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ebp.appraise import DEFAULT_HIERARCHY
+from ebp.bench import add_parser as add_bench_parser
 from ebp.config import Settings
 from ebp.errors import EbpError
 from ebp.types import DocumentAppraisal, DocumentHit, Hierarchy, Mode
@@ -107,6 +108,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--queries", type=Path, default=None, help="queries file replacing queries.jsonl (same _ids)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=cmd_eval)
+
+    add_bench_parser(sub, common)
 
     p = sub.add_parser("stats", parents=[common], help="what the index holds")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")

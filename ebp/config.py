@@ -67,7 +67,7 @@ class Settings:
     candidates: int = 200
     """Passages fetched from the vector index before grouping into documents."""
     exact_search_below: int = 200_000
-    """Vector search is exact below this many passages, approximate (HNSW, 8-bit vectors) from there on."""
+    """Vector search is exact below this many passages, approximate (inverted file of 8-bit vectors) from there on."""
     passages_per_doc: int = 3
     """Best passages shown per document."""
     relevance_floor: float = -1.0

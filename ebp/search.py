@@ -24,6 +24,7 @@ import logging
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -179,46 +180,66 @@ class Searcher:
     ) -> dict[int, _Doc] | None:
         """Candidate passages from both sides, each scored by both sides, grouped by document."""
         n = max(opts.candidates, opts.k * opts.passages_per_doc)
+        # An approximate index proposes; the full-precision vectors in SQLite score (``ebp.index``).
+        exact_of = None if vectors.kind == "exact" else partial(self.store.vectors_of, dim=vectors.dim)
         dense: dict[int, float] = {}
-        if query is not None:
-            scores, ids = vectors.search(query[None, :], n)
-            dense = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
-        # BM25 scores per analyser language: a passage counts only under its own language's rules.
         lex: dict[str, dict[int, float]] = {}
-        if opts.mode is not Mode.DENSE:
-            lex = {lang: dict(lexical.search(q, lang, n)) for lang, q in queries.texts.items()}
-        found = set(dense).union(*lex.values())
-        # Passages only the bridged English terms found count for English documents only (below).
-        bridged_only = set(lex["en"]) - set(dense).union(lex.get("id", {})) if queries.replace else set()
-        if opts.mode is Mode.HYBRID:  # score every candidate on both sides, so fusion compares like with like
-            missing = np.array([i for i in found if i not in dense], dtype=np.int64)
-            dense.update(zip(missing.tolist(), vectors.similarity(query, missing).tolist(), strict=True))
-            for lang, scores_of in lex.items():
-                scores_of.update(lexical.scores(queries.texts[lang], lang, [i for i in found if i not in scores_of]))
+        try:
+            if query is not None:
+                scores, ids = vectors.search(query[None, :], n, exact_of)
+                dense = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
+            # BM25 scores per analyser language: a passage counts only under its own language's rules.
+            if opts.mode is not Mode.DENSE:
+                lex = {lang: dict(lexical.search(q, lang, n)) for lang, q in queries.texts.items()}
+            found = set(dense).union(*lex.values())
+            # Passages only the bridged English terms found count for English documents only (below).
+            bridged_only = set(lex["en"]) - set(dense).union(lex.get("id", {})) if queries.replace else set()
+            if opts.mode is Mode.HYBRID:  # score every candidate on both sides, so fusion compares like with like
+                missing = np.array([i for i in found if i not in dense], dtype=np.int64)
+                dense.update(zip(missing.tolist(), vectors.similarity(query, missing, exact_of).tolist(), strict=True))
+                for lang, scores_of in lex.items():
+                    texts = queries.texts[lang]
+                    scores_of.update(lexical.scores(texts, lang, [i for i in found if i not in scores_of]))
+        except KeyError:
+            return None  # vectors purged by a newer generation: reload and retry
         rows = self.store.passages(list(found))
         if len(rows) < len(found):
             return None  # rows purged by a newer generation: reload and retry
         documents = self.store.documents({r.doc_id for r in rows.values()})
-        grouped: dict[int, _Doc] = {}
-        for pid, row in rows.items():
-            doc = documents.get(row.doc_id)
-            if doc is None or not opts.filters.accept(doc, opts.hierarchy or DEFAULT_HIERARCHY):
-                continue
-            analyser = analyser_language(doc.info.language)
-            if pid in bridged_only and analyser != "en":
-                continue
-            entry = grouped.get(row.doc_id)
-            if entry is None:
-                cross = doc.info.language in QUERY_LANGUAGES and doc.info.language not in query_langs
-                translated = bool(queries.terms) and analyser == "en"
-                entry = grouped[row.doc_id] = _Doc(doc, {}, {}, {}, cross, translated, translated and queries.replace)
-            entry.passages[pid] = row
-            if pid in dense:
-                entry.dense[pid] = dense[pid]
-            score = lex.get(analyser, {}).get(pid, 0.0)
-            if score > 0:
-                entry.lexical[pid] = score
-        return grouped
+        return _group(rows, documents, dense, lex, queries, query_langs, opts, bridged_only)
+
+
+def _group(
+    rows: dict[int, PassageRow],
+    documents: dict[int, StoredDocument],
+    dense: dict[int, float],
+    lex: dict[str, dict[int, float]],
+    queries: LexicalQueries,
+    query_langs: tuple[str, ...],
+    opts: SearchOptions,
+    bridged_only: set[int],
+) -> dict[int, _Doc]:
+    """The candidate passages that pass the filters, grouped by document with both sides' scores."""
+    grouped: dict[int, _Doc] = {}
+    for pid, row in rows.items():
+        doc = documents.get(row.doc_id)
+        if doc is None or not opts.filters.accept(doc, opts.hierarchy or DEFAULT_HIERARCHY):
+            continue
+        analyser = analyser_language(doc.info.language)
+        if pid in bridged_only and analyser != "en":
+            continue
+        entry = grouped.get(row.doc_id)
+        if entry is None:
+            cross = doc.info.language in QUERY_LANGUAGES and doc.info.language not in query_langs
+            translated = bool(queries.terms) and analyser == "en"
+            entry = grouped[row.doc_id] = _Doc(doc, {}, {}, {}, cross, translated, translated and queries.replace)
+        entry.passages[pid] = row
+        if pid in dense:
+            entry.dense[pid] = dense[pid]
+        score = lex.get(analyser, {}).get(pid, 0.0)
+        if score > 0:
+            entry.lexical[pid] = score
+    return grouped
 
 
 def _rank(

@@ -291,6 +291,19 @@ class Store:
         vectors = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
         return ids, vectors
 
+    def vectors_of(self, ids: Sequence[int] | np.ndarray, dim: int) -> np.ndarray:
+        """The stored float vectors of ``ids``, in that order (``len(ids)`` × ``dim``)."""
+        wanted = [int(i) for i in ids]
+        if not wanted:
+            return np.zeros((0, dim), dtype=np.float32)
+        with self.connect() as conn:
+            marks = ",".join("?" * len(wanted))
+            rows = dict(conn.execute(f"SELECT passage_id, vector FROM passages WHERE passage_id IN ({marks})", wanted))
+        missing = [i for i in wanted if i not in rows]
+        if missing:
+            raise KeyError(f"passages not in the store: {missing[:5]}")
+        return np.frombuffer(b"".join(rows[i] for i in wanted), dtype=np.float32).reshape(len(wanted), dim)
+
     def texts_at(self, generation: int) -> tuple[list[int], list[str], list[str]]:
         """(ids, texts, document languages) of every passage visible at ``generation``."""
         with self.connect() as conn:

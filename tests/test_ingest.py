@@ -194,7 +194,7 @@ def test_old_schema_is_a_clear_error_then_migrated_by_the_next_index(
     assert Searcher(settings.index_dir, fake_embedder).search("cash transfers")[0].document.path == "cash.pdf"
 
 
-def test_large_indexes_switch_to_hnsw_with_near_exact_results(tmp_path: Path) -> None:
+def test_large_indexes_switch_to_an_inverted_file_with_near_exact_results(tmp_path: Path) -> None:
     rng = np.random.default_rng(1)
     centres = rng.normal(size=(40, 32)).astype(np.float32)
     vectors = centres[rng.integers(0, 40, 4000)] + 0.3 * rng.normal(size=(4000, 32)).astype(np.float32)
@@ -204,7 +204,7 @@ def test_large_indexes_switch_to_hnsw_with_near_exact_results(tmp_path: Path) ->
     approx = VectorIndex.build(ids, vectors, 32, exact_below=1000)
     approx.save(tmp_path / "v.faiss")
     loaded = VectorIndex.load(tmp_path / "v.faiss")  # memory-mapped
-    assert (exact.kind, approx.kind, loaded.kind) == ("exact", "hnsw", "hnsw")
+    assert (exact.kind, approx.kind, loaded.kind) == ("exact", "ivf", "ivf")
     queries = vectors[:50] + 0.1 * rng.normal(size=(50, 32)).astype(np.float32)
     _, truth = exact.search(queries, 10)
     _, found = loaded.search(queries, 10)
@@ -214,14 +214,26 @@ def test_large_indexes_switch_to_hnsw_with_near_exact_results(tmp_path: Path) ->
     assert (many >= 0).all() and len(set(many[0].tolist())) == 300
     assert loaded.similarity(vectors[0], ids[:1])[0] == pytest.approx(1.0, abs=0.02)  # 8-bit codes
 
+    def full_precision(wanted: np.ndarray) -> np.ndarray:
+        return vectors[wanted - 5000]
 
-def test_an_hnsw_index_is_built_and_searched_through_the_pipeline(
+    scores, rescored = loaded.search(queries, 10, vectors_of=full_precision)
+    assert np.allclose(scores, np.einsum("qd,qkd->qk", queries, full_precision(rescored)), atol=1e-5)
+    assert (np.diff(scores, axis=1) <= 0).all()  # best first, by the exact scores
+    assert np.mean([len(set(t) & set(f)) / 10 for t, f in zip(truth, rescored, strict=True)]) >= recall
+    assert loaded.similarity(vectors[0], ids[:1], full_precision)[0] == pytest.approx(1.0, abs=1e-6)
+
+
+def test_an_inverted_file_index_is_built_and_searched_through_the_pipeline(
     tmp_path: Path, make_pdf, fake_embedder, settings: Settings
 ) -> None:
     settings = replace(settings, exact_search_below=1)  # any corpus counts as large
     ingest.ingest(_corpus(settings.corpus_dir, make_pdf), settings, fake_embedder)
     _faiss_and_sqlite_agree(settings)
     searcher = Searcher(settings.index_dir, fake_embedder)
-    assert searcher._refresh()[0].kind == "hnsw"
+    assert searcher._refresh()[0].kind == "ivf"
+    store = Store.open_existing(settings.index_dir)
+    ids, stored = store.vectors_at(store.generation(), fake_embedder.dim)
+    assert np.array_equal(store.vectors_of(ids[::-1], fake_embedder.dim), stored[::-1])
     hits = searcher.search("domestic violence shelters legal aid")
     assert hits[0].document.path == "violence.pdf"
