@@ -78,6 +78,8 @@ class Settings:
     """Weight of the BM25 ranking against the dense one in reciprocal-rank fusion."""
     balance_languages: bool = True
     """Correct the embedding model's preference for documents in the query's own language."""
+    translate_queries: bool = True
+    """Match an Indonesian case's words against English documents through a built-in Indonesian→English lexicon."""
     evidence_hierarchy: Hierarchy = DEFAULT_HIERARCHY
     """Evidence levels, strongest first: (level name, designs). Set it in the settings file."""
 
@@ -108,6 +110,7 @@ class Settings:
             candidates=self.candidates,
             lexical_weight=self.lexical_weight,
             balance_languages=self.balance_languages,
+            translate_queries=self.translate_queries,
             hierarchy=self.evidence_hierarchy,
         )
 

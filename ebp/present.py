@@ -213,8 +213,12 @@ def why_text(hit: DocumentHit, t: Mapping[str, str]) -> str:
     if why.dense_rank and why.dense_score is not None:
         parts.append(t["why.dense"].format(rank=why.dense_rank, score=why.dense_score))
     if why.lexical_rank and why.lexical_score is not None:
-        parts.append(t["why.lexical"].format(rank=why.lexical_rank, score=why.lexical_score))
-    if why.cross_lingual:
+        if why.translated_terms:
+            terms = ", ".join(why.translated_terms)
+            parts.append(t["why.translated"].format(terms=terms, rank=why.lexical_rank, score=why.lexical_score))
+        else:
+            parts.append(t["why.lexical"].format(rank=why.lexical_rank, score=why.lexical_score))
+    if why.cross_lingual and why.lexical_source != "translated":
         parts.append(t["why.cross"])
     if why.design_boost != 1.0:
         parts.append(t["why.boost"].format(boost=why.design_boost))
@@ -225,6 +229,12 @@ def hit_html(hit: DocumentHit, rank: int, t: Mapping[str, str], lang: str, query
     """One result card as safe HTML: description, badges, appraisal, highlighted passages, reasons."""
     query_lang = hit.why.query_language if hit.why else "en"
     terms = query_terms(query, query_lang)
+    if hit.why and hit.why.translated_terms and hit.document.info.language != "id":
+        # English passages matched the case's English terms (ebp.bridge): mark those words, the English way,
+        # with the case's own words too when it was also matched as English (a short, ambiguous case).
+        own = terms if query_lang != "id" else frozenset()
+        query_lang = "en"
+        terms = own | query_terms(" ".join(hit.why.translated_terms), "en")
     why = why_text(hit, t)
     why_html = f'<div class="ebp-small">{html.escape(t["card.why"])}: {html.escape(why)}</div>' if why else ""
     return (

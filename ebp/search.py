@@ -9,6 +9,13 @@ A document in another language takes its dense rank in place of a lexical one: c
 results are ranked by meaning alone, never pushed down by missing word overlap. Multilingual
 encoders also prefer any text in the query's own language; ``balance_languages`` removes that
 offset by aligning the top dense scores of each document language before ranking.
+
+Indonesian cases over English documents (``translate_queries``): ``ebp.bridge`` puts the case's
+content words into English. For a clearly Indonesian case, English documents are then ranked by
+English BM25 over those terms and take that rank in the fusion instead of their dense rank (when
+no English candidate shares a term, the dense rank stands in as before). For a short or ambiguous
+case that the language detector leans Indonesian on ("kanker darah"), the new English terms are
+added to the English BM25 query.
 """
 
 from __future__ import annotations
@@ -22,12 +29,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ebp import bridge
 from ebp.appraise import DEFAULT_HIERARCHY
 from ebp.describe import language_confidence
 from ebp.embed import Embedder
 from ebp.errors import EbpError, IndexMissingError
 from ebp.index import VectorIndex, lexical_path, vectors_path
-from ebp.lexical import LexicalIndex
+from ebp.lexical import LexicalIndex, analyze
 from ebp.store import PassageRow, Store
 from ebp.types import DocumentHit, Mode, PassageHit, SearchOptions, StoredDocument, Why
 
@@ -49,12 +57,28 @@ class _Doc:
     dense: dict[int, float]
     lexical: dict[int, float]
     cross_lingual: bool
+    translated: bool = False  # the lexical scores come from (or include) the bridged English terms
+    bridged: bool = False  # ... from those terms alone (a clearly Indonesian case): ranked apart
 
     def best_dense(self) -> float | None:
         return max(self.dense.values()) if self.dense else None
 
     def best_lexical(self) -> float | None:
-        return max(self.lexical.values()) if self.lexical and not self.cross_lingual else None
+        usable = not self.cross_lingual or self.bridged
+        return max(self.lexical.values()) if self.lexical and usable else None
+
+
+@dataclass(frozen=True)
+class LexicalQueries:
+    """The text each BM25 analyser language is queried with, and the English terms the bridge added.
+
+    ``replace``: the case is clearly Indonesian and English documents rank by the bridged terms
+    alone (cross-lingual); otherwise the terms were appended to the English query of an ambiguous case.
+    """
+
+    texts: dict[str, str]
+    terms: tuple[str, ...] = ()
+    replace: bool = False
 
 
 class Searcher:
@@ -71,6 +95,7 @@ class Searcher:
         self._lock = threading.Lock()
         self._generation = -1
         self._loaded: tuple[VectorIndex, LexicalIndex] | None = None
+        self._english: tuple[int, frozenset[str]] = (-1, frozenset())
         self._refresh()
 
     @property
@@ -108,15 +133,45 @@ class Searcher:
         query = self.embedder.embed_queries([text])[0] if opts.mode is not Mode.BM25 else None
         for attempt in range(2):
             vectors, lexical = self._refresh()
-            docs = self._gather(text, query, query_langs, vectors, lexical, opts)
+            queries = self._lexical_queries(text, query_langs, lexical, opts)
+            docs = self._gather(queries, query, query_langs, vectors, lexical, opts)
             if docs is not None or attempt == 1:
                 break
             log.info("index changed during the search; retrying on the new generation")
-        return _rank(docs or {}, query_lang, opts)
+        return _rank(docs or {}, query_lang, opts, queries.terms)
+
+    def _lexical_queries(
+        self, text: str, query_langs: tuple[str, ...], lexical: LexicalIndex, opts: SearchOptions
+    ) -> LexicalQueries:
+        """What each BM25 language is asked: the case itself, and for an Indonesian case its English terms."""
+        plain = LexicalQueries({lang: text for lang in query_langs})
+        if not opts.translate_queries or opts.mode is not Mode.HYBRID or "id" not in query_langs:
+            return plain
+        clearly = query_langs == ("id",)
+        if not clearly and language_confidence(text, QUERY_LANGUAGES)[0] != "id":
+            return plain
+        english = self._english_vocabulary(lexical)
+        if not english:
+            return plain  # no English documents to bridge to
+        terms = bridge.translate(text, lambda word: lexical.knows(word, "en", english))
+        if clearly:
+            return LexicalQueries({**plain.texts, "en": " ".join(terms)}, terms, True) if terms else plain
+        # An ambiguous case is already matched in English as it is: only terms it does not hold are new.
+        own = set(analyze(text, "en"))
+        terms = tuple(t for t in terms if not set(analyze(t, "en")) <= own)
+        return LexicalQueries({**plain.texts, "en": " ".join([text, *terms])}, terms) if terms else plain
+
+    def _english_vocabulary(self, lexical: LexicalIndex) -> frozenset[str]:
+        """Terms of the passages analysed as English (documents not in Indonesian), once per generation."""
+        generation = self._generation
+        if self._english[0] != generation:
+            vocabulary = lexical.vocabulary(self.store.passage_ids_except(generation, "id"))
+            self._english = (generation, vocabulary)
+        return self._english[1]
 
     def _gather(
         self,
-        text: str,
+        queries: LexicalQueries,
         query: np.ndarray | None,
         query_langs: tuple[str, ...],
         vectors: VectorIndex,
@@ -135,44 +190,70 @@ class Searcher:
                 dense = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
             # BM25 scores per analyser language: a passage counts only under its own language's rules.
             if opts.mode is not Mode.DENSE:
-                lex = {lang: dict(lexical.search(text, lang, n)) for lang in query_langs}
+                lex = {lang: dict(lexical.search(q, lang, n)) for lang, q in queries.texts.items()}
             found = set(dense).union(*lex.values())
+            # Passages only the bridged English terms found count for English documents only (below).
+            bridged_only = set(lex["en"]) - set(dense).union(lex.get("id", {})) if queries.replace else set()
             if opts.mode is Mode.HYBRID:  # score every candidate on both sides, so fusion compares like with like
                 missing = np.array([i for i in found if i not in dense], dtype=np.int64)
                 dense.update(zip(missing.tolist(), vectors.similarity(query, missing, exact_of).tolist(), strict=True))
                 for lang, scores_of in lex.items():
-                    scores_of.update(lexical.scores(text, lang, [i for i in found if i not in scores_of]))
+                    texts = queries.texts[lang]
+                    scores_of.update(lexical.scores(texts, lang, [i for i in found if i not in scores_of]))
         except KeyError:
             return None  # vectors purged by a newer generation: reload and retry
         rows = self.store.passages(list(found))
         if len(rows) < len(found):
             return None  # rows purged by a newer generation: reload and retry
         documents = self.store.documents({r.doc_id for r in rows.values()})
-        grouped: dict[int, _Doc] = {}
-        for pid, row in rows.items():
-            doc = documents.get(row.doc_id)
-            if doc is None or not opts.filters.accept(doc, opts.hierarchy or DEFAULT_HIERARCHY):
-                continue
-            entry = grouped.get(row.doc_id)
-            if entry is None:
-                cross = doc.info.language in QUERY_LANGUAGES and doc.info.language not in query_langs
-                entry = grouped[row.doc_id] = _Doc(doc, {}, {}, {}, cross)
-            entry.passages[pid] = row
-            if pid in dense:
-                entry.dense[pid] = dense[pid]
-            score = lex.get(analyser_language(doc.info.language), {}).get(pid, 0.0)
-            if score > 0:
-                entry.lexical[pid] = score
-        return grouped
+        return _group(rows, documents, dense, lex, queries, query_langs, opts, bridged_only)
 
 
-def _rank(docs: dict[int, _Doc], query_lang: str, opts: SearchOptions) -> list[DocumentHit]:
+def _group(
+    rows: dict[int, PassageRow],
+    documents: dict[int, StoredDocument],
+    dense: dict[int, float],
+    lex: dict[str, dict[int, float]],
+    queries: LexicalQueries,
+    query_langs: tuple[str, ...],
+    opts: SearchOptions,
+    bridged_only: set[int],
+) -> dict[int, _Doc]:
+    """The candidate passages that pass the filters, grouped by document with both sides' scores."""
+    grouped: dict[int, _Doc] = {}
+    for pid, row in rows.items():
+        doc = documents.get(row.doc_id)
+        if doc is None or not opts.filters.accept(doc, opts.hierarchy or DEFAULT_HIERARCHY):
+            continue
+        analyser = analyser_language(doc.info.language)
+        if pid in bridged_only and analyser != "en":
+            continue
+        entry = grouped.get(row.doc_id)
+        if entry is None:
+            cross = doc.info.language in QUERY_LANGUAGES and doc.info.language not in query_langs
+            translated = bool(queries.terms) and analyser == "en"
+            entry = grouped[row.doc_id] = _Doc(doc, {}, {}, {}, cross, translated, translated and queries.replace)
+        entry.passages[pid] = row
+        if pid in dense:
+            entry.dense[pid] = dense[pid]
+        score = lex.get(analyser, {}).get(pid, 0.0)
+        if score > 0:
+            entry.lexical[pid] = score
+    return grouped
+
+
+def _rank(
+    docs: dict[int, _Doc], query_lang: str, opts: SearchOptions, terms: tuple[str, ...] = ()
+) -> list[DocumentHit]:
     dense_scores = {d: s for d, e in docs.items() if (s := e.best_dense()) is not None}
     if opts.balance_languages:
         dense_scores = balance_by_language(dense_scores, {d: docs[d].doc.info.language for d in dense_scores})
     lexical_scores = {d: s for d, e in docs.items() if (s := e.best_lexical()) is not None}
     dense_rank = _ranks(dense_scores)
-    lexical_rank = _ranks(lexical_scores)
+    # Documents scored by the bridged terms alone are ranked among themselves: their BM25 scores
+    # answer another query than the case's own and do not compare with the others'.
+    lexical_rank = _ranks({d: s for d, s in lexical_scores.items() if not docs[d].bridged})
+    bridged_rank = _ranks({d: s for d, s in lexical_scores.items() if docs[d].bridged})
     fused: dict[int, float] = {}
     for doc_id, entry in docs.items():
         if opts.mode is Mode.DENSE:
@@ -180,14 +261,19 @@ def _rank(docs: dict[int, _Doc], query_lang: str, opts: SearchOptions) -> list[D
         elif opts.mode is Mode.BM25:
             fused[doc_id] = lexical_scores.get(doc_id, float("-inf"))
         else:
-            lex_rank = dense_rank.get(doc_id) if entry.cross_lingual else lexical_rank.get(doc_id)
-            fused[doc_id] = rrf(dense_rank.get(doc_id), lex_rank, opts.lexical_weight)
+            fused[doc_id] = rrf(
+                dense_rank.get(doc_id),
+                _lexical_rank(doc_id, entry, dense_rank, lexical_rank, bridged_rank),
+                opts.lexical_weight,
+            )
     boosts = {d: opts.design_boost.get(e.doc.appraisal.design, 1.0) for d, e in docs.items()}
     fused = {d: f * boosts[d] if f > 0 else f for d, f in fused.items()}
     order = sorted((d for d in fused if fused[d] != float("-inf")), key=lambda d: (-fused[d], d))[: opts.k]
     hits = []
     for position, doc_id in enumerate(order, start=1):
         entry = docs[doc_id]
+        lex_rank = (bridged_rank if entry.bridged else lexical_rank).get(doc_id)
+        source = None if lex_rank is None else "translated" if entry.translated else "query"
         why = Why(
             mode=opts.mode.value,
             fused_rank=position,
@@ -195,15 +281,30 @@ def _rank(docs: dict[int, _Doc], query_lang: str, opts: SearchOptions) -> list[D
             dense_score=_round(entry.best_dense()),
             dense_rank=dense_rank.get(doc_id),
             lexical_score=_round(entry.best_lexical()),
-            lexical_rank=lexical_rank.get(doc_id),
+            lexical_rank=lex_rank,
             query_language=query_lang,
             document_language=entry.doc.info.language,
             cross_lingual=entry.cross_lingual,
             design_boost=boosts[doc_id],
+            lexical_source=source,
+            translated_terms=terms if source == "translated" else (),
         )
         score = entry.best_dense() if opts.mode is not Mode.BM25 else entry.best_lexical()
         hits.append(DocumentHit(entry.doc, round(float(score or 0.0), 4), _best_passages(entry, opts), why))
     return hits
+
+
+def _lexical_rank(
+    doc_id: int, entry: _Doc, dense_rank: dict[int, int], lexical_rank: dict[int, int], bridged_rank: dict[int, int]
+) -> int | None:
+    """The rank a document's lexical side contributes to the fusion.
+
+    A document scored by the bridged English terms takes its rank under them when the bridge matched
+    any candidate; otherwise a cross-lingual document takes its dense rank (never below dense-only).
+    """
+    if entry.bridged and bridged_rank:
+        return bridged_rank.get(doc_id)
+    return dense_rank.get(doc_id) if entry.cross_lingual else lexical_rank.get(doc_id)
 
 
 def query_languages(text: str) -> tuple[str, ...]:
@@ -262,7 +363,8 @@ def _ranks(scores: dict[int, float]) -> dict[int, int]:
 def _best_passages(entry: _Doc, opts: SearchOptions) -> tuple[PassageHit, ...]:
     """The document's best passages: by meaning first, then by words, ties by page order."""
     dense_rank = _ranks(entry.dense)
-    lexical_rank = _ranks(entry.lexical) if opts.mode is not Mode.DENSE and not entry.cross_lingual else {}
+    usable = opts.mode is not Mode.DENSE and entry.best_lexical() is not None
+    lexical_rank = _ranks(entry.lexical) if usable else {}
 
     def key(pid: int) -> tuple[float, int]:
         return (-rrf(dense_rank.get(pid), lexical_rank.get(pid), opts.lexical_weight), entry.passages[pid].ordinal)

@@ -314,6 +314,16 @@ class Store:
             ).fetchall()
         return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
 
+    def passage_ids_except(self, generation: int, language: str) -> list[int]:
+        """Ids of the passages visible at ``generation`` whose document is not in ``language``."""
+        with self.connect() as conn:
+            rows = conn.execute(
+                f"SELECT p.passage_id FROM passages p JOIN documents d USING (doc_id) WHERE {_VISIBLE}"
+                " AND d.language != :lang",
+                {"gen": generation, "lang": language},
+            ).fetchall()
+        return [r[0] for r in rows]
+
     def passages(self, ids: Sequence[int]) -> dict[int, PassageRow]:
         if not ids:
             return {}

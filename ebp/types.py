@@ -118,8 +118,10 @@ class Why:
     lexical_rank: int | None
     query_language: str
     document_language: str
-    cross_lingual: bool  # query and document in different languages: ranked by meaning only
+    cross_lingual: bool  # query and document in different languages (by meaning only unless translated)
     design_boost: float = 1.0  # multiplier for a design that answers the question type (COPES)
+    lexical_source: str | None = None  # the words ranked: "query" (the case's own), "translated" or None
+    translated_terms: tuple[str, ...] = ()  # English terms of an Indonesian case (ebp.bridge), when used
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,7 @@ class SearchOptions:
     candidates: int = 200
     lexical_weight: float = 1.0
     balance_languages: bool = True
+    translate_queries: bool = True  # put an Indonesian case's words into English for English documents
     filters: Filters = field(default_factory=Filters)
     hierarchy: Hierarchy = ()  # () → ebp.appraise.DEFAULT_HIERARCHY
     design_boost: dict[str, float] = field(default_factory=dict)  # design → multiplier (COPES question type)

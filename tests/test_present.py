@@ -76,6 +76,25 @@ def test_hit_card_escapes_every_pdf_text() -> None:
     assert "kemiripan 0.90" in card and "BM25 4.2" in card and "×1.15" in card
 
 
+def test_translated_terms_are_explained_and_marked_in_english_passages() -> None:
+    why = Why("hybrid", 1, 0.03, 0.85, 2, 3.1, 1, "id", "en", True, 1.0, "translated", ("blood pressure", "salt"))
+    document = doc()
+    english = DocumentHit(
+        replace(document, info=replace(document.info, language="en")),
+        0.85,
+        (PassageHit(1, 1, 1, None, "Salt intake raised blood pressures.", 0.85),),
+        why,
+    )
+    text = present.why_text(english, T)
+    assert "diterjemahkan ke bahasa Inggris (blood pressure, salt): peringkat 1 (BM25 3.1)" in text
+    assert "makna saja" not in text  # not ranked by meaning alone any more
+    assert "words translated into English (blood pressure, salt)" in present.why_text(english, strings("en"))
+    card = present.hit_html(english, 1, T, "id", "Apakah garam menaikkan tekanan darah?", ())
+    assert "<mark>Salt</mark>" in card and "<mark>blood</mark> <mark>pressures</mark>" in card
+    untranslated = replace(english, why=replace(why, lexical_source=None, translated_terms=(), lexical_rank=None))
+    assert "bahasa lain: diperingkat menurut makna saja" in present.why_text(untranslated, T)
+
+
 def test_split_by_floor() -> None:
     strong, weak = hit(0.9), hit(0.7)
     assert present.split_by_floor([strong, weak], 0.8) == ([strong], [weak])

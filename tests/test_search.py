@@ -48,9 +48,20 @@ def mixed_index(tmp_path: Path, make_pdf, fake_embedder, settings: Settings) -> 
     return Searcher(settings.index_dir, fake_embedder)
 
 
-def test_query_over_documents_in_another_language_ranks_by_dense_alone(mixed_index: Searcher) -> None:
-    query = "program untuk keluarga miskin dan anak"  # Indonesian, sharing "program" with English documents
-    hybrid = mixed_index.search(query, SearchOptions(k=5, balance_languages=False))
+@pytest.mark.parametrize(
+    ("query", "translate"),
+    [
+        # Indonesian, sharing "program" with English documents; the bridge is switched off.
+        ("program untuk keluarga miskin dan anak", False),
+        # The bridge is on but finds no English word these documents hold ("sad", "grandchild" …).
+        ("seorang nenek merasa sedih karena cucunya pergi jauh", True),
+    ],
+)
+def test_query_over_documents_in_another_language_ranks_by_dense_alone(
+    mixed_index: Searcher, query: str, translate: bool
+) -> None:
+    options = SearchOptions(k=5, balance_languages=False, translate_queries=translate)
+    hybrid = mixed_index.search(query, options)
     dense = mixed_index.search(query, SearchOptions(k=5, mode=Mode.DENSE, balance_languages=False))
     english_hybrid = [h.document.path for h in hybrid if h.document.info.language == "en"]
     english_dense = [h.document.path for h in dense if h.document.info.language == "en"]
@@ -59,7 +70,39 @@ def test_query_over_documents_in_another_language_ranks_by_dense_alone(mixed_ind
         assert hit.why is not None and hit.why.query_language == "id"
         if hit.document.info.language == "en":
             assert hit.why.cross_lingual and hit.why.lexical_score is None
+            assert hit.why.lexical_source is None and hit.why.translated_terms == ()
     assert not next(h for h in hybrid if h.document.path == "id_program.pdf").why.cross_lingual  # type: ignore[union-attr]
+
+
+def test_indonesian_case_matches_english_documents_through_translated_terms(mixed_index: Searcher) -> None:
+    query = "kunjungan rumah untuk lansia yang kesepian"  # clearly Indonesian; no word in any English document
+    hits = mixed_index.search(query, SearchOptions(k=5, balance_languages=False))
+    english = [h for h in hits if h.document.info.language == "en"]
+    top = english[0]
+    assert top.document.path == "en_elderly.pdf"
+    assert top.why is not None and top.why.cross_lingual and top.why.lexical_source == "translated"
+    assert top.why.lexical_rank == 1 and top.why.lexical_score is not None and top.why.lexical_score > 0
+    assert {"home visit", "elderly", "loneliness"} <= set(top.why.translated_terms)
+    indonesian = next(h for h in hits if h.document.path == "id_lansia.pdf")
+    assert indonesian.why is not None and indonesian.why.lexical_source == "query"
+    assert indonesian.why.translated_terms == ()
+    # Off: English documents rank by meaning alone again, as before the bridge.
+    off = mixed_index.search(query, SearchOptions(k=5, balance_languages=False, translate_queries=False))
+    dense = mixed_index.search(query, SearchOptions(k=5, mode=Mode.DENSE, balance_languages=False))
+    en_order = [h.document.path for h in off if h.document.info.language == "en"]
+    assert en_order == [h.document.path for h in dense if h.document.info.language == "en"]
+    assert all(h.why is not None and h.why.lexical_source != "translated" for h in off)
+    assert en_order.index("en_elderly.pdf") > 0  # the fake model cannot match across languages: the bridge did
+
+
+def test_short_indonesian_case_adds_translated_terms_to_the_english_query(mixed_index: Searcher) -> None:
+    hits = mixed_index.search("lansia kesepian", SearchOptions(k=5))  # too short to be sure of the language
+    elderly = next(h for h in hits if h.document.path == "en_elderly.pdf")
+    assert elderly.why is not None and elderly.why.query_language == "en+id" and not elderly.why.cross_lingual
+    assert elderly.why.lexical_source == "translated" and "loneliness" in elderly.why.translated_terms
+    # An English case of the same length gains nothing: its words are not Indonesian.
+    english = mixed_index.search("elderly loneliness", SearchOptions(k=5))
+    assert all(h.why is not None and h.why.translated_terms == () for h in english)
 
 
 def test_why_explains_each_hit_and_bm25_mode_needs_shared_words(mixed_index: Searcher) -> None:
@@ -117,3 +160,45 @@ def test_eval_command_on_tiny_beir(tmp_path: Path, fake_embedder, monkeypatch, c
     out = capsys.readouterr().out
     assert "(1 queries)" in out and "nDCG@10 1.0000" in out
     assert fake_embedder.embedded - embedded == 1  # cached corpus: only the one query was embedded
+
+
+def test_translate_queries_setting() -> None:
+    assert Settings.from_env({}).search_options().translate_queries is True
+    assert Settings.from_env({"EBP_TRANSLATE_QUERIES": "false"}).search_options().translate_queries is False
+
+
+def test_search_json_shows_translated_terms_in_why(mixed_index: Searcher, fake_embedder, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32: fake_embedder)
+    index = str(mixed_index.store.index_dir)
+    assert cli.main(["search", "kunjungan rumah untuk lansia yang kesepian", "--index", index, "--json"]) == 0
+    hits = {Path(h["path"]).name: h["why"] for h in json.loads(capsys.readouterr().out)}
+    assert hits["en_elderly.pdf"]["lexical_source"] == "translated"
+    assert "loneliness" in hits["en_elderly.pdf"]["translated_terms"]
+    assert hits["id_lansia.pdf"]["lexical_source"] == "query" and hits["id_lansia.pdf"]["translated_terms"] == []
+
+
+@pytest.mark.slow
+def test_real_model_indonesian_case_ranks_english_evidence_by_translated_words(
+    tmp_path: Path, make_pdf, real_embedder, settings: Settings
+) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    english = {  # one topic (older people), different problems: words decide between them
+        "en_hip_fracture.pdf": "Early surgery after hip fracture in older adults reduced mortality at one year.",
+        "en_falls.pdf": "Balance exercise classes prevented falls among older adults living at home.",
+        "en_loneliness.pdf": "Befriending calls reduced loneliness and depression in older adults living alone.",
+        "en_dementia.pdf": "Caregiver training delayed nursing home placement of people with dementia.",
+        "en_sleep.pdf": "Cognitive behavioural therapy improved insomnia in older adults.",
+    }
+    for name, sentence in english.items():
+        make_pdf(corpus / name, [" ".join([sentence] * 6)])
+    ingest.ingest(corpus, settings, real_embedder)
+    searcher = Searcher(settings.index_dir, real_embedder)
+    case = "Seorang nenek mengalami patah tulang pinggul; apakah operasi dini menurunkan kematian?"
+    on = searcher.search(case, SearchOptions(k=5))
+    off = searcher.search(case, SearchOptions(k=5, translate_queries=False))
+    top = on[0]
+    assert top.document.path == "en_hip_fracture.pdf"
+    assert top.why is not None and top.why.lexical_source == "translated" and top.why.lexical_rank == 1
+    assert {"fracture", "surgery", "mortality"} <= set(top.why.translated_terms)
+    assert all(h.why is not None and h.why.lexical_source is None for h in off)  # by meaning alone
+    # This small model already ranks it first by meaning; the bridge adds the word evidence (lexical rank 1).
