@@ -381,9 +381,12 @@ def why_line(hit: DocumentHit) -> str:
     parts = [f"rank {why.fused_rank} ({why.mode})"]
     if why.dense_rank:
         parts.append(f"meaning rank {why.dense_rank} (similarity {why.dense_score:.2f})")
-    if why.lexical_rank:
+    if why.lexical_rank and why.translated_terms:
+        terms = ", ".join(why.translated_terms)
+        parts.append(f"words translated into English ({terms}) rank {why.lexical_rank} (BM25 {why.lexical_score:.1f})")
+    elif why.lexical_rank:
         parts.append(f"words rank {why.lexical_rank} (BM25 {why.lexical_score:.1f})")
-    if why.cross_lingual:
+    if why.cross_lingual and why.lexical_source != "translated":
         parts.append(f"{why.query_language} case, {why.document_language} document: ranked by meaning only")
     if why.design_boost != 1.0:
         parts.append(f"design boost ×{why.design_boost:.2f}")

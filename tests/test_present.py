@@ -132,3 +132,16 @@ def test_relevance_floor_is_per_model_unless_set() -> None:
     assert present.relevance_floor("all-MiniLM-L6-v2") == 0.0  # unknown scale: no floor
     assert present.relevance_floor("multilingual-e5-small", 0.5) == 0.5
     assert Settings.from_env({"EBP_RELEVANCE_FLOOR": "0.9"}).relevance_floor == 0.9
+
+
+def test_cli_why_line_names_the_translated_terms() -> None:
+    from ebp.cli import why_line
+
+    bridged = replace(
+        hit(),
+        why=Why("hybrid", 1, 0.03, 0.8, 2, 6.1, 1, "id", "en", True, 1.0, "translated", ("elderly", "loneliness")),
+    )
+    line = why_line(bridged)
+    assert "translated into English (elderly, loneliness) rank 1" in line and "meaning only" not in line
+    by_meaning = replace(hit(), why=Why("hybrid", 3, 0.02, 0.8, 2, None, None, "id", "en", True))
+    assert "ranked by meaning only" in why_line(by_meaning) and "translated" not in why_line(by_meaning)
