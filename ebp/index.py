@@ -50,8 +50,13 @@ class VectorIndex:
     """A FAISS ``IndexIDMap2`` over an inner-product index (exact or inverted file); ids are SQLite passage ids."""
 
     def __init__(self, faiss_index: object, dim: int) -> None:
+        import faiss
+
         self._index = faiss_index
         self.dim = dim
+        inner = faiss.downcast_index(faiss_index.index)  # type: ignore[attr-defined]
+        # Lists probed per query for an inverted file, None for exact search; read once, not per query.
+        self._probes = probes(inner.nlist) if isinstance(inner, faiss.IndexIVF) else None
 
     @classmethod
     def build(cls, ids: np.ndarray, vectors: np.ndarray, dim: int, exact_below: int = EXACT_BELOW) -> VectorIndex:
@@ -94,10 +99,7 @@ class VectorIndex:
     @property
     def kind(self) -> str:
         """``exact`` or ``ivf``: how this index searches."""
-        import faiss
-
-        inner = faiss.downcast_index(self._index.index)  # type: ignore[attr-defined]
-        return "ivf" if isinstance(inner, faiss.IndexIVF) else "exact"
+        return "exact" if self._probes is None else "ivf"
 
     def save(self, path: Path) -> None:
         import faiss
@@ -143,11 +145,10 @@ class VectorIndex:
             n = len(queries)
             return np.zeros((n, 0), dtype=np.float32), np.zeros((n, 0), dtype=np.int64)
         params = None
-        if self.kind == "ivf":  # per call, so threads sharing this index never change each other's setting
+        if self._probes is not None:  # per call, so threads sharing this index never change each other's setting
             import faiss
 
-            lists = faiss.downcast_index(self._index.index).nlist  # type: ignore[attr-defined]
-            params = faiss.SearchParametersIVF(nprobe=probes(lists))
+            params = faiss.SearchParametersIVF(nprobe=self._probes)
         queries = np.ascontiguousarray(queries, dtype=np.float32)
         scores, ids = self._index.search(queries, k, params=params)  # type: ignore[attr-defined]
         if params is not None and vectors_of is not None:
