@@ -120,6 +120,14 @@ def translate(text: str, knows: Knows, lexicon: Lexicon | None = None) -> tuple[
     return tuple(dict.fromkeys(terms))
 
 
+def unfamiliar(text: str, knows: Knows) -> str:
+    """The words of ``text`` that ``knows`` rejects, in order: what to bridge of a case that may be English.
+
+    Example: ``unfamiliar("air desa", {"air"}.__contains__) == "desa"`` ("air" stays English: not water)
+    """
+    return " ".join(w for w in words(text, "id") if not knows(w))
+
+
 def _word(word: str, lexicon: Lexicon, knows: Knows) -> list[str]:
     candidates = roots(word)
     for root in candidates[1:]:

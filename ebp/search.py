@@ -14,8 +14,9 @@ Indonesian cases over English documents (``translate_queries``): ``ebp.bridge`` 
 content words into English. For a clearly Indonesian case, English documents are then ranked by
 English BM25 over those terms and take that rank in the fusion instead of their dense rank (when
 no English candidate shares a term, the dense rank stands in as before). For a short or ambiguous
-case that the language detector leans Indonesian on ("kanker darah"), the new English terms are
-added to the English BM25 query.
+case ("kanker darah"), the new English terms are added to the English BM25 query: all its words
+are bridged when the language detector leans Indonesian, only the words the library's English
+vocabulary does not hold when it leans English ("apel" → apple, while "air pollution" stays as is).
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ class Searcher:
         self.embedder = embedder
         self._lock = threading.Lock()
         self._generation = -1
-        self._loaded: tuple[VectorIndex, LexicalIndex] | None = None
+        self._loaded: tuple[int, VectorIndex, LexicalIndex] | None = None  # generation and its indexes
         self._english: tuple[int, frozenset[str]] = (-1, frozenset())
         self._refresh()
 
@@ -102,7 +103,7 @@ class Searcher:
     def generation(self) -> int:
         return self._generation
 
-    def _refresh(self) -> tuple[VectorIndex, LexicalIndex]:
+    def _refresh(self) -> tuple[int, VectorIndex, LexicalIndex]:
         with self._lock:
             generation = self.store.generation()
             if self._loaded is None or generation != self._generation:
@@ -112,6 +113,7 @@ class Searcher:
                         f"the index at {self.store.index_dir} is incomplete (no {path.name}); run ebp index again"
                     )
                 self._loaded = (
+                    generation,
                     VectorIndex.load(path),
                     LexicalIndex.load(lexical_path(self.store.index_dir, generation)),
                 )
@@ -132,8 +134,8 @@ class Searcher:
         query_lang = "+".join(query_langs)
         query = self.embedder.embed_queries([text])[0] if opts.mode is not Mode.BM25 else None
         for attempt in range(2):
-            vectors, lexical = self._refresh()
-            queries = self._lexical_queries(text, query_langs, lexical, opts)
+            generation, vectors, lexical = self._refresh()
+            queries = self._lexical_queries(text, query_langs, generation, lexical, opts)
             docs = self._gather(queries, query, query_langs, vectors, lexical, opts)
             if docs is not None or attempt == 1:
                 break
@@ -141,33 +143,46 @@ class Searcher:
         return _rank(docs or {}, query_lang, opts, queries.terms)
 
     def _lexical_queries(
-        self, text: str, query_langs: tuple[str, ...], lexical: LexicalIndex, opts: SearchOptions
+        self, text: str, query_langs: tuple[str, ...], generation: int, lexical: LexicalIndex, opts: SearchOptions
     ) -> LexicalQueries:
         """What each BM25 language is asked: the case itself, and for an Indonesian case its English terms."""
         plain = LexicalQueries({lang: text for lang in query_langs})
         if not opts.translate_queries or opts.mode is not Mode.HYBRID or "id" not in query_langs:
             return plain
-        clearly = query_langs == ("id",)
-        if not clearly and language_confidence(text, QUERY_LANGUAGES)[0] != "id":
-            return plain
-        english = self._english_vocabulary(lexical)
+        english = self._english_vocabulary(generation, lexical)
         if not english:
             return plain  # no English documents to bridge to
-        terms = bridge.translate(text, lambda word: lexical.knows(word, "en", english))
+
+        def knows(word: str) -> bool:
+            return lexical.knows(word, "en", english)
+
+        clearly = query_langs == ("id",)
         if clearly:
+            terms = bridge.translate(text, knows)
             return LexicalQueries({**plain.texts, "en": " ".join(terms)}, terms, True) if terms else plain
-        # An ambiguous case is already matched in English as it is: only terms it does not hold are new.
+        # A short or ambiguous case is matched in English as it is. If the detector leans Indonesian,
+        # all its words are bridged; if it leans English ("apel", "desa"), only the words this
+        # library's English vocabulary has never seen, so an English word is never re-read as Indonesian.
+        unknown = text
+        if language_confidence(text, QUERY_LANGUAGES)[0] != "id":
+            unknown = bridge.unfamiliar(text, knows)
+        terms = bridge.translate(unknown, knows) if unknown else ()
+        # Only terms the case does not already hold are new.
         own = set(analyze(text, "en"))
         terms = tuple(t for t in terms if not set(analyze(t, "en")) <= own)
-        return LexicalQueries({**plain.texts, "en": " ".join([text, *terms])}, terms) if terms else plain
+        return LexicalQueries({**plain.texts, "en": " ".join([plain.texts["en"], *terms])}, terms) if terms else plain
 
-    def _english_vocabulary(self, lexical: LexicalIndex) -> frozenset[str]:
-        """Terms of the passages analysed as English (documents not in Indonesian), once per generation."""
-        generation = self._generation
-        if self._english[0] != generation:
+    def _english_vocabulary(self, generation: int, lexical: LexicalIndex) -> frozenset[str]:
+        """Terms of ``generation``'s passages analysed as English (documents not in Indonesian), cached.
+
+        Keyed by the generation the caller's ``lexical`` index belongs to, so a search still running
+        on an older generation never borrows a newer generation's vocabulary.
+        """
+        cached_generation, vocabulary = self._english
+        if cached_generation != generation:
             vocabulary = lexical.vocabulary(self.store.passage_ids_except(generation, "id"))
             self._english = (generation, vocabulary)
-        return self._english[1]
+        return vocabulary
 
     def _gather(
         self,

@@ -79,3 +79,10 @@ def test_the_shipped_lexicon_is_unambiguous_text() -> None:
     for key, terms in default_lexicon().entries.items():
         assert all(w == w.casefold() for w in key), key
         assert all(t and t == t.strip() for t in terms), key
+
+
+def test_unfamiliar_keeps_only_the_words_the_vocabulary_lacks() -> None:
+    english = {"air", "pollution"}.__contains__
+    assert bridge.unfamiliar("air desa", english) == "desa"  # "air" is English here, not Indonesian water
+    assert bridge.unfamiliar("Air pollution", english) == ""
+    assert bridge.unfamiliar("Paru-paru kotor", english) == "paru kotor"

@@ -9,6 +9,7 @@ import pytest
 
 from ebp import cli, embed, ingest
 from ebp.config import Settings
+from ebp.describe import language_confidence
 from ebp.search import Searcher, balance_by_language, rrf
 from ebp.types import Filters, Mode, SearchOptions
 
@@ -105,6 +106,19 @@ def test_short_indonesian_case_adds_translated_terms_to_the_english_query(mixed_
     assert all(h.why is not None and h.why.translated_terms == () for h in english)
 
 
+def test_short_case_the_detector_calls_english_bridges_only_words_english_lacks(mixed_index: Searcher) -> None:
+    # "desa" (village) reads as English to the language detector; no English document holds it.
+    assert language_confidence("desa", ("en", "id"))[0] == "en"
+    hits = mixed_index.search("desa", SearchOptions(k=5))
+    village = next(h for h in hits if h.document.path == "en_program.pdf")
+    assert village.why is not None and village.why.lexical_source == "translated"
+    assert "village" in village.why.translated_terms and village.why.lexical_rank == 1
+    # The English words of such a case are left alone; only "desa" is bridged.
+    assert language_confidence("school desa", ("en", "id"))[0] == "en"
+    hits = mixed_index.search("school desa", SearchOptions(k=5))
+    assert {t for h in hits if h.why is not None for t in h.why.translated_terms} == {"village"}
+
+
 def test_why_explains_each_hit_and_bm25_mode_needs_shared_words(mixed_index: Searcher) -> None:
     hits = mixed_index.search("home visits elderly loneliness", SearchOptions(k=3))
     top = hits[0]
@@ -144,7 +158,7 @@ def _tiny_beir(root: Path) -> Path:
 
 
 def test_eval_command_on_tiny_beir(tmp_path: Path, fake_embedder, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32: fake_embedder)
+    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32, precision="auto": fake_embedder)
     beir = _tiny_beir(tmp_path / "tiny")
     index = tmp_path / "eval-index"
     for mode in ("bm25", "dense", "hybrid"):
@@ -168,7 +182,7 @@ def test_translate_queries_setting() -> None:
 
 
 def test_search_json_shows_translated_terms_in_why(mixed_index: Searcher, fake_embedder, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32: fake_embedder)
+    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32, precision="auto": fake_embedder)
     index = str(mixed_index.store.index_dir)
     assert cli.main(["search", "kunjungan rumah untuk lansia yang kesepian", "--index", index, "--json"]) == 0
     hits = {Path(h["path"]).name: h["why"] for h in json.loads(capsys.readouterr().out)}
