@@ -32,8 +32,8 @@ PAGES = {
 
 
 @st.cache_resource(show_spinner=False)
-def cached_embedder(model: str, batch_size: int) -> Embedder:
-    embedder = load_embedder(model, batch_size)
+def cached_embedder(model: str, batch_size: int, precision: str) -> Embedder:
+    embedder = load_embedder(model, batch_size, precision)
     embedder.embed_queries(["warm-up"])  # torch's first call is slow (~1 s): pay it during start-up, not on a search
     return embedder
 
@@ -70,7 +70,7 @@ def load_ui(t: Mapping[str, str], lang: str) -> Ctx:
     report = None
     try:
         with st.spinner(t["app.loading"]):
-            embedder = cached_embedder(settings.model, settings.batch_size)
+            embedder = cached_embedder(settings.model, settings.batch_size, settings.embed_precision)
         try:
             report = startup_index(
                 str(settings.corpus_dir.resolve()),

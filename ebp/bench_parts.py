@@ -80,7 +80,7 @@ def ebp_ingest(corpus: str, work: str, model: str, workers: int, queries: list[s
 
     root, out = Path(corpus), Path(work)
     settings = Settings.from_env(corpus_dir=root, index_dir=out / "ebp-index", model=model, workers=workers)
-    embedder, load_s = timed(lambda: TimedEmbedder(load_embedder(model, settings.batch_size)))
+    embedder, load_s = timed(lambda: TimedEmbedder(load_embedder(model, settings.batch_size, settings.embed_precision)))
     files = corpus_files(root)
     with IsolatedParser(Limits(seconds=settings.parse_timeout_s), settings.passwords, workers=workers) as parser:
         outcomes, parse_s = timed(lambda: list(parser.parse_many(files, root)))

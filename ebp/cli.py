@@ -128,7 +128,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         settings.validate()
     corpus = args.corpus or settings.corpus_dir
     print(f"loading model {settings.model} …", file=sys.stderr)
-    embedder = load_embedder(settings.model, settings.batch_size)
+    embedder = load_embedder(settings.model, settings.batch_size, settings.embed_precision)
     report = None
     with tqdm(desc="files", unit="file", file=sys.stderr, disable=None) as bar:
         for event in ingest.run(corpus, settings, embedder, rebuild=args.rebuild):
@@ -178,7 +178,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
         question = copes(args.case).question_type if args.question_type == "auto" else args.question_type
         options = replace(options, design_boost=design_boost(question) if question else {})
-    embedder = load_embedder(settings.model, settings.batch_size)
+    embedder = load_embedder(settings.model, settings.batch_size, settings.embed_precision)
     searcher = Searcher(settings.index_dir, embedder)
     hits = searcher.search(args.case, options)
     corpus = Path(searcher.store.meta().get("corpus_dir", "."))
@@ -271,7 +271,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from ebp.embed import load_embedder
     from ebp.evaluate import run_eval
 
-    embedder = load_embedder(settings.model, settings.batch_size)
+    embedder = load_embedder(settings.model, settings.batch_size, settings.embed_precision)
     result = run_eval(
         args.beir,
         settings,

@@ -42,6 +42,8 @@ class Settings:
     """Embedding model: an alias (``e5-small``, ``minilm``), a sentence-transformers folder, or a hub id."""
     batch_size: int = 32
     """Passages per embedding batch."""
+    embed_precision: str = "auto"
+    """Passage embedding arithmetic: auto (bfloat16 on CPUs with AMX, else float32), float32 or bfloat16."""
     chunk_target_words: int = 200
     """Aim for passages of about this many words ..."""
     chunk_min_words: int = 120
@@ -131,6 +133,8 @@ class Settings:
                 raise ValueError(
                     f"evidence level {name!r}: unknown or missing designs {sorted(unknown)}; use {DESIGNS}"
                 )
+        if self.embed_precision not in ("auto", "float32", "bfloat16"):
+            raise ValueError(f"embed_precision must be auto, float32 or bfloat16: {self.embed_precision!r}")
         if self.search_mode not in {m.value for m in Mode}:
             raise ValueError(f"search_mode must be one of hybrid, dense, bm25: {self.search_mode!r}")
         if self.workers < 1 or self.batch_size < 1 or self.candidates < 1 or self.passages_per_doc < 1:

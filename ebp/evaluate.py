@@ -54,11 +54,12 @@ class EvalResult:
         }
 
 
-def default_cache(beir_dir: Path, settings: Settings, model_name: str) -> Path:
-    """Cache folder of one data set indexed with one model and one chunking."""
+def default_cache(beir_dir: Path, settings: Settings, model_name: str, precision: str = "float32") -> Path:
+    """Cache folder of one data set indexed with one model, one passage precision and one chunking."""
     where = hashlib.sha1(str(beir_dir.resolve()).encode()).hexdigest()[:8]
     sizes = settings.chunk_sizes()
-    key = f"{model_name.replace('/', '_')}-c{sizes.target}-{sizes.minimum}-{sizes.maximum}-{sizes.overlap}"
+    model = model_name.replace("/", "_") + ("" if precision == "float32" else f"-{precision}")
+    key = f"{model}-c{sizes.target}-{sizes.minimum}-{sizes.maximum}-{sizes.overlap}"
     return Path.home() / ".cache" / "ebp" / "eval" / f"{beir_dir.resolve().name}-{where}" / key
 
 
@@ -90,7 +91,8 @@ def run_eval(
     qrels = {q: rel for q, rel in data.qrels.items() if q in data.queries}  # translated subsets score their own
     if not qrels:
         raise ValueError(f"no query of {queries_file or 'queries.jsonl'} is judged in the {split} split")
-    cache = index_dir or default_cache(beir_dir, settings, embedder.name)
+    precision = getattr(embedder, "precision", "float32")
+    cache = index_dir or default_cache(beir_dir, settings, embedder.name, precision)
     started = time.perf_counter()
     sources = list(beir_sources(data))
     report = ingest.ingest_sources(sources, replace(settings, index_dir=cache), embedder)

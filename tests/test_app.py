@@ -71,7 +71,7 @@ def corpus(tmp_path: Path, make_pdf, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def fake_app(corpus: Path, fake_embedder, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32: fake_embedder)
+    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32, precision="auto": fake_embedder)
     return corpus
 
 
@@ -287,7 +287,7 @@ def test_language_switch_keeps_the_case_and_lists_skipped_files(fake_app: Path) 
 
 
 def test_an_empty_corpus_and_a_missing_one_say_so(tmp_path: Path, fake_embedder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32: fake_embedder)
+    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32, precision="auto": fake_embedder)
     monkeypatch.setenv("EBP_CORPUS_DIR", str(tmp_path / "empty"))
     monkeypatch.setenv("EBP_INDEX_DIR", str(tmp_path / "index"))
     missing = AppTest.from_file(APP, default_timeout=90).run()
@@ -301,7 +301,7 @@ def test_an_empty_corpus_and_a_missing_one_say_so(tmp_path: Path, fake_embedder,
 
 
 def test_relevance_floor_with_the_real_model(corpus: Path, real_embedder, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32: real_embedder)
+    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32, precision="auto": real_embedder)
     at = start()
     search(at, LANSIA_CASE)
     assert "Lansia" in cards(at)[0] and not at.warning

@@ -79,7 +79,7 @@ def test_filters_by_design_and_level(demo_index: Settings) -> None:
 def test_search_json_has_appraisal_and_hierarchy_comes_from_settings_file(
     demo_index: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32: _fake())
+    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32, precision="auto": _fake())
     args = ["search", "randomised trial of motivational interviewing", "--index", str(demo_index.index_dir), "--json"]
     assert cli.main([*args, "--design", "rct", "-k", "1"]) == 0
     hit = json.loads(capsys.readouterr().out)[0]

@@ -46,7 +46,7 @@ def corpus(tmp_path: Path, make_pdf) -> Path:
 
 @pytest.fixture
 def model(monkeypatch: pytest.MonkeyPatch, real_embedder):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32: real_embedder)
+    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32, precision="auto": real_embedder)
     return real_embedder
 
 
