@@ -35,3 +35,12 @@ def test_bfloat16_passages_are_unit_vectors_close_to_float32_and_queries_unchang
     assert float((a * b).sum(axis=1).min()) > 0.999
     query = ["anak korban penelantaran"]
     np.testing.assert_array_equal(exact.embed_queries(query), fast.embed_queries(query))
+
+
+def test_eval_cache_keeps_float32_and_bfloat16_indexes_apart(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ebp.evaluate import default_cache
+
+    settings = Settings.from_env({})
+    float32 = default_cache(tmp_path, settings, "multilingual-e5-small")
+    assert float32.name == "multilingual-e5-small-c200-120-300-40"  # caches built before precision existed stay valid
+    assert default_cache(tmp_path, settings, "multilingual-e5-small", "bfloat16") != float32
