@@ -231,7 +231,7 @@ def test_an_inverted_file_index_is_built_and_searched_through_the_pipeline(
     ingest.ingest(_corpus(settings.corpus_dir, make_pdf), settings, fake_embedder)
     _faiss_and_sqlite_agree(settings)
     searcher = Searcher(settings.index_dir, fake_embedder)
-    assert searcher._refresh()[0].kind == "ivf"
+    assert searcher._refresh()[1].kind == "ivf"
     store = Store.open_existing(settings.index_dir)
     ids, stored = store.vectors_at(store.generation(), fake_embedder.dim)
     assert np.array_equal(store.vectors_of(ids[::-1], fake_embedder.dim), stored[::-1])
