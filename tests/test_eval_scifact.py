@@ -1,4 +1,4 @@
-"""Slow: the full SciFact evaluation with the default model (index ~15 min on 2 cores, cached after)."""
+"""Slow: the full SciFact evaluation with the default model (index ~8 min on 2 cores, cached after)."""
 
 from __future__ import annotations
 
