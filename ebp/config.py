@@ -25,6 +25,7 @@ from typing import Any
 
 from ebp.appraise import DEFAULT_HIERARCHY, DESIGNS
 from ebp.chunk import ChunkSizes
+from ebp.embed import PRECISIONS
 from ebp.types import Hierarchy, Mode, SearchOptions
 
 DEFAULT_MODEL = "e5-small"
@@ -133,8 +134,8 @@ class Settings:
                 raise ValueError(
                     f"evidence level {name!r}: unknown or missing designs {sorted(unknown)}; use {DESIGNS}"
                 )
-        if self.embed_precision not in ("auto", "float32", "bfloat16"):
-            raise ValueError(f"embed_precision must be auto, float32 or bfloat16: {self.embed_precision!r}")
+        if self.embed_precision not in PRECISIONS:
+            raise ValueError(f"embed_precision must be {', '.join(PRECISIONS)}: {self.embed_precision!r}")
         if self.search_mode not in {m.value for m in Mode}:
             raise ValueError(f"search_mode must be one of hybrid, dense, bm25: {self.search_mode!r}")
         if self.workers < 1 or self.batch_size < 1 or self.candidates < 1 or self.passages_per_doc < 1:

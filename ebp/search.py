@@ -94,19 +94,18 @@ class Searcher:
         self.store.check_model(embedder.name, embedder.dim)
         self.embedder = embedder
         self._lock = threading.Lock()
-        self._generation = -1
         self._loaded: tuple[int, VectorIndex, LexicalIndex] | None = None  # generation and its indexes
         self._english: tuple[int, frozenset[str]] = (-1, frozenset())
         self._refresh()
 
     @property
     def generation(self) -> int:
-        return self._generation
+        return -1 if self._loaded is None else self._loaded[0]
 
     def _refresh(self) -> tuple[int, VectorIndex, LexicalIndex]:
         with self._lock:
             generation = self.store.generation()
-            if self._loaded is None or generation != self._generation:
+            if self._loaded is None or generation != self._loaded[0]:
                 path = vectors_path(self.store.index_dir, generation)
                 if not path.exists():
                     raise IndexMissingError(
@@ -117,7 +116,6 @@ class Searcher:
                     VectorIndex.load(path),
                     LexicalIndex.load(lexical_path(self.store.index_dir, generation)),
                 )
-                self._generation = generation
             return self._loaded
 
     def search(self, case_text: str, options: SearchOptions | None = None, **overrides: object) -> list[DocumentHit]:
@@ -166,7 +164,7 @@ class Searcher:
         unknown = text
         if language_confidence(text, QUERY_LANGUAGES)[0] != "id":
             unknown = bridge.unfamiliar(text, knows)
-        terms = bridge.translate(unknown, knows) if unknown else ()
+        terms = bridge.translate(unknown, knows)
         # Only terms the case does not already hold are new.
         own = set(analyze(text, "en"))
         terms = tuple(t for t in terms if not set(analyze(t, "en")) <= own)
