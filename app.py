@@ -13,13 +13,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from ebp import ingest, present
+from ebp import ingest
 from ebp.config import Settings
 from ebp.embed import Embedder, load_embedder
 from ebp.errors import EbpError, IndexBusyError
-from ebp.i18n import LANGUAGE_NAMES, LANGUAGES, strings
-from ebp.readinglists import ReadingLists
-from ebp.search import Searcher
+from ebp.present import cards as present
+from ebp.present.i18n import LANGUAGE_NAMES, LANGUAGES, strings
+from ebp.present.readinglists import ReadingLists
+from ebp.retrieve.search import Searcher
 from ebp_ui import corpus, lists, manage, search
 from ebp_ui.common import Ctx, index_ui, init_state
 

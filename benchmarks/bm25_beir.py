@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from ebp.lexical import K1, B, LexicalIndex
-from ebp.metrics import evaluate, load_beir
+from ebp.bench.metrics import evaluate, load_beir
+from ebp.index.lexical import K1, B, LexicalIndex
 
 
 def main() -> int:

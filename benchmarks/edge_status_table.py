@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/edge_status_table.py [../shared/data/pdfs/edge] [--workers 2] [--seconds 60]
         [--no-passwords]
 
-Parses every file of ``<edge>/files`` with ``ebp.isolate.IsolatedParser`` (worker processes with a
+Parses every file of ``<edge>/files`` with ``ebp.ingest.isolate.IsolatedParser`` (worker processes with a
 time limit and a memory cap), with the passwords the edge README gives unless --no-passwords, and
 prints one row per file: status, reason, pages, seconds, and what the manifest expects; then the
 count per status and the total time.
@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from ebp.errors import ParseError
-from ebp.isolate import IsolatedParser, Limits
+from ebp.ingest.isolate import IsolatedParser, Limits
 
 DEFAULT_EDGE = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "pdfs" / "edge"
 PASSWORDS = {  # from the edge README; unstructured's password.pdf also opens with 'password'

@@ -33,8 +33,10 @@ def load(shared: Path) -> tuple[list[dict], int]:
     for r in records:
         if r["source"] != "ebp-id":
             wanted.setdefault(r["source"], set()).add(r["id"])
-    corpora = {source: dict(_read_corpus(shared / "data" / "beir" / source / "corpus.jsonl", ids))
-               for source, ids in wanted.items()}
+    corpora = {
+        source: dict(_read_corpus(shared / "data" / "beir" / source / "corpus.jsonl", ids))
+        for source, ids in wanted.items()
+    }
     out, skipped = [], 0
     for r in records:
         if r["source"] == "ebp-id":
@@ -71,15 +73,19 @@ def evaluate(records: list[dict], show_errors: bool) -> None:
     print(f"macro-F1 {f1_score(gold, pred, labels=labels, average='macro', zero_division=0):.3f}")
     checked = [d.needs_checking for d in designs]
     wrong_unflagged = sum(1 for g, d in zip(gold, designs, strict=True) if g != d.label and not d.needs_checking)
-    print(f"needs_checking on {sum(checked)} ({sum(checked) / len(records):.0%}); wrong and not flagged: "
-          f"{wrong_unflagged}")
+    print(
+        f"needs_checking on {sum(checked)} ({sum(checked) / len(records):.0%}); wrong and not flagged: "
+        f"{wrong_unflagged}"
+    )
 
     size_gold = [str(r["sample_size"]) for r in records]
     size_pred = [str(stated_sample_size(f"{r['title']}.\n\n{r['abstract']}")) for r in records]
     stated = [i for i, r in enumerate(records) if r["sample_size"] is not None]
-    print(f"\nstated sample size accuracy {accuracy_score(size_gold, size_pred):.3f} on {len(records)} "
-          f"(a null label must give None); on the {len(stated)} with a stated N: "
-          f"{accuracy_score([size_gold[i] for i in stated], [size_pred[i] for i in stated]):.3f}")
+    print(
+        f"\nstated sample size accuracy {accuracy_score(size_gold, size_pred):.3f} on {len(records)} "
+        f"(a null label must give None); on the {len(stated)} with a stated N: "
+        f"{accuracy_score([size_gold[i] for i in stated], [size_pred[i] for i in stated]):.3f}"
+    )
     if show_errors:
         for r, g, d, sg, sp in zip(records, gold, designs, size_gold, size_pred, strict=True):
             if g != d.label:
@@ -104,14 +110,19 @@ def compare_ml(records: list[dict], folds: int = 5) -> None:
     ml_pred, hybrid = [""] * len(records), [""] * len(records)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
     for train, test in splitter.split(texts, gold):
-        model = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
-                              LogisticRegression(max_iter=2000, C=5.0, class_weight="balanced"))
+        model = make_pipeline(
+            TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+            LogisticRegression(max_iter=2000, C=5.0, class_weight="balanced"),
+        )
         model.fit([texts[i] for i in train], [gold[i] for i in train])
         for i, label in zip(test, model.predict([texts[i] for i in test]), strict=True):
             ml_pred[i] = label
             hybrid[i] = label if rules[i].needs_checking and rules[i].confidence < 0.45 else rules[i].label
-    for name, pred in (("rules", [d.label for d in rules]), ("tf-idf+lr (cv)", ml_pred),
-                       ("rules, lr when unsure (cv)", hybrid)):
+    for name, pred in (
+        ("rules", [d.label for d in rules]),
+        ("tf-idf+lr (cv)", ml_pred),
+        ("rules, lr when unsure (cv)", hybrid),
+    ):
         print(f"{name:28s} macro-F1 {f1_score(gold, pred, average='macro', zero_division=0):.3f}")
 
 

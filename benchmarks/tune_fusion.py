@@ -13,9 +13,9 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from ebp.bench.evaluate import run_eval
 from ebp.config import Settings
 from ebp.embed import load_embedder
-from ebp.evaluate import run_eval
 from ebp.types import Mode
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,21 +41,26 @@ def main() -> int:
     for name, split in SETS:
         runs = [(Mode.DENSE, 1.0), (Mode.BM25, 1.0)] + [(Mode.HYBRID, float(w)) for w in args.weights.split(",")]
         for mode, weight in runs:
-            result = run_eval(beir / name, settings, embedder, split=split, mode=mode,
-                              options=replace(base, lexical_weight=weight))
+            result = run_eval(
+                beir / name, settings, embedder, split=split, mode=mode, options=replace(base, lexical_weight=weight)
+            )
             _row(name, split, result, weight)
         for lang in ("en", "id"):
             queries = ROOT / "benchmarks" / "queries" / f"{name}_{split}_{lang}.jsonl"
             for mode in (Mode.DENSE, Mode.HYBRID):
-                result = run_eval(beir / name, settings, embedder, split=split, mode=mode, queries_file=queries,
-                                  options=base)
+                result = run_eval(
+                    beir / name, settings, embedder, split=split, mode=mode, queries_file=queries, options=base
+                )
                 _row(f"{name} ({lang} queries)", split, result, base.lexical_weight)
     return 0
 
 
 def _row(name: str, split: str, result, weight: float) -> None:  # type: ignore[no-untyped-def]
-    print(f"| {name} | {split} | {result.queries} | {result.mode} | {weight:g} | {result.ndcg_at_10:.4f} "
-          f"| {result.recall_at_100:.4f} | {result.mrr_at_10:.4f} |", flush=True)
+    print(
+        f"| {name} | {split} | {result.queries} | {result.mode} | {weight:g} | {result.ndcg_at_10:.4f} "
+        f"| {result.recall_at_100:.4f} | {result.mrr_at_10:.4f} |",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

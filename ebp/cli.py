@@ -9,35 +9,22 @@ import argparse
 import json
 import logging
 import sys
-import textwrap
 from collections.abc import Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
-from ebp.appraise import DEFAULT_HIERARCHY
 from ebp.bench import add_parser as add_bench_parser
 from ebp.config import Settings
 from ebp.errors import EbpError
-from ebp.types import DocumentAppraisal, DocumentHit, Hierarchy, Mode
+from ebp.retrieve.copes import QUESTION_TYPES
+from ebp.types import DESIGNS, DocType, Mode
 
 log = logging.getLogger("ebp")
 
 
-DESIGN_CHOICES = (
-    "systematic_review_meta_analysis",
-    "rct",
-    "quasi_experimental",
-    "cohort",
-    "case_control",
-    "cross_sectional",
-    "qualitative",
-    "case_study",
-    "review_narrative",
-    "guideline_or_opinion",
-    "other",
-)
-QUESTION_CHOICES = ("auto", "effectiveness", "prevention", "assessment", "description", "risk")
+DESIGN_CHOICES = DESIGNS
+QUESTION_CHOICES = ("auto", *QUESTION_TYPES)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -78,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default=None, help="ranking (default: hybrid)")
     p.add_argument("--language", default=None, help="only documents in this language (id, en …)")
-    p.add_argument("--doc-type", choices=["journal_article", "case_study"], default=None)
+    p.add_argument("--doc-type", choices=[t.value for t in DocType], default=None)
     p.add_argument("--year-from", type=int, default=None, help="only documents from this year on")
     p.add_argument("--year-to", type=int, default=None, help="only documents up to this year")
     p.add_argument("--design", action="append", choices=DESIGN_CHOICES, help="only this study design (repeatable)")
@@ -157,8 +144,9 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from ebp.embed import load_embedder
-    from ebp.search import Searcher
-    from ebp.store import Store
+    from ebp.index.store import Store
+    from ebp.present.render import format_hits, hit_json
+    from ebp.retrieve.search import Searcher
     from ebp.types import Filters
 
     Store.open_existing(settings.index_dir)  # fail fast, before loading the model
@@ -174,7 +162,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     if args.mode:
         options = replace(options, mode=Mode(args.mode))
     if args.question_type:
-        from ebp.copes import copes, design_boost
+        from ebp.retrieve.copes import copes, design_boost
 
         question = copes(args.case).question_type if args.question_type == "auto" else args.question_type
         options = replace(options, design_boost=design_boost(question) if question else {})
@@ -190,7 +178,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_copes(args: argparse.Namespace, settings: Settings) -> int:
-    from ebp.copes import copes
+    from ebp.retrieve.copes import copes
 
     question = copes(args.case)
     if args.json:
@@ -232,44 +220,23 @@ def cmd_describe(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if args.path is None:
         raise EbpError("give a file to describe, or --jsonl FILE")
-    print(json.dumps(describe_file(args.path, settings), ensure_ascii=False, indent=2))
+    from ebp.ingest.pipeline import prepare_file
+    from ebp.present.render import appraisal_json
+
+    prepared = prepare_file(args.path, settings)
+    described = {
+        "path": str(args.path),
+        "pages": len(prepared.doc.pages),
+        **asdict(prepared.info),
+        **appraisal_json(prepared.appraisal, settings.evidence_hierarchy),
+    }
+    print(json.dumps(described, ensure_ascii=False, indent=2))
     return 0
 
 
-def describe_file(path: Path, settings: Settings) -> dict[str, Any]:
-    """Parse, chunk, describe and appraise one file without indexing it."""
-    from ebp.chunk import chunk
-    from ebp.describe import assess, describe
-    from ebp.parse import parse_file
-
-    doc = parse_file(path.resolve(), path.resolve().parent, max_bytes=int(settings.max_file_mb * 2**20))
-    info = describe(doc)
-    appraisal = assess(doc, info, chunk(doc.pages, settings.chunk_sizes()))
-    return {
-        "path": str(path),
-        "pages": len(doc.pages),
-        **asdict(info),
-        **appraisal_json(appraisal, settings.evidence_hierarchy),
-    }
-
-
-def appraisal_json(appraisal: DocumentAppraisal, hierarchy: Hierarchy) -> dict[str, Any]:
-    from ebp.appraise import evidence_level
-
-    level = evidence_level(appraisal.design, hierarchy)
-    return {
-        "design": appraisal.design,
-        "level": {"rank": level.rank, "name": level.name, "label_en": level.label_en, "label_id": level.label_id},
-        "design_confidence": appraisal.confidence,
-        "design_cues": list(appraisal.cues),
-        "needs_checking": appraisal.needs_checking,
-        "appraisal": [asdict(item) for item in appraisal.items],
-    }
-
-
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from ebp.bench.evaluate import run_eval
     from ebp.embed import load_embedder
-    from ebp.evaluate import run_eval
 
     embedder = load_embedder(settings.model, settings.batch_size, settings.embed_precision)
     result = run_eval(
@@ -296,7 +263,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     from collections import Counter
 
-    from ebp.store import Store
+    from ebp.index.store import Store
 
     store = Store.open_existing(settings.index_dir)
     meta = store.meta()
@@ -317,77 +284,3 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
         for key, value in stats.items():
             print(f"{key:12} {value}")
     return 0
-
-
-def hit_json(hit: DocumentHit, corpus_dir: Path, hierarchy: Hierarchy = ()) -> dict[str, Any]:
-    """The ``ebp search --json`` contract: keep these field names."""
-    doc = hit.document
-    return {
-        "doc_id": doc.doc_id,
-        "path": str(corpus_dir / doc.path),
-        "title": doc.info.title,
-        "authors": list(doc.info.authors),
-        "year": doc.info.year,
-        "language": doc.info.language,
-        "doc_type": doc.doc_type.value,
-        "journal": doc.info.journal,
-        "doi": doc.info.doi,
-        "score": hit.score,
-        "passages": [
-            {"page_start": p.page_start, "page_end": p.page_end, "section": p.section, "text": p.text, "score": p.score}
-            for p in hit.passages
-        ],
-        "why": asdict(hit.why) if hit.why else None,
-        **appraisal_json(hit.document.appraisal, hierarchy or DEFAULT_HIERARCHY),
-    }
-
-
-def format_hits(hits: Sequence[DocumentHit], corpus_dir: Path, hierarchy: Hierarchy = ()) -> str:
-    from ebp.appraise import evidence_level
-
-    lines = []
-    for rank, hit in enumerate(hits, start=1):
-        info = hit.document.info
-        authors = ", ".join(info.authors[:2]) + (" et al." if len(info.authors) > 2 else "")
-        byline = ", ".join(x for x in (authors, str(info.year or "n.d.")) if x)
-        lines.append(f"{rank}. {info.title} ({byline})")
-        where = corpus_dir / hit.document.path
-        lines.append(f"   {hit.document.doc_type.value}, {info.language}, score {hit.score:.3f} — {where}")
-        appraisal = hit.document.appraisal
-        level = evidence_level(appraisal.design, hierarchy or DEFAULT_HIERARCHY)
-        check = ", needs checking" if appraisal.needs_checking else ""
-        cues = "; ".join(appraisal.cues[:3])
-        lines.append(
-            f"   design {appraisal.design} ({appraisal.confidence:.2f}{check}; cues: {cues or '-'})"
-            f" — evidence level {level.rank}: {level.label_en}"
-        )
-        if hit.why:
-            lines.append(f"   why: {why_line(hit)}")
-        for p in hit.passages:
-            pages = f"p. {p.page_start}" if p.page_start == p.page_end else f"pp. {p.page_start}-{p.page_end}"
-            location = f"{pages}, {p.section}" if p.section else pages
-            snippet = textwrap.shorten(p.text, width=300, placeholder=" …")
-            lines.append(
-                textwrap.fill(f"[{location}] {snippet}", width=100, initial_indent="   ", subsequent_indent="   ")
-            )
-        lines.append("")
-    return "\n".join(lines)
-
-
-def why_line(hit: DocumentHit) -> str:
-    why = hit.why
-    if why is None:
-        return ""
-    parts = [f"rank {why.fused_rank} ({why.mode})"]
-    if why.dense_rank:
-        parts.append(f"meaning rank {why.dense_rank} (similarity {why.dense_score:.2f})")
-    if why.lexical_rank and why.translated_terms:
-        terms = ", ".join(why.translated_terms)
-        parts.append(f"words translated into English ({terms}) rank {why.lexical_rank} (BM25 {why.lexical_score:.1f})")
-    elif why.lexical_rank:
-        parts.append(f"words rank {why.lexical_rank} (BM25 {why.lexical_score:.1f})")
-    if why.cross_lingual and why.lexical_source != "translated":
-        parts.append(f"{why.query_language} case, {why.document_language} document: ranked by meaning only")
-    if why.design_boost != 1.0:
-        parts.append(f"design boost ×{why.design_boost:.2f}")
-    return "; ".join(parts)

@@ -23,10 +23,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from ebp.appraise import DEFAULT_HIERARCHY, DESIGNS
-from ebp.chunk import ChunkSizes
+from ebp.appraise.levels import DEFAULT_HIERARCHY
 from ebp.embed import PRECISIONS
-from ebp.types import Hierarchy, Mode, SearchOptions
+from ebp.types import DESIGNS, ChunkSizes, Hierarchy, Mode, SearchOptions
 
 DEFAULT_MODEL = "e5-small"
 

@@ -1,4 +1,8 @@
-"""Dataclasses that cross module borders. Pages are numbered from 1, as people count them."""
+"""Enumerations and dataclasses that cross module borders: the ground floor, importing nothing of ebp.
+
+Pages are numbered from 1, as people count them. Every ``StrEnum`` compares equal to its value, so
+JSON contracts, SQLite columns and settings keep plain strings.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,61 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from ebp.appraise import AppraisalItem
-
 
 class DocType(StrEnum):
     JOURNAL_ARTICLE = "journal_article"
     CASE_STUDY = "case_study"
+
+
+class Design(StrEnum):
+    """Study designs, strongest evidence first (``other`` is outside the hierarchy)."""
+
+    SYSTEMATIC_REVIEW = "systematic_review_meta_analysis"
+    RCT = "rct"
+    QUASI_EXPERIMENTAL = "quasi_experimental"
+    COHORT = "cohort"
+    CASE_CONTROL = "case_control"
+    CROSS_SECTIONAL = "cross_sectional"
+    QUALITATIVE = "qualitative"
+    CASE_STUDY = "case_study"
+    REVIEW_NARRATIVE = "review_narrative"
+    GUIDELINE_OR_OPINION = "guideline_or_opinion"
+    OTHER = "other"
+
+
+DESIGNS: tuple[str, ...] = tuple(d.value for d in Design)
+
+
+class FileStatus(StrEnum):
+    """One file's line in the ingest report (README: "Ingest report statuses")."""
+
+    OK = "ok"
+    OK_PARTIAL = "ok_partial"
+    UNCHANGED = "unchanged"
+    REMOVED = "removed"
+    ENCRYPTED = "encrypted"
+    NO_TEXT_LAYER = "no_text_layer"
+    NOT_A_PDF = "not_a_pdf"
+    CORRUPT = "corrupt"
+    EMPTY = "empty"
+    TOO_LARGE = "too_large"
+    UNSUPPORTED = "unsupported"
+    TIMEOUT = "timeout"
+    ERROR = "error"
+
+
+INDEXED = frozenset({FileStatus.OK, FileStatus.OK_PARTIAL})
+# Not indexed because the file itself is broken, as opposed to skipped for a reason the user can act on.
+FAILED = frozenset({FileStatus.CORRUPT, FileStatus.NOT_A_PDF, FileStatus.TIMEOUT, FileStatus.ERROR})
+
+
+class Stage(StrEnum):
+    """Where an ingest run is (``ebp.ingest.Progress``)."""
+
+    SCAN = "scan"
+    PARSE = "parse"
+    EMBED = "embed"
+    WRITE = "write"
 
 
 class Section(StrEnum):
@@ -61,6 +114,16 @@ class Passage:
 
 
 @dataclass(frozen=True)
+class ChunkSizes:
+    """Passage sizes in words (``ebp.ingest.chunk``)."""
+
+    target: int = 200
+    minimum: int = 120
+    maximum: int = 300
+    overlap: int = 40
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     """Bibliographic description of a document (the describe stage)."""
 
@@ -73,10 +136,33 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True)
+class AppraisalItem:
+    """A fact a practitioner checks first, as the text states it, with the sentence it came from."""
+
+    name: str  # sample_size | randomisation | control_group | follow_up | effect_size
+    status: str  # present | absent | unknown
+    value: str | None
+    sentence: str | None
+
+
+@dataclass(frozen=True)
+class Level:
+    """A design's place in an evidence hierarchy."""
+
+    rank: int  # 1 = strongest; designs outside the hierarchy rank after every level
+    name: str
+    label_en: str = ""
+    label_id: str = ""
+
+
+Hierarchy = tuple[tuple[str, tuple[str, ...]], ...]  # (level name, designs), strongest first
+
+
+@dataclass(frozen=True)
 class DocumentAppraisal:
     """Study design (with the cue phrases that decided it) and the appraisal items the text states."""
 
-    design: str = "other"
+    design: Design = Design.OTHER
     confidence: float = 0.0
     cues: tuple[str, ...] = ()
     needs_checking: bool = True
@@ -100,7 +186,7 @@ class PassageHit:
     passage_id: int
     page_start: int
     page_end: int
-    section: str | None
+    section: Section | None
     text: str
     score: float
 
@@ -121,7 +207,7 @@ class Why:
     cross_lingual: bool  # query and document in different languages (by meaning only unless translated)
     design_boost: float = 1.0  # multiplier for a design that answers the question type (COPES)
     lexical_source: str | None = None  # the words ranked: "query" (the case's own), "translated" or None
-    translated_terms: tuple[str, ...] = ()  # English terms of an Indonesian case (ebp.bridge), when used
+    translated_terms: tuple[str, ...] = ()  # English terms of an Indonesian case (ebp.retrieve.bridge), when used
 
 
 @dataclass(frozen=True)
@@ -137,7 +223,7 @@ class FileReport:
     """One line of the ingest report."""
 
     path: str
-    status: str  # ok, ok_partial, unchanged, removed, or a ParseError status
+    status: FileStatus
     reason: str = ""
     pages: int = 0
     passages: int = 0
@@ -147,9 +233,6 @@ class Mode(StrEnum):
     DENSE = "dense"
     BM25 = "bm25"
     HYBRID = "hybrid"
-
-
-Hierarchy = tuple[tuple[str, tuple[str, ...]], ...]  # (level name, designs), strongest first
 
 
 @dataclass(frozen=True)
@@ -163,21 +246,6 @@ class Filters:
     designs: tuple[str, ...] = ()
     min_level: int | None = None  # keep evidence levels 1..min_level (1 = strongest)
 
-    def accept(self, doc: StoredDocument, hierarchy: Hierarchy) -> bool:
-        from ebp.appraise import evidence_level
-
-        if self.language and doc.info.language != self.language:
-            return False
-        if self.doc_type and doc.doc_type.value != self.doc_type:
-            return False
-        if self.year_from and (doc.info.year or 0) < self.year_from:
-            return False
-        if self.year_to and (doc.info.year is None or doc.info.year > self.year_to):
-            return False
-        if self.designs and doc.appraisal.design not in self.designs:
-            return False
-        return not (self.min_level and evidence_level(doc.appraisal.design, hierarchy).rank > self.min_level)
-
 
 @dataclass(frozen=True)
 class SearchOptions:
@@ -189,5 +257,5 @@ class SearchOptions:
     balance_languages: bool = True
     translate_queries: bool = True  # put an Indonesian case's words into English for English documents
     filters: Filters = field(default_factory=Filters)
-    hierarchy: Hierarchy = ()  # () → ebp.appraise.DEFAULT_HIERARCHY
+    hierarchy: Hierarchy = ()  # () → ebp.appraise.levels.DEFAULT_HIERARCHY
     design_boost: dict[str, float] = field(default_factory=dict)  # design → multiplier (COPES question type)

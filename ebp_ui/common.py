@@ -17,14 +17,16 @@ from typing import Any
 
 import streamlit as st
 
-from ebp import export, ingest, present
+from ebp import ingest
 from ebp.config import Settings
 from ebp.embed import Embedder
-from ebp.i18n import label
-from ebp.readinglists import ReadingLists
-from ebp.search import Searcher
-from ebp.store import Store
-from ebp.types import Hierarchy, StoredDocument
+from ebp.index.store import Store
+from ebp.ingest import IngestReport, Progress
+from ebp.present import export
+from ebp.present.i18n import label
+from ebp.present.readinglists import ReadingLists
+from ebp.retrieve.search import Searcher
+from ebp.types import Hierarchy, Stage, StoredDocument
 
 STATE: dict[str, Any] = {
     "lang": "id",
@@ -94,12 +96,31 @@ def cached_documents(index_dir: str, generation: int) -> list[StoredDocument]:
     return Store.open_existing(Path(index_dir)).all_documents(generation)
 
 
+def progress_fraction(event: Progress | IngestReport) -> float | None:
+    """How far an ingest run is, 0..1, from one of its events; None for an event that does not move it.
+
+    Reading the files is most of the work. Embedding and batch writes happen between the reads, so
+    they leave the bar where it is; publishing the new index comes last.
+    Example: ``progress_fraction(Progress("parse", 5, 10)) == 0.465``
+    """
+    if isinstance(event, IngestReport):
+        return 1.0
+    if event.stage == Stage.SCAN:
+        return 0.03
+    if event.stage == Stage.PARSE:
+        share = event.done / event.total if event.total else 1.0
+        return round(0.03 + 0.87 * min(1.0, max(0.0, share)), 4)
+    if event.stage == Stage.WRITE and event.path == "index":
+        return 0.95
+    return None
+
+
 def index_ui(settings: Settings, embedder: Embedder, t: Mapping[str, str]) -> ingest.IngestReport | None:
     """Run an ingest with a progress bar; raises IndexBusyError when another run holds the index."""
     bar = st.progress(0.0, text=t["app.indexing"])
     shown, report = 0.0, None
     for event in ingest.run(settings.corpus_dir, settings, embedder):
-        fraction = present.progress_fraction(event)
+        fraction = progress_fraction(event)
         shown = max(shown, fraction) if fraction is not None else shown
         if isinstance(event, ingest.IngestReport):
             report = event

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from ebp import present
-from ebp.i18n import label, level_label
-from ebp.readinglists import item_from_document
-from ebp.store import Store
-from ebp.topics import MAX_TOPICS, Topic, corpus_summary, document_vectors, suggested_topics, topic_map
+from ebp.index.store import Store
+from ebp.present import cards as present
+from ebp.present.i18n import label, level_label
+from ebp.present.readinglists import item_from_document
+from ebp.present.topics import MAX_TOPICS, Topic, corpus_summary, document_vectors, suggested_topics, topic_map
 from ebp.types import Hierarchy
 from ebp_ui.common import Ctx, cached_documents, ensure_option
 from ebp_ui.lists import create_list_ui

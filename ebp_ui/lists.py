@@ -6,8 +6,9 @@ from typing import Any
 
 import streamlit as st
 
-from ebp import export, present
-from ebp.readinglists import ReadingList, ReadingLists
+from ebp.present import cards as present
+from ebp.present import export
+from ebp.present.readinglists import ReadingList, ReadingLists
 from ebp_ui.common import Ctx, ensure_option
 
 

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 import streamlit as st
 
 from ebp.errors import IndexBusyError
-from ebp.i18n import label
-from ebp.uploads import MB, corpus_bytes, save_uploads
+from ebp.ingest.uploads import MB, corpus_bytes, save_uploads
+from ebp.present.i18n import label
 from ebp_ui.common import Ctx, index_ui
 
 

@@ -8,16 +8,15 @@ from typing import cast
 
 import streamlit as st
 
-from ebp import present
-from ebp.appraise import DESIGNS
-from ebp.copes import QUESTION_TYPES, Copes, copes, design_boost
+from ebp.appraise import hierarchy_levels
 from ebp.errors import EbpError
-from ebp.excerpt import page_excerpt
-from ebp.export import hierarchy_levels
-from ebp.i18n import label, level_label
-from ebp.readinglists import item_from_document
-from ebp.types import DocumentHit, Filters, SearchOptions, StoredDocument
-from ebp.uploads import corpus_file
+from ebp.ingest.uploads import corpus_file
+from ebp.present import cards as present
+from ebp.present.excerpt import page_excerpt
+from ebp.present.i18n import label, level_label
+from ebp.present.readinglists import item_from_document
+from ebp.retrieve.copes import QUESTION_TYPES, Copes, copes, design_boost
+from ebp.types import DESIGNS, DocumentHit, Filters, SearchOptions, StoredDocument
 from ebp_ui.common import Ctx, cached_documents, ensure_option
 
 MIME = {

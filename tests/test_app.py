@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from ebp import embed, ingest
 from ebp.config import Settings
-from ebp.readinglists import ReadingLists
+from ebp.present.readinglists import ReadingLists
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 KDRT_CASE = "Seorang ibu korban KDRT dengan dua anak membutuhkan rencana keselamatan dan tempat aman"
@@ -308,3 +308,15 @@ def test_relevance_floor_with_the_real_model(corpus: Path, real_embedder, monkey
     search(at, "resep rendang daging sapi yang enak dan empuk")
     assert any("Tidak ada yang jelas relevan" in w.value for w in at.warning)
     assert at.expander and any("Kecocokan lebih lemah" in e.label for e in at.expander)
+
+
+def test_progress_only_moves_forward_with_reading_and_publishing() -> None:
+    from ebp.ingest import IngestReport, Progress
+    from ebp_ui.common import progress_fraction
+
+    assert progress_fraction(Progress("scan", 3, 3)) == 0.03
+    assert progress_fraction(Progress("parse", 5, 10)) == 0.465
+    assert progress_fraction(Progress("embed", 0, 40)) is None
+    assert progress_fraction(Progress("write", 40, 40)) is None  # a batch, not the end
+    assert progress_fraction(Progress("write", 0, 1, "index")) == 0.95
+    assert progress_fraction(IngestReport()) == 1.0

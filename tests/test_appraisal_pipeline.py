@@ -11,7 +11,7 @@ import pytest
 
 from ebp import cli, embed, ingest
 from ebp.config import Settings
-from ebp.search import Searcher
+from ebp.retrieve.search import Searcher
 from ebp.types import Filters, SearchOptions
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,15 +12,14 @@ import pytest
 
 from ebp.appraise import (
     DEFAULT_HIERARCHY,
-    DESIGNS,
-    AppraisalItem,
-    Design,
+    DesignLabel,
     appraise,
     classify_design,
     evidence_level,
     stated_sample_size,
 )
-from ebp.copes import QUESTION_TYPES, Copes, copes, design_boost
+from ebp.retrieve.copes import QUESTION_TYPES, Copes, copes, design_boost
+from ebp.types import DESIGNS, AppraisalItem
 
 DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "appraisal" / "dev_labels.jsonl"
 
@@ -220,7 +219,7 @@ def test_observational_secondary_analysis_is_cohort() -> None:
 
 def test_case_study_doc_type_wins_unless_another_design_is_clear() -> None:
     vague = classify_design("Ibu Sari", "Ibu Sari tinggal bersama tiga anaknya.", doc_type="case_study")
-    assert vague == Design("case_study", 0.8, ("doc_type: case_study",), False)
+    assert vague == DesignLabel("case_study", 0.8, ("doc_type: case_study",), False)
     clear = classify_design(
         "A randomised controlled trial of cash transfers",
         "Households were randomly assigned to cash transfers or control.",

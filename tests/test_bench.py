@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from ebp.bench import format_table, summary
-from ebp.bench_parts import percentiles, synthetic_vectors
-from ebp.index import VectorIndex, probes
+from ebp.bench.parts import percentiles, synthetic_vectors
+from ebp.index.vectors import VectorIndex, probes
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 import pytest
 
-from ebp import bridge
-from ebp.bridge import cognates, default_lexicon, parse_lexicon, roots, translate
-from ebp.lexical import LexicalIndex, analyze
+from ebp.index.lexical import LexicalIndex, analyze
+from ebp.retrieve import bridge
+from ebp.retrieve.bridge import cognates, default_lexicon, parse_lexicon, roots, translate
 
 
 def vocabulary(*texts: str) -> bridge.Knows:

@@ -19,7 +19,7 @@ import pytest
 import rispy
 from pypdf import PdfReader
 
-from ebp.readinglists import ReadingLists
+from ebp.present.readinglists import ReadingLists
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")

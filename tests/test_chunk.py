@@ -1,4 +1,4 @@
-from ebp.chunk import ChunkSizes, chunk, heading_section
+from ebp.ingest.chunk import ChunkSizes, chunk, heading_section
 from ebp.types import Page, Section
 
 SENT = "Social workers visited the family every week and wrote notes about progress."  # 13 words

@@ -15,9 +15,10 @@ import pytest
 
 from ebp import ingest
 from ebp.config import Settings
-from ebp.index import VectorIndex, vectors_path
-from ebp.search import Searcher
-from ebp.store import Store
+from ebp.index.generations import Generations
+from ebp.index.store import Store
+from ebp.index.vectors import VectorIndex
+from ebp.retrieve.search import Searcher
 
 TESTS = Path(__file__).resolve().parent
 
@@ -37,7 +38,8 @@ INGEST_SCRIPT = textwrap.dedent(
             time.sleep(0.3)
             return super().embed_passages(texts)
 
-    ingest.EMBED_BUFFER = 3
+    from ebp.ingest import pipeline
+    pipeline.EMBED_BUFFER = 3
     settings = Settings.from_env({{}}, index_dir=Path({index!r}))
     for event in ingest.run(Path({corpus!r}), settings, Slow()):
         if isinstance(event, ingest.Progress) and event.stage == "write":
@@ -62,7 +64,7 @@ def _consistent(settings: Settings) -> None:
     store = Store.open_existing(settings.index_dir)
     generation = store.generation()
     sql_ids, _ = store.vectors_at(generation, 64)
-    faiss_ids = VectorIndex.load(vectors_path(settings.index_dir, generation)).ids()
+    faiss_ids = VectorIndex.load(Generations(settings.index_dir).vectors_path(generation)).ids()
     assert sorted(sql_ids.tolist()) == sorted(faiss_ids.tolist())
     docs = store.all_documents(generation)
     assert len({d.path for d in docs}) == len(docs)  # no duplicates

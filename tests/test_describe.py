@@ -1,6 +1,7 @@
 from pathlib import Path
 
-from ebp.describe import describe, detect_language
+from ebp.ingest.describe import describe
+from ebp.language import detect_language
 from ebp.types import DocType, Page, ParsedDocument
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from ebp import e5build
+from ebp.embed import e5build
 
 ENGLISH = [
     "The social worker visited the family to assess the child's safety at home.",

@@ -4,7 +4,7 @@ escapes, and each status is one that the manifest's ``expected_behaviour`` allow
 The table below was written by reading ``manifest.csv``. Two readings recur:
 - "recover or reject cleanly": a document, ``no_text_layer`` or ``corrupt`` are all fine;
 - "tolerate" on qpdf's test files: these hold only the word "potato" (6 characters), below
-  ``ebp.parse.MIN_PAGE_CHARS``, so a recovered file is ``no_text_layer``, as is a tiny pdf.js file.
+  ``ebp.ingest.parse.MIN_PAGE_CHARS``, so a recovered file is ``no_text_layer``, as is a tiny pdf.js file.
 Where pypdf 7.1.1 cannot do what the manifest asks, the case is a strict xfail that says why.
 """
 
@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from ebp.isolate import IsolatedParser, Limits, Outcome
+from ebp.ingest.isolate import IsolatedParser, Outcome
+from ebp.ingest.read import Limits
 
 EDGE = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "pdfs" / "edge"
 LIMITS = Limits(seconds=30, memory_mb=1536)

@@ -38,7 +38,7 @@ def test_bfloat16_passages_are_unit_vectors_close_to_float32_and_queries_unchang
 
 
 def test_eval_cache_keeps_float32_and_bfloat16_indexes_apart(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from ebp.evaluate import default_cache
+    from ebp.bench.evaluate import default_cache
 
     settings = Settings.from_env({})
     float32 = default_cache(tmp_path, settings, "multilingual-e5-small")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from ebp.excerpt import page_excerpt
+from ebp.present.excerpt import page_excerpt
 
 
 def test_excerpt_holds_exactly_the_asked_pages(tmp_path: Path, make_pdf) -> None:

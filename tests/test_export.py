@@ -11,9 +11,9 @@ import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
-from ebp import export
 from ebp.appraise import evidence_level
-from ebp.readinglists import ReadingItem, ReadingList
+from ebp.present import export
+from ebp.present.readinglists import ReadingItem, ReadingList
 
 TRIAL = ReadingItem(
     path="en_rct.pdf",

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from ebp.isolate import IsolatedParser, Limits
+from ebp.ingest.isolate import IsolatedParser
+from ebp.ingest.read import Limits
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REAL_SEEDS = (  # small real papers, with xref tables and with xref streams

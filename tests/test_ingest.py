@@ -12,9 +12,10 @@ import pytest
 from ebp import ingest
 from ebp.config import Settings
 from ebp.errors import IndexBusyError, ModelMismatchError
-from ebp.index import VectorIndex, vectors_path
-from ebp.search import Searcher
-from ebp.store import Store
+from ebp.index.generations import Generations
+from ebp.index.store import Store
+from ebp.index.vectors import VectorIndex
+from ebp.retrieve.search import Searcher
 
 TOPICS = {
     "elderly.pdf": "Elderly people living alone benefit from home visits and respite care for caregivers.",
@@ -36,7 +37,7 @@ def _faiss_and_sqlite_agree(settings: Settings) -> set[int]:
     store = Store.open_existing(settings.index_dir)
     generation = store.generation()
     sql_ids, _ = store.vectors_at(generation, 64)
-    faiss_ids = VectorIndex.load(vectors_path(settings.index_dir, generation)).ids()
+    faiss_ids = VectorIndex.load(Generations(settings.index_dir).vectors_path(generation)).ids()
     assert sorted(sql_ids.tolist()) == sorted(faiss_ids.tolist())
     assert len(set(faiss_ids.tolist())) == len(faiss_ids)
     return set(faiss_ids.tolist())
@@ -181,7 +182,7 @@ def test_old_schema_is_a_clear_error_then_migrated_by_the_next_index(
     import sqlite3
 
     from ebp.errors import SchemaMismatchError
-    from ebp.store import MIGRATIONS
+    from ebp.index.migrations import MIGRATIONS
 
     corpus = _corpus(tmp_path / "corpus", make_pdf)
     settings.index_dir.mkdir(parents=True)
@@ -231,7 +232,7 @@ def test_an_inverted_file_index_is_built_and_searched_through_the_pipeline(
     ingest.ingest(_corpus(settings.corpus_dir, make_pdf), settings, fake_embedder)
     _faiss_and_sqlite_agree(settings)
     searcher = Searcher(settings.index_dir, fake_embedder)
-    assert searcher._refresh()[1].kind == "ivf"
+    assert searcher.current().vectors.kind == "ivf"
     store = Store.open_existing(settings.index_dir)
     ids, stored = store.vectors_at(store.generation(), fake_embedder.dim)
     assert np.array_equal(store.vectors_of(ids[::-1], fake_embedder.dim), stored[::-1])

@@ -15,15 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from ebp.errors import EncryptedError, ParseError
-from ebp.isolate import (
-    IsolatedParser,
-    Limits,
-    TimeoutParseError,
-    WorkerCrashError,
-    parse_isolated,
-    parse_with_password,
-)
+from ebp.errors import EncryptedError, ParseError, TimeoutParseError, WorkerCrashError
+from ebp.ingest.isolate import IsolatedParser, parse_isolated
+from ebp.ingest.read import Limits, read_document
 from ebp.types import DocType, ParsedDocument
 
 MARGIN_SECONDS = 3.0  # killing and reaping a worker, on a busy CI machine
@@ -46,8 +40,8 @@ def misbehave(path: Path, corpus_root: Path, password: str | None, limits: Limit
     if name.startswith("recurse"):
         return misbehave(path, corpus_root, password, limits)
     if name.startswith("warn"):
-        logging.getLogger("ebp.parse").warning("%s: page 1 could not be read", path.name)
-    return parse_with_password(path, corpus_root, password, limits)
+        logging.getLogger("ebp.ingest.parse").warning("%s: page 1 could not be read", path.name)
+    return read_document(path, corpus_root, password, limits)
 
 
 @pytest.fixture
@@ -125,7 +119,7 @@ def test_worker_warnings_reach_the_parents_logging(tmp_path: Path, caplog: pytes
     with IsolatedParser(Limits(seconds=20), task=misbehave) as parser, caplog.at_level(logging.WARNING):
         with pytest.raises(ParseError):  # the placeholder is not a readable PDF
             parser.parse(stand_in(tmp_path, "warn.pdf"), tmp_path)
-    assert ("ebp.parse", logging.WARNING, "warn.pdf: page 1 could not be read") in caplog.record_tuples
+    assert ("ebp.ingest.parse", logging.WARNING, "warn.pdf: page 1 could not be read") in caplog.record_tuples
 
 
 def test_password_from_the_mapping_opens_an_encrypted_pdf(tmp_path: Path, make_pdf) -> None:  # type: ignore[no-untyped-def]
@@ -152,13 +146,13 @@ def test_page_limit_and_a_pdf_without_pages(tmp_path: Path, make_pdf) -> None:  
     with PdfWriter() as writer:
         writer.write(tmp_path / "no_pages.pdf")
     with pytest.raises(ParseError, match="no pages") as info:
-        parse_with_password(tmp_path / "no_pages.pdf", tmp_path)
+        read_document(tmp_path / "no_pages.pdf", tmp_path)
     assert info.value.status == "empty"
 
 
 def test_file_size_limit_is_applied_before_opening(tmp_path: Path, good_pdf: Path) -> None:
     with pytest.raises(ParseError) as info:
-        parse_with_password(good_pdf, tmp_path, limits=Limits(max_file_mb=0.0001))
+        read_document(good_pdf, tmp_path, limits=Limits(max_file_mb=0.0001))
     assert info.value.status == "too_large"
 
 

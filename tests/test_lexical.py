@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from ebp import lexical
 from ebp.errors import IndexMissingError, SchemaMismatchError
-from ebp.lexical import LexicalIndex, analyze
+from ebp.index import lexical
+from ebp.index.lexical import LexicalIndex, analyze
 
 # Ids far from 0..n-1 and out of order, as SQLite passage ids can be after deletions.
 PASSAGES = [

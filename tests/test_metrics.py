@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from ebp.metrics import evaluate, load_beir
+from ebp.bench.metrics import evaluate, load_beir
 
 # Hand-computed graded example (nDCG gain = relevance, discount = log2(rank + 1), as trec_eval):
 #   qrels q1: d1 = 2, d2 = 1, d3 = 0;   run q1: d3 (3.0), d1 (2.0), d2 (1.0)

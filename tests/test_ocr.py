@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from ebp.errors import NoTextError, OcrError
-from ebp.isolate import IsolatedParser, Limits, parse_with_password
-from ebp.ocr import DEFAULT_LANGUAGES, ocr_available, ocr_pdf
+from ebp.ingest.isolate import IsolatedParser
+from ebp.ingest.ocr import DEFAULT_LANGUAGES, ocr_available, ocr_pdf
+from ebp.ingest.read import Limits, read_document
 
 EDGE_FILES = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "pdfs" / "edge" / "files"
 
@@ -97,7 +98,7 @@ def test_switched_on_without_tesseract_the_scan_stays_no_text_layer(
     pdf = scanned_pdf(tmp_path / "scan.pdf", [ENGLISH])
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(NoTextError, match="switched on but not installed.*tesseract-ocr-ind") as caught:
-        parse_with_password(pdf, tmp_path, limits=Limits(ocr=True))
+        read_document(pdf, tmp_path, limits=Limits(ocr=True))
     assert caught.value.status == "no_text_layer"
 
 

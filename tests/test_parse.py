@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from ebp.errors import EmptyFileError, EncryptedError, NotAPdfError, NoTextError, ParseError, UnsupportedError
-from ebp.parse import normalize_text, parse_file
+from ebp.ingest.parse import normalize_text, parse_file
 from ebp.types import DocType
 
 

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ebp import present
-from ebp.appraise import AppraisalItem, evidence_level
+from ebp.appraise import evidence_level
 from ebp.config import Settings
-from ebp.copes import copes
-from ebp.i18n import EN, ID, STRINGS, label, level_label, strings
-from ebp.ingest import IngestReport, Progress
-from ebp.readinglists import ReadingItem
-from ebp.types import DocType, DocumentAppraisal, DocumentHit, DocumentInfo, PassageHit, StoredDocument, Why
+from ebp.present import cards as present
+from ebp.present.i18n import EN, ID, STRINGS, label, level_label, strings
+from ebp.present.readinglists import ReadingItem
+from ebp.retrieve.copes import copes
+from ebp.types import (
+    AppraisalItem,
+    DocType,
+    DocumentAppraisal,
+    DocumentHit,
+    DocumentInfo,
+    PassageHit,
+    StoredDocument,
+    Why,
+)
 
 T = strings("id")
 
@@ -118,15 +126,6 @@ def test_item_html_shows_reference_and_level() -> None:
     assert "Carter, H. (2020). A &lt;b&gt;trial&lt;/b&gt;." in out and "Level 2" in out and "p. 4" in out
 
 
-def test_progress_only_moves_forward_with_reading_and_publishing() -> None:
-    assert present.progress_fraction(Progress("scan", 3, 3)) == 0.03
-    assert present.progress_fraction(Progress("parse", 5, 10)) == 0.465
-    assert present.progress_fraction(Progress("embed", 0, 40)) is None
-    assert present.progress_fraction(Progress("write", 40, 40)) is None  # a batch, not the end
-    assert present.progress_fraction(Progress("write", 0, 1, "index")) == 0.95
-    assert present.progress_fraction(IngestReport()) == 1.0
-
-
 def test_relevance_floor_is_per_model_unless_set() -> None:
     assert present.relevance_floor("multilingual-e5-small") == 0.83
     assert present.relevance_floor("all-MiniLM-L6-v2") == 0.0  # unknown scale: no floor
@@ -134,14 +133,17 @@ def test_relevance_floor_is_per_model_unless_set() -> None:
     assert Settings.from_env({"EBP_RELEVANCE_FLOOR": "0.9"}).relevance_floor == 0.9
 
 
-def test_cli_why_line_names_the_translated_terms() -> None:
-    from ebp.cli import why_line
+def test_the_cli_reads_the_same_reasons_in_english() -> None:
+    from ebp.present.render import why_text
+
+    def why_line(h: DocumentHit) -> str:
+        return why_text(h, strings("en"))
 
     bridged = replace(
         hit(),
         why=Why("hybrid", 1, 0.03, 0.8, 2, 6.1, 1, "id", "en", True, 1.0, "translated", ("elderly", "loneliness")),
     )
     line = why_line(bridged)
-    assert "translated into English (elderly, loneliness) rank 1" in line and "meaning only" not in line
+    assert "translated into English (elderly, loneliness): rank 1" in line and "meaning only" not in line
     by_meaning = replace(hit(), why=Why("hybrid", 3, 0.02, 0.8, 2, None, None, "id", "en", True))
     assert "ranked by meaning only" in why_line(by_meaning) and "translated" not in why_line(by_meaning)

@@ -10,8 +10,8 @@ import pytest
 
 from ebp import ingest
 from ebp.appraise import evidence_level
-from ebp.readinglists import DB_NAME, ReadingItem, ReadingListError, ReadingLists, item_from_document
-from ebp.search import Searcher
+from ebp.present.readinglists import DB_NAME, ReadingItem, ReadingListError, ReadingLists, item_from_document
+from ebp.retrieve.search import Searcher
 
 
 def item(path: str, design: str = "rct", **kw: object) -> ReadingItem:

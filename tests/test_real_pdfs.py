@@ -8,7 +8,7 @@ from conftest import shared_path
 
 from ebp import ingest
 from ebp.config import Settings
-from ebp.search import Searcher
+from ebp.retrieve.search import Searcher
 
 pytestmark = pytest.mark.slow
 

@@ -9,8 +9,9 @@ import pytest
 
 from ebp import cli, embed, ingest
 from ebp.config import Settings
-from ebp.describe import language_confidence
-from ebp.search import Searcher, balance_by_language, rrf
+from ebp.language import language_confidence
+from ebp.retrieve.fusion import balance_by_language, rrf
+from ebp.retrieve.search import Searcher
 from ebp.types import Filters, Mode, SearchOptions
 
 

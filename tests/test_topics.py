@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from ebp import ingest
-from ebp.search import Searcher
-from ebp.topics import best_evidence_first, corpus_summary, document_vectors, suggested_topics, topic_map
+from ebp.present.topics import best_evidence_first, corpus_summary, document_vectors, suggested_topics, topic_map
+from ebp.retrieve.search import Searcher
 from ebp.types import DocType, DocumentAppraisal, DocumentInfo, StoredDocument
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ebp import ingest
-from ebp.uploads import corpus_bytes, corpus_file, is_pdf, safe_filename, save_upload, save_uploads
+from ebp.ingest.uploads import corpus_bytes, corpus_file, is_pdf, safe_filename, save_upload, save_uploads
 
 
 @pytest.mark.parametrize(

@@ -2,14 +2,52 @@
 
 from __future__ import annotations
 
-from ebp._patterns import _RAND, LazyPattern, _rx
+from ebp.text import LazyPattern, any_of
+
+RANDOMISED = (
+    r"(?<![\w-])(?<!mendelian\s)randomi[sz]"  # not "non-randomised", "quasi-randomised", "Mendelian randomisation"
+)
+PASSING_MENTION = any_of(  # a sentence about other studies or about studies still to be done
+    r"\b(?:previous|prior|earlier|past)\s+(?:\w+\s+){0,2}?(?:stud(?:y|ies)|trials?|research|reviews?|reports?|"
+    r"work|literature|investigations?|analys[ie]s|findings|evidence|meta-analys[ie]s|RCTs?|data)\b",
+    r"\bpreviously\s+(?:shown|reported|described|published|demonstrated|found|suggested)",
+    r"\brecent(?:ly)?\s+(?:studies|trials|reviews|meta-analyses|reports|work)",
+    r"\bha(?:ve|s)\s+(?:been\s+)?(?:shown|suggested|reported|demonstrated|found|indicated)",
+    r"\b(?:is|are)\s+needed",
+    r"\bneeded\s+to\b",
+    r"\bneed\s+(?:for|more)\b",
+    r"\b(?:is|are)\s+(?:warranted|required|lacking)",
+    r"\bfuture\b",
+    r"\bfurther\s+(?:\w+\s+)?(?:studies|research|trials|investigation|work)",
+    r"\bshould\s+be\b",
+    r"\black\s+of\b",
+    r"\babsence\s+of\b",
+    r"\bno\s+(?:randomi[sz]ed|controlled|previous|published)",
+    r"\bfew\s+(?:studies|trials)",
+    r"\blimited\s+(?:data|evidence)",
+    r"\bunlike\b",
+    r"\bin\s+contrast\s+to\b",
+    r"\bshown\s+(?:recently|previously)",
+    r"\b(?:in|by)\s+a\s+(?:large|recent|previous|published|earlier)\s+"
+    r"(?:systematic\s+review|meta-?analysis)",
+    r"\b(?:a|one)\s+recent\b",
+    r"\bsebelumnya\b",
+    r"\bdiperlukan\b",
+    r"\bperlu\s+dilakukan\b",
+    r"\bpenelitian\s+(?:selanjutnya|lanjutan|berikutnya)",
+    r"\bbelum\s+(?:ada|pernah)\b",
+    r"\bmasih\s+(?:sedikit|terbatas)\b",
+    r"\bberbeda\s+dengan\b",
+    r"\bdisarankan\b",
+    r"\bdi\s+masa\s+(?:depan|mendatang)",
+)
 
 # (design, weight, pattern): weights are per mention before the zone and context factors.
 CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "systematic_review_meta_analysis",
         3.0,
-        _rx(
+        any_of(
             r"systematic(?:al)?\s+(?:literature\s+|scoping\s+)?reviews?",
             r"meta-?\s?analy[sz]\w*",
             r"meta-?analisis",
@@ -30,7 +68,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "systematic_review_meta_analysis",
         2.0,
-        _rx(
+        any_of(
             r"(?:searched|search(?:es)?\s+(?:of|in|was\s+conducted)|identified\s+(?:via|through|by\s+searching)|"
             r"retrieved\s+(?:from|by\s+searching)|(?:performed|conducted|carried\s+out)\s+an?\s+(?:\w+\s+){0,3}search|"
             r"penelusuran|menelusuri)\b[^.;]{0,80}?\b(?:medline|pubmed|embase|"
@@ -41,12 +79,16 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
             r"pooled\s+(?:analysis|estimates?|data\s+from)",
         ),
     ),
-    ("systematic_review_meta_analysis", 1.0, _rx(r"random[- ]effects?\s+model", r"\bI\s?(?:2|²)\s?=", r"efek\s+acak")),
+    (
+        "systematic_review_meta_analysis",
+        1.0,
+        any_of(r"random[- ]effects?\s+model", r"\bI\s?(?:2|²)\s?=", r"efek\s+acak"),
+    ),
     (
         "rct",
         3.0,
-        _rx(
-            _RAND + r"ed\b[\w\s,-]{0,60}?\b(?:trial|study|experiment)",
+        any_of(
+            RANDOMISED + r"ed\b[\w\s,-]{0,60}?\b(?:trial|study|experiment)",
             r"\bRCTs?\b",
             r"uji\s+(?:klinis\s+|klinik\s+)?acak",
             r"uji\s+terkontrol\s+acak",
@@ -58,12 +100,12 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "rct",
         2.0,
-        _rx(
+        any_of(
             r"(?<![\w-])randomly\s+(?:assigned|allocated|divided|distributed)",
             r"(?<!not\s)(?:were|was)\s+randomi[sz]ed",
-            _RAND + r"ed\s+(?:to|into|in\s+a)\b",
+            RANDOMISED + r"ed\s+(?:to|into|in\s+a)\b",
             r"random\s+(?:assignment|allocation)",
-            _RAND + r"ation",
+            RANDOMISED + r"ation",
             r"dirandomisasi",
             r"diacak\s+ke",
             r"dialokasikan\s+secara\s+acak",
@@ -74,14 +116,14 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "rct",
         1.2,
-        _rx(
+        any_of(
             r"\bor\s+(?:a\s+|matching\s+)?placebo\b", r"\b(?:versus|vs\.?)\s+placebo\b", r"\bplacebo\s+(?:group|arm)\b"
         ),
     ),
     (
         "rct",
         1.5,
-        _rx(
+        any_of(
             r"placebo[- ]controlled",
             r"double[- ]blind\w*",
             r"intention[- ]to[- ]treat",
@@ -92,7 +134,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "quasi_experimental",
         3.0,
-        _rx(
+        any_of(
             r"quasi[- ]?experiment\w*",
             r"kuasi[- ]?eksperimen\w*",
             r"eksperimen\s+semu",
@@ -106,7 +148,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "quasi_experimental",
         2.0,
-        _rx(
+        any_of(
             r"non-?randomi[sz]ed",
             r"not\s+randomi[sz]ed",
             r"tidak\s+diacak",
@@ -130,7 +172,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "quasi_experimental",
         1.2,
-        _rx(
+        any_of(
             r"open[- ]label",
             r"wait-?\s?list(?:ed)?\s+control",
             r"(?:received|given|consumed|underwent)\b[^.;]{0,60}?\bfor\s+\d+\s+(?:weeks|months|days)",
@@ -139,7 +181,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "cohort",
         3.0,
-        _rx(
+        any_of(
             r"cohort\s+stud\w+",
             r"(?:prospective|retrospective|population-based|birth|historical)\s+cohort",
             r"\bkohort\b",
@@ -150,7 +192,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "cohort",
         2.0,
-        _rx(
+        any_of(
             r"prospective\s+(?:observational\s+|longitudinal\s+|population-based\s+)?study",
             r"(?:were|was)\s+followed[- ]up\b",
             r"\bwe\s+followed\b",
@@ -159,7 +201,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "cohort",
         1.2,
-        _rx(
+        any_of(
             r"\bcohorts?\b",
             r"person[- ]years",
             r"observational\s+study",
@@ -178,12 +220,12 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
             r"\blongitudinal(?:ly)?\b",
         ),
     ),
-    ("cohort", 0.6, _rx(r"incidence\s+of", r"\bincident\b")),
-    ("case_control", 3.0, _rx(r"case[- ]control", r"kasus[- ]kontrol", r"case[- ]referent", r"nested\s+case")),
+    ("cohort", 0.6, any_of(r"incidence\s+of", r"\bincident\b")),
+    ("case_control", 3.0, any_of(r"case[- ]control", r"kasus[- ]kontrol", r"case[- ]referent", r"nested\s+case")),
     (
         "case_control",
         1.5,
-        _rx(
+        any_of(
             r"(?:matched|healthy|population)\s+controls",
             r"comparison\s+subjects",
             r"\bcases\b[^.;]{0,60}?\bcontrols\b",
@@ -194,7 +236,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "cross_sectional",
         3.0,
-        _rx(
+        any_of(
             r"cross[- ]?sectional",
             r"potong\s+lintang",
             r"belah\s+lintang",
@@ -206,7 +248,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "cross_sectional",
         1.5,
-        _rx(
+        any_of(
             r"\bsurvey\b",
             r"\bsurvei\b",
             r"\bnhanes\b",
@@ -224,12 +266,12 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "cross_sectional",
         0.6,
-        _rx(r"questionnaires?", r"kuesioner", r"\bprevalen(?:ce|si)\b", r"\brespondents?\b", r"\bresponden\b"),
+        any_of(r"questionnaires?", r"kuesioner", r"\bprevalen(?:ce|si)\b", r"\brespondents?\b", r"\bresponden\b"),
     ),
     (
         "qualitative",
         3.0,
-        _rx(
+        any_of(
             r"qualitative\s+(?:study|research|design|approach|method\w*|interview\w*|descriptive|"
             r"inquiry|case|exploratory|content)",
             r"(?:penelitian|studi|pendekatan|metode)\s+kualitatif",
@@ -244,7 +286,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "qualitative",
         1.0,
-        _rx(
+        any_of(
             r"\bqualitative\b",
             r"\bkualitatif\b",
             r"fenomenologi\w*",
@@ -256,7 +298,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "qualitative",
         1.5,
-        _rx(
+        any_of(
             r"in-?depth\s+interviews?",
             r"semi-?\s?structured\s+interviews?",
             r"wawancara\s+(?:mendalam|semi-?\s?terstruktur)",
@@ -280,7 +322,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "case_study",
         3.0,
-        _rx(
+        any_of(
             r"case\s+reports?",
             r"laporan\s+kasus",
             r"studi\s+kasus",
@@ -295,7 +337,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "case_study",
         1.0,
-        _rx(
+        any_of(
             r"\b\d{1,3}[- ]year[- ]old\s+(?:man|woman|boy|girl|male|female|patient|child)",
             r"\bseorang\s+(?:anak|klien|perempuan|laki-laki|ibu|ayah|remaja|lansia|pria|wanita|pasien)",
         ),
@@ -303,7 +345,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "review_narrative",
         2.5,
-        _rx(
+        any_of(
             r"narrative\s+review",
             r"(?<!systematic\s)(?<!integrative\s)literature\s+review",
             r"(?<!systematic\s)review\s+of\s+(?:the\s+)?literature",
@@ -318,7 +360,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "review_any",
         2.5,
-        _rx(
+        any_of(
             r"\b(?:this|our|the\s+present)\s+(?:mini-?)?review\b",
             r"in\s+this\s+(?:mini-?)?review",
             r"\bpurpose\s+of\s+(?:this\s+)?review\b",
@@ -327,7 +369,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "review_any",
         1.5,
-        _rx(
+        any_of(
             r"\bwe\s+(?:review|summari[sz]e|discuss|highlight)\b",
             r"\breview\s+(?:of|on)\b",
             r"\boverview\b",
@@ -343,7 +385,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "guideline_or_opinion",
         3.0,
-        _rx(
+        any_of(
             r"practice\s+guidelines?",
             r"clinical\s+guidelines?",
             r"recommendation\s+statement",
@@ -361,7 +403,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "guideline_or_opinion",
         2.0,
-        _rx(
+        any_of(
             r"\b(?:these|this|our)\s+(?:guidelines?|recommendations|statement)\b",
             r"\b(?:pedoman|rekomendasi)\s+ini\b",
             r"\bwe\s+recommend\b",
@@ -370,7 +412,7 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
     (
         "guideline_or_opinion",
         1.5,
-        _rx(
+        any_of(
             r"expert\s+panel",
             r"task\s+force",
             r"advisory\s+(?:committee|group|statement|panel)",
@@ -381,11 +423,15 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
             r"rekomendasi\s+(?:untuk|bagi)\b",
         ),
     ),
-    ("guideline_or_opinion", 2.0, _rx(r"\b(?:statement|advisory|recommendations|guidance|guidelines)\s+from\s+the\b")),
+    (
+        "guideline_or_opinion",
+        2.0,
+        any_of(r"\b(?:statement|advisory|recommendations|guidance|guidelines)\s+from\s+the\b"),
+    ),
     (
         "guideline_or_opinion",
         0.4,
-        _rx(
+        any_of(
             r"\bguidelines?\b",
             r"\bpedoman\b",
             r"\brecommendations?\b",

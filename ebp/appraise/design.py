@@ -1,7 +1,7 @@
 """Appraisal stage: study design, evidence level and the facts a practitioner checks first.
 
-The design cue phrases live in ebp.design_cues, the facts (sample size, follow-up ...) in
-ebp.appraise_items; this module re-exports the public names, so ``from ebp.appraise import appraise`` works.
+The design cue phrases live in ebp.appraise.cues, the facts (sample size, follow-up ...) in
+ebp.appraise.items; this module re-exports the public names, so ``from ebp.appraise import appraise`` works.
 
 Pure functions over text, English and Indonesian. Rules only: cue phrases are weighted by where
 they occur (title > abstract > body) and discounted when a sentence mentions a design only in
@@ -20,79 +20,25 @@ Labelling decisions (the dev set follows them):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ebp._patterns import _I, _PASSING, LazyPattern, _rx, _sentences, _strip_references
-from ebp.appraise_items import AppraisalItem, appraise, stated_sample_size
-from ebp.design_cues import CUES
+from ebp.appraise.cues import CUES, PASSING_MENTION
+from ebp.text import LazyPattern, any_of, sentences, strip_references
 
-__all__ = [
-    "CHECK_BELOW",
-    "DEFAULT_HIERARCHY",
-    "DESIGNS",
-    "AppraisalItem",
-    "Design",
-    "LazyPattern",
-    "Level",
-    "appraise",
-    "classify_design",
-    "evidence_level",
-    "stated_sample_size",
-]
-
-DESIGNS = (
-    "systematic_review_meta_analysis",
-    "rct",
-    "quasi_experimental",
-    "cohort",
-    "case_control",
-    "cross_sectional",
-    "qualitative",
-    "case_study",
-    "review_narrative",
-    "guideline_or_opinion",
-    "other",
-)
-DEFAULT_HIERARCHY: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("systematic_review", ("systematic_review_meta_analysis",)),
-    ("randomised_trial", ("rct",)),
-    ("quasi_experimental", ("quasi_experimental",)),
-    ("analytic_observational", ("cohort", "case_control")),
-    ("cross_sectional", ("cross_sectional",)),
-    ("qualitative", ("qualitative",)),
-    ("case_study", ("case_study",)),
-    ("opinion", ("guideline_or_opinion", "review_narrative")),
-)
-_LEVEL_LABELS = {  # level name → (English, Indonesian)
-    "systematic_review": ("Systematic review / meta-analysis", "Tinjauan sistematis / meta-analisis"),
-    "randomised_trial": ("Randomised controlled trial", "Uji acak terkontrol"),
-    "quasi_experimental": ("Quasi-experimental study", "Studi kuasi eksperimen"),
-    "analytic_observational": ("Cohort or case-control study", "Studi kohort atau kasus-kontrol"),
-    "cross_sectional": ("Cross-sectional study or survey", "Studi potong lintang atau survei"),
-    "qualitative": ("Qualitative study", "Studi kualitatif"),
-    "case_study": ("Case study or case report", "Studi kasus atau laporan kasus"),
-    "opinion": ("Guideline, expert opinion or narrative review", "Pedoman, pendapat ahli atau tinjauan naratif"),
-    "unranked": ("Not ranked", "Tidak diperingkat"),
-}
 CHECK_BELOW = 0.6  # confidence under which a person should check the label
 _ZONE_WEIGHT = {"title": 3.0, "abstract": 1.0, "body": 0.35}
 _BODY_CAP = 3.0  # body text can tip a decision but not outvote the title and abstract alone
 
 
 @dataclass(frozen=True)
-class Design:
+class DesignLabel:
+    """A study design as the classifier reads it."""
+
     label: str  # one of DESIGNS
     confidence: float  # 0..1
     cues: tuple[str, ...]  # phrases that decided, as they appear in the text
     needs_checking: bool
-
-
-@dataclass(frozen=True)
-class Level:
-    rank: int  # 1 = strongest; designs outside the hierarchy rank after every level
-    name: str
-    label_en: str = ""
-    label_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,7 +49,7 @@ class _Match:
     zone: str
 
 
-_SELF = _rx(
+_SELF = any_of(
     r"\b(?:this|the\s+present|our|the\s+current)\s+(?:study|trial|review|analysis|paper|article|report|survey|research)",
     r"\bwe\s+(?:conducted|performed|undertook|carried\s+out|did|designed|used|report|present|describe|analy[sz]ed|"
     r"followed|enrolled|recruited|randomi[sz]ed|searched|interviewed|surveyed|studied|examined|evaluated)\b",
@@ -121,8 +67,8 @@ _SELF = _rx(
     r"\bmerupakan\s+(?:penelitian|studi|uji)\b",
     r"\bkami\s+melakukan\b",
 )
-_INCLUDED = LazyPattern(r"\b(?:studies|trials|RCTs|articles|reports|publications|studi|artikel)\b", _I)
-_PROTOCOL = _rx(
+_INCLUDED = LazyPattern(r"\b(?:studies|trials|RCTs|articles|reports|publications|studi|artikel)\b", re.IGNORECASE)
+_PROTOCOL = any_of(
     r"\bstudy\s+protocol\b",
     r"\btrial\s+protocol\b",
     r"\bprotocol\s+(?:for|of)\s+(?:a|an|the)\b",
@@ -132,7 +78,7 @@ _PROTOCOL = _rx(
     r"\bprotokol\s+(?:penelitian|uji|studi)\b",
     r"\bakan\s+(?:dirandomisasi|diacak|direkrut)\b",
 )
-_RESULTS = _rx(
+_RESULTS = any_of(
     r"\bresults?\s*:",
     r"(?-i:\bRESULTS\b)",
     r"\bfindings\s*:",
@@ -141,7 +87,7 @@ _RESULTS = _rx(
     r"\b95\s?%\s?(?:CI|confidence)",
     r"\bp\s*[<=]\s*0?[.,]\d",
 )
-_NONHUMAN = _rx(
+_NONHUMAN = any_of(
     r"\b(?:mice|mouse|murine|rats?|rodents?|zebrafish|drosophila|yeasts?|nematodes?|xenografts?|"
     r"piglets?|pigs?|swine|herds?|boars?|sheep|cattle|monkeys?|macaques?|primates|alligators?|mosquito(?:es)?|"
     r"plasmids?|organoids?|fibroblasts?|tikus|mencit|kelinci)\b",
@@ -160,7 +106,7 @@ _NONHUMAN = _rx(
     r"\bdatabase\s+of\b",
 )
 _REVIEWS = ("systematic_review_meta_analysis", "review_narrative")
-_SECONDARY = _rx(
+_SECONDARY = any_of(
     r"secondary\s+analys[ie]s",
     r"post[- ]hoc\s+(?:\w+\s+)?analys[ie]s",
     r"ancillary\s+stud\w+",
@@ -169,7 +115,7 @@ _SECONDARY = _rx(
     r"cost[- ]effectiveness\s+analys[ie]s",
     r"economic\s+evaluation",
 )
-_OBSERVATIONAL = _rx(
+_OBSERVATIONAL = any_of(
     r"\bobservational\b",
     r"\bobservasional\b",
     r"\bpredictors?\s+of\b",
@@ -177,7 +123,7 @@ _OBSERVATIONAL = _rx(
     r"factors\s+associated\s+with",
     r"faktor\s+yang\s+berhubungan",
 )
-_RESEARCH = _rx(
+_RESEARCH = any_of(
     r"\bwe\s+(?:show|demonstrate|found|find|identif(?:y|ied)|observed|measured|report|propose|developed|"
     r"provide\s+evidence|used|tested|analy[sz]ed|investigated)\b",
     r"\bhere,?\s+we\b",
@@ -191,7 +137,7 @@ _RESEARCH = _rx(
     r"\bsignificant(?:ly)?\s+(?:increased|decreased|reduced|improved|inhibited|higher|lower|elevated)\b",
     r"\bexperiments?\b",
 )
-_STATISTICS = _rx(
+_STATISTICS = any_of(
     r"\bp\s*[<=>]\s*0?[.,]\d",
     r"\bp\s+less\s+than\b",
     r"±",
@@ -201,29 +147,14 @@ _STATISTICS = _rx(
     r"\d\s?%",
     r"\b(?:OR|HR|RR)\b\s*[=:]?\s*\d",
 )
-_HUMAN = _rx(
+_HUMAN = any_of(
     r"\b(?:patients?|participants?|women|men|children|adults|adolescents|volunteers|respondents|individuals|"
     r"subjects|persons|people|infants|mothers|families|pasien|responden|partisipan|peserta|informan|anak|ibu|"
     r"remaja|lansia|keluarga)\b"
 )
 
 
-def evidence_level(design: str, hierarchy: tuple[tuple[str, tuple[str, ...]], ...] = DEFAULT_HIERARCHY) -> Level:
-    """Rank of a design in an evidence hierarchy (best first); designs outside it rank last.
-
-    Example: ``evidence_level("rct").rank == 2`` and ``evidence_level("other").name == "unranked"``
-    """
-    for rank, (name, designs) in enumerate(hierarchy, start=1):
-        if design in designs:
-            en, id_ = _LEVEL_LABELS.get(name, (name, name))
-            return Level(rank=rank, name=name, label_en=en, label_id=id_)
-    if design not in DESIGNS:
-        raise ValueError(f"unknown study design {design!r}; expected one of {DESIGNS}")
-    en, id_ = _LEVEL_LABELS["unranked"]
-    return Level(rank=len(hierarchy) + 1, name="unranked", label_en=en, label_id=id_)
-
-
-def classify_design(title: str, abstract: str, body: str = "", doc_type: str = "journal_article") -> Design:
+def classify_design(title: str, abstract: str, body: str = "", doc_type: str = "journal_article") -> DesignLabel:
     """Study design from title, abstract and optional body text; never raises on odd input.
 
     Example: ``classify_design("Parenting support: a randomised controlled trial", "").label == "rct"``
@@ -243,7 +174,7 @@ def classify_design(title: str, abstract: str, body: str = "", doc_type: str = "
     top, top_score = by_score[0]
     second = by_score[1][1] if len(by_score) > 1 else 0.0
     if doc_type == "case_study" and (top_score < 4.0 or top == "case_study"):
-        return Design("case_study", 0.8, _cues_for("case_study", matches) or ("doc_type: case_study",), False)
+        return DesignLabel("case_study", 0.8, _cues_for("case_study", matches) or ("doc_type: case_study",), False)
     if top_score < 0.5 or (
         top in ("review_narrative", "guideline_or_opinion") and top_score < 3.0 and _RESEARCH.search(head)
     ):
@@ -253,20 +184,22 @@ def classify_design(title: str, abstract: str, body: str = "", doc_type: str = "
     secondary = top == "rct" and bool(_SECONDARY.search(head))
     if secondary and _OBSERVATIONAL.search(head):
         cues = (*_SECONDARY.findall(head)[:1], *_OBSERVATIONAL.findall(head)[:2])
-        return Design("cohort", min(confidence, 0.55), cues, needs_checking=True)  # observational use of trial data
+        return DesignLabel(
+            "cohort", min(confidence, 0.55), cues, needs_checking=True
+        )  # observational use of trial data
     needs = confidence < CHECK_BELOW or second >= 0.6 * top_score or secondary
-    return Design(top, confidence, _cues_for(top, matches), needs_checking=needs)
+    return DesignLabel(top, confidence, _cues_for(top, matches), needs_checking=needs)
 
 
-def _without_cues(head: str) -> Design:
+def _without_cues(head: str) -> DesignLabel:
     """No design named: a text that reports its own results is ``other``; one that only discusses is a review."""
     if _RESEARCH.search(head) or _STATISTICS.search(head) or len(_NONHUMAN.findall(head)) >= 2:
-        return Design("other", 0.3, (), needs_checking=True)
-    return Design("review_narrative", 0.35, (), needs_checking=True)
+        return DesignLabel("other", 0.3, (), needs_checking=True)
+    return DesignLabel("review_narrative", 0.35, (), needs_checking=True)
 
 
 def _zones(title: str, abstract: str, body: str) -> list[tuple[str, str]]:
-    body = _strip_references(body)
+    body = strip_references(body)
     if not abstract.strip() and body.strip():
         abstract, body = body[:3000], body[3000:]  # no separate abstract: the opening of the body stands in
     return [("title", title[:2000]), ("abstract", abstract[:20000]), ("body", body[:60000])]
@@ -274,14 +207,14 @@ def _zones(title: str, abstract: str, body: str) -> list[tuple[str, str]]:
 
 def _zone_matches(zone: str, text: str) -> list[_Match]:
     out: list[_Match] = []
-    sentences = _sentences(text)
-    for i, sentence in enumerate(sentences):
+    parts = sentences(text)
+    for i, sentence in enumerate(parts):
         factor = _ZONE_WEIGHT[zone]
-        if _PASSING.search(sentence):
+        if PASSING_MENTION.search(sentence):
             factor *= 0.15
         elif _SELF.search(sentence):
             factor *= 1.5
-        elif zone == "abstract" and i == 0 and len(sentences) > 2:
+        elif zone == "abstract" and i == 0 and len(parts) > 2:
             factor *= 0.6  # an abstract's opening sentence is usually background
         found = [(d, w, m) for d, w, rx in CUES for m in rx.finditer(sentence)]
         reviewing = any(d == "systematic_review_meta_analysis" for d, _, _ in found) or _INCLUDED.search(sentence)
@@ -313,12 +246,12 @@ def _scores(matches: list[_Match]) -> dict[str, float]:
     return scores
 
 
-def _protocol_or_nonhuman(head: str, scores: dict[str, float]) -> Design | None:
+def _protocol_or_nonhuman(head: str, scores: dict[str, float]) -> DesignLabel | None:
     """Protocols and non-human studies are ``other`` whatever design words they use."""
     review = scores.get("systematic_review_meta_analysis", 0.0)
     protocol = [m.group(0) for m in _PROTOCOL.finditer(head)]
     if protocol and not _RESULTS.search(head) and review < 6.0:
-        return Design("other", 0.7, tuple(dict.fromkeys(protocol))[:4], needs_checking=True)
+        return DesignLabel("other", 0.7, tuple(dict.fromkeys(protocol))[:4], needs_checking=True)
     nonhuman = [m.group(0) for m in _NONHUMAN.finditer(head)]
     best = max(scores.values(), default=0.0)
     top = max(scores, key=scores.__getitem__, default="other")
@@ -326,7 +259,7 @@ def _protocol_or_nonhuman(head: str, scores: dict[str, float]) -> Design | None:
         return None  # a review or guideline about animal or laboratory research is still a review
     if len(nonhuman) >= 2 and len(nonhuman) > len(_HUMAN.findall(head)) and best < 8.0:
         cues = tuple(dict.fromkeys(nonhuman))[:4]
-        return Design("other", 0.8 if best < 2.0 else 0.6, cues, needs_checking=best >= 2.0)
+        return DesignLabel("other", 0.8 if best < 2.0 else 0.6, cues, needs_checking=best >= 2.0)
     return None
 
 

@@ -7,19 +7,17 @@ Indonesian, rules only (see ebp.appraise for the study design).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ebp._patterns import _I, _PASSING, _RAND, LazyPattern, _rx, _sentences, _strip_references
+from ebp.appraise.cues import PASSING_MENTION, RANDOMISED
+from ebp.text import LazyPattern, any_of, sentences, strip_references
+from ebp.types import AppraisalItem
 
 _MAX_TEXT = 200_000  # characters read by appraise(): a long paper's opening is where its design and N are
 
 
-@dataclass(frozen=True)
-class AppraisalItem:
-    name: str  # sample_size | randomisation | control_group | follow_up | effect_size
-    status: str  # present | absent | unknown
-    value: str | None
-    sentence: str | None  # the sentence the value came from
+def _own_sentences(text: str) -> list[str]:
+    """The text's sentences without its reference list and without passing mentions of other studies."""
+    return [s for s in sentences(strip_references((text or "")[:_MAX_TEXT])) if not PASSING_MENTION.search(s)]
 
 
 def appraise(text: str) -> tuple[AppraisalItem, ...]:
@@ -27,14 +25,14 @@ def appraise(text: str) -> tuple[AppraisalItem, ...]:
 
     Example: ``appraise("We randomly assigned 120 women.")[1].status == "present"``
     """
-    sentences = [s for s in _sentences(_strip_references((text or "")[:_MAX_TEXT])) if not _PASSING.search(s)]
-    size = _sample_size(sentences)
+    own = _own_sentences(text)
+    size = _sample_size(own)
     items = [AppraisalItem("sample_size", "present", str(size[0]), size[1]) if size else _unknown("sample_size")]
     for name, (present, absent) in _FLAGS.items():
-        items.append(_first_flag(name, sentences, ((absent, "absent"), (present, "present"))))
-    follow = _follow_up(sentences)
+        items.append(_first_flag(name, own, ((absent, "absent"), (present, "present"))))
+    follow = _follow_up(own)
     items.append(AppraisalItem("follow_up", *follow) if follow else _unknown("follow_up"))
-    effect = _effect_size(sentences)
+    effect = _effect_size(own)
     items.append(AppraisalItem("effect_size", "present", *effect) if effect else _unknown("effect_size"))
     return tuple(items)
 
@@ -44,7 +42,7 @@ def stated_sample_size(text: str) -> int | None:
 
     Example: ``stated_sample_size("A total of 1,234 women took part.") == 1234``
     """
-    found = _sample_size([s for s in _sentences(_strip_references((text or "")[:_MAX_TEXT])) if not _PASSING.search(s)])
+    found = _sample_size(_own_sentences(text))
     return found[0] if found else None
 
 
@@ -63,11 +61,11 @@ def _first_flag(name: str, sentences: list[str], checks: tuple[tuple[LazyPattern
 
 _FLAGS = {
     "randomisation": (
-        _rx(
-            _RAND + r"ed\s+(?:to|into|in|controlled|clinical|trial|double|placebo|,)",
+        any_of(
+            RANDOMISED + r"ed\s+(?:to|into|in|controlled|clinical|trial|double|placebo|,)",
             r"(?<![\w-])randomly\s+"
             r"(?:assigned|allocated|divided)",
-            _RAND + r"ation",
+            RANDOMISED + r"ation",
             r"random\s+(?:allocation|assignment)",
             r"(?<!not\s)(?:were|was)\s+randomi[sz]ed",
             r"dirandomisasi",
@@ -78,7 +76,7 @@ _FLAGS = {
             r"alokasi\s+acak",
             r"pengacakan",
         ),
-        _rx(
+        any_of(
             r"non-?randomi[sz]ed",
             r"not\s+(?:been\s+)?randomi[sz]ed",
             r"without\s+randomi[sz]ation",
@@ -89,7 +87,7 @@ _FLAGS = {
         ),
     ),
     "control_group": (
-        _rx(
+        any_of(
             r"control\s+(?:group|arm|condition|participants|diet)",
             r"placebo",
             r"usual\s+care",
@@ -103,7 +101,7 @@ _FLAGS = {
             r"layanan\s+biasa",
             r"daftar\s+tunggu",
         ),
-        _rx(
+        any_of(
             r"without\s+(?:a\s+)?(?:control|comparison)\s+group",
             r"no\s+(?:control|comparison)\s+group",
             r"uncontrolled",
@@ -139,7 +137,7 @@ _NUMBER = LazyPattern(
     r"(?<![\w.,])(\d{1,3}(?:[,.\u2009\u202f\u00a0 ]\d{3})+|\d+)(?![\d]|[.,]\d)"  # 1,234 · 1.234 · 15 315 · 86
     r"|\b((?:(?:" + _NUMBER_WORD + r")(?:[\s-]+(?:and[\s-]+)?(?=(?:" + _NUMBER_WORD + r")\b))?)+)\b"
     r"(?:\s*\((\d+)\))?",  # forty-five · one hundred and seven (107) · dua puluh tujuh
-    _I,
+    re.IGNORECASE,
 )
 _PERSON = (
     r"(?:participants?|patients?|people|persons?|individuals?|subjects?|respondents?|volunteers?|women|woman|"
@@ -159,18 +157,18 @@ _NOT_PEOPLE = LazyPattern(
     r"deaths?|doses?|items?|questions?|genes?|loci|cells?|interviews?|visits?|sessions?|groups?|studi|artikel|uji|"
     r"sekolah|kelompok|"
     r"desa|kelurahan|kabupaten|provinsi|kasus|kontrol|kali|sesi|pertanyaan)\b",
-    _I,
+    re.IGNORECASE,
 )
 _COUNTED_THINGS = LazyPattern(
     r"\b(?:studies|trials|articles|papers|reports|publications|datasets|records|cases|"
     r"controls|groups|sessions|interviews|studi|artikel|kasus|kelompok)\b",
-    _I,
+    re.IGNORECASE,
 )
 _UNIT = LazyPattern(
     r"\s*(?:%|percent|persen|[-–]?\s*(?:decades?|years?|yrs?|y|tahun|months?|mo|bulan|weeks?|wk|"
     r"minggu|days?|d|hari|hours?|h|jam|min|minutes?|mg|µg|g|kg|ml|l|mmol|cm|mm|m|kcal|times|kali|"
     r"fold)\b)",
-    _I,
+    re.IGNORECASE,
 )
 _FUNCTION_WORD = (
     r"(?:of|on|the|in|at|for|with|from|to|by|who|that|which|were|was|had|have|per|over|among|"
@@ -179,7 +177,7 @@ _FUNCTION_WORD = (
     r"yang|pada|untuk|dengan|selama)\b"
 )
 _NOUN_AFTER = LazyPattern(
-    r"\)?\s*(?:\([^()]{0,40}\)\s*)?((?:(?!" + _FUNCTION_WORD + r")[A-Za-z][\w'/-]*\s+){0,4}?)" + _PERSON, _I
+    r"\)?\s*(?:\([^()]{0,40}\)\s*)?((?:(?!" + _FUNCTION_WORD + r")[A-Za-z][\w'/-]*\s+){0,4}?)" + _PERSON, re.IGNORECASE
 )
 _LIST_AFTER = LazyPattern(
     r"^(?:\s*[A-Za-z][\w-]*){0,4}\s*(?:\([^()]*\))?\s*"
@@ -191,19 +189,19 @@ _LIST_AFTER = LazyPattern(
     # "149 men and 156 women" is a list; "116 enrolled, 100 were randomised" is not
     r"(?!(?:were|was|are|is|had|have|did|of|completed|remained|received|underwent|agreed|died|"
     r"dropped|withdrew|declined|met|left)\b)[A-Za-z]",
-    _I,
+    re.IGNORECASE,
 )
 _LIST_BEFORE = LazyPattern(
     r"(?:\d|\b(?:" + _NUMBER_WORD + r"))\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s*"
     r"(?:\([^()]*\))?\s*(?:,|\band\b|\bdan\b|\bversus\b|\bvs\.?)\s*(?:and\s+)?$",
-    _I,
+    re.IGNORECASE,
 )
 _SAMPLE_BEFORE = LazyPattern(
     r"(?:sample\s+(?:size\s+)?(?:of|was|were|consisted\s+of|comprised|included)|study\s+population\s+(?:of|consisted\s+of|"
     r"comprised|included)|sampel\s+(?:penelitian\s+)?(?:sebanyak|berjumlah|terdiri\s+(?:atas|dari)|adalah|yaitu)?|"
     r"jumlah\s+(?:sampel|responden|subjek|partisipan|informan)(?:\s+(?:sebanyak|adalah|yaitu|berjumlah))?|"
     r"besar\s+sampel(?:\s+(?:sebanyak|adalah|yaitu))?|subjek\s+penelitian\s+(?:berjumlah|sebanyak))\s*:?\s*$",
-    _I,
+    re.IGNORECASE,
 )
 _MARKER = (
     r"(?:a\s+total\s+of|in\s+total|total(?:l?ing)?(?:\s+of)?|altogether|sebanyak|seluruhnya|enrolled|"
@@ -211,19 +209,21 @@ _MARKER = (
     r"randomi[sz]ed|analy[sz]ed|evaluated|examined|assessed|among|melibatkan|mengikuti|merekrut|terhadap)\s+"
     r"(?:approximately\s+|about\s+|some\s+|nearly\s+|over\s+|the\s+)?$"
 )
-_MARKER_BEFORE = LazyPattern(_MARKER, _I)
+_MARKER_BEFORE = LazyPattern(_MARKER, re.IGNORECASE)
 # Without a person noun after it, only a strong marker makes a number a sample size ("a total of 34 192 Adventists").
 _STRONG_MARKER_BEFORE = LazyPattern(
     r"(?:a\s+total\s+of|in\s+total|total(?:l?ing)?|sebanyak|enrolled|recruited|"
     r"randomi[sz]ed)\s+(?:approximately\s+|about\s+|the\s+)?$",
-    _I,
+    re.IGNORECASE,
 )
-_SCREENING_BEFORE = LazyPattern(r"(?:screened|invited|approached|contacted|eligible|eligibility)\b[^.]{0,30}$", _I)
+_SCREENING_BEFORE = LazyPattern(
+    r"(?:screened|invited|approached|contacted|eligible|eligibility)\b[^.]{0,30}$", re.IGNORECASE
+)
 _BAD_BEFORE = LazyPattern(
     r"(?:aged?|ages|usia|umur|berusia|mean|median|±|\+/-|[<>≤≥]|\b(?:OR|RR|HR|CI|IK|p)\s*=?|"
     r"[-–/]|score\s+of|from\s+\d+\s+to|between|since|during|until|type|grade|stage|phase|"
     r"class|level|step|day|week|wave|round|visit|arm|group|table|figure|fig\.|tipe|tahap|kelas)\s*$",
-    _I,
+    re.IGNORECASE,
 )
 
 
@@ -271,7 +271,7 @@ def _candidate_tier(sentence: str, m: re.Match[str], value: int, lone_n: bool) -
     if value < 2 or _UNIT.match(after) or re.match(r"\s*(?:\(\s*\d+(?:[.,]\d+)?\s*%|[-–/]\s*\d)", after):
         return None
     if re.search(r"\b[nN]\s*=\s*$", before):
-        return 3 if lone_n or re.search(r"total\s+[nN]\s*=\s*$", before, _I) else None
+        return 3 if lone_n or re.search(r"total\s+[nN]\s*=\s*$", before, re.IGNORECASE) else None
     if after.startswith(")") and not before.endswith("("):
         return None  # "4) patient follow-up": an enumeration
     if _SAMPLE_BEFORE.search(before):
@@ -288,7 +288,9 @@ def _candidate_tier(sentence: str, m: re.Match[str], value: int, lone_n: bool) -
         not (noun and not noun.group(1)) or before.rstrip().endswith(",") or after.lstrip()[:1].isupper()
     ):
         return None  # a year ("Journal, 2023 Social workers …"), unless a person noun follows directly
-    if not re.search(r"total|sebanyak", before[-25:], _I) and (_LIST_AFTER.match(after) or _LIST_BEFORE.search(before)):
+    if not re.search(r"total|sebanyak", before[-25:], re.IGNORECASE) and (
+        _LIST_AFTER.match(after) or _LIST_BEFORE.search(before)
+    ):
         return None  # "149 men and 156 women": subgroups, the total is not stated
     return 1 if _SCREENING_BEFORE.search(before) else 2
 
@@ -299,39 +301,39 @@ _FU_NUM = (
 )
 _FU_UNIT = r"(years?|yrs?|y|months?|mo|weeks?|wk|days?|tahun|bulan|minggu|hari)\b"
 _FOLLOW_UP = (
-    LazyPattern(_FU_NUM + r"[\s-]+" + _FU_UNIT + r"[\s-]+follow[\s-]?up", _I),
+    LazyPattern(_FU_NUM + r"[\s-]+" + _FU_UNIT + r"[\s-]+follow[\s-]?up", re.IGNORECASE),
     LazyPattern(
         r"follow[\s-]?up(?:\s+(?:period|duration|time))?\s+(?:of|was|for|at|lasted)\s+(?:up\s+to\s+|approximately\s+|"
         r"about\s+|a\s+(?:median|mean)\s+of\s+)?" + _FU_NUM + r"\s*" + _FU_UNIT,
-        _I,
+        re.IGNORECASE,
     ),
     LazyPattern(
         r"(?:median|mean|average)\s+(?:duration\s+of\s+)?follow[\s-]?up\s+(?:of\s+|was\s+|time\s+(?:of|was)\s+)?"
         + _FU_NUM
         + r"\s*"
         + _FU_UNIT,
-        _I,
+        re.IGNORECASE,
     ),
     LazyPattern(
         r"followed\s+(?:up\s+)?(?:for|over)\s+(?:a\s+(?:median|mean|total)\s+of\s+|up\s+to\s+|an\s+average\s+of\s+)?"
         + _FU_NUM
         + r"\s*"
         + _FU_UNIT,
-        _I,
+        re.IGNORECASE,
     ),
-    LazyPattern(_FU_NUM + r"\s*" + _FU_UNIT + r"\s+of\s+follow[\s-]?up", _I),
+    LazyPattern(_FU_NUM + r"\s*" + _FU_UNIT + r"\s+of\s+follow[\s-]?up", re.IGNORECASE),
     LazyPattern(
         r"(?:diikuti|dipantau|tindak\s+lanjut|follow[\s-]?up|pemantauan)\s+(?:selama|hingga|sampai)\s+"
         + _FU_NUM
         + r"\s*"
         + _FU_UNIT,
-        _I,
+        re.IGNORECASE,
     ),
 )
-_FOLLOW_UP_ABSENT = _rx(
+_FOLLOW_UP_ABSENT = any_of(
     r"\bno\s+follow[\s-]?up", r"without\s+(?:a\s+)?follow[\s-]?up", r"tanpa\s+(?:tindak\s+lanjut|follow[\s-]?up)"
 )
-_FOLLOW_UP_ANY = _rx(r"\bfollow[\s-]?up\b", r"\btindak\s+lanjut\b", r"\bdiikuti\s+selama\b")
+_FOLLOW_UP_ANY = any_of(r"\bfollow[\s-]?up\b", r"\btindak\s+lanjut\b", r"\bdiikuti\s+selama\b")
 
 
 def _follow_up(sentences: list[str]) -> tuple[str, str | None, str] | None:
@@ -355,12 +357,17 @@ _EFFECT = (
     LazyPattern(
         r"\b(?:adjusted\s+)?a?(?:OR|RR|HR|IRR|SMD|WMD|MD|RD|ARR)s?\b\s*(?:\([^()]{0,30}\)\s*)?[=:,]?\s*" + _DEC
     ),
-    LazyPattern(r"(?:odds|risk|hazard|rate|prevalence)\s+ratios?\b[^.;]{0,60}?" + _DEC, _I),
-    LazyPattern(r"(?:standardi[sz]ed\s+)?mean\s+differences?[^.;]{0,40}?" + _DEC, _I),
-    LazyPattern(r"(?:effect\s+sizes?|ukuran\s+efek|selisih\s+rerata)[^.;]{0,40}?" + _DEC, _I),
-    LazyPattern(r"\b95\s?%\s?(?:CI|confidence\s+intervals?)|\b(?:IK|CI|KI)\s?95\s?%|selang\s+kepercayaan\s+95\s?%", _I),
+    LazyPattern(r"(?:odds|risk|hazard|rate|prevalence)\s+ratios?\b[^.;]{0,60}?" + _DEC, re.IGNORECASE),
+    LazyPattern(r"(?:standardi[sz]ed\s+)?mean\s+differences?[^.;]{0,40}?" + _DEC, re.IGNORECASE),
+    LazyPattern(r"(?:effect\s+sizes?|ukuran\s+efek|selisih\s+rerata)[^.;]{0,40}?" + _DEC, re.IGNORECASE),
+    LazyPattern(
+        r"\b95\s?%\s?(?:CI|confidence\s+intervals?)|\b(?:IK|CI|KI)\s?95\s?%|selang\s+kepercayaan\s+95\s?%",
+        re.IGNORECASE,
+    ),
 )
-_CI_TAIL = LazyPattern(r"[^.)]{0,12}?(?:95\s?%\s?(?:CI|confidence\s+intervals?)|(?:IK|CI)\s?95\s?%)[^);]{0,45}\)?", _I)
+_CI_TAIL = LazyPattern(
+    r"[^.)]{0,12}?(?:95\s?%\s?(?:CI|confidence\s+intervals?)|(?:IK|CI)\s?95\s?%)[^);]{0,45}\)?", re.IGNORECASE
+)
 
 
 def _effect_size(sentences: list[str]) -> tuple[str, str] | None:

@@ -1,6 +1,6 @@
 """``ebp bench``: how fast ebp ingests and answers on this machine, next to txtai measured in the same run.
 
-Every part runs in a child process (``ebp.bench_parts``) so that each peak-memory figure belongs to
+Every part runs in a child process (``ebp.bench.parts``) so that each peak-memory figure belongs to
 that part alone. Ratios, not absolute times, are the figures to compare between machines: both
 systems run one after the other on the same files, passages, model and queries.
 
@@ -67,7 +67,7 @@ def _part(name: str, **kwargs: Any) -> dict[str, Any]:
     """Run one part in a fresh Python process and return its JSON."""
     env = {**os.environ, "TOKENIZERS_PARALLELISM": "false"}
     done = subprocess.run(
-        [sys.executable, "-m", "ebp.bench_parts", name, json.dumps(kwargs, default=str)],
+        [sys.executable, "-m", "ebp.bench.parts", name, json.dumps(kwargs, default=str)],
         capture_output=True,
         text=True,
         env=env,

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ebp import ingest
+from ebp.bench.metrics import BeirSet, evaluate, load_beir
 from ebp.config import Settings
 from ebp.embed import Embedder
-from ebp.metrics import BeirSet, evaluate, load_beir
-from ebp.search import Mode, Searcher, SearchOptions
+from ebp.retrieve.search import Mode, Searcher, SearchOptions
 from ebp.types import DocType, Page, ParsedDocument
 
 log = logging.getLogger(__name__)

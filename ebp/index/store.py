@@ -1,7 +1,7 @@
 """SQLite side of the index: documents, passages (text, page span, section, vector) and metadata.
 
 SQLite is the source of truth; the FAISS file is a fast copy of the live vectors, written once per
-generation (see ``ebp.index``). Every change is made under a new *generation* number: rows are
+generation (see ``ebp.index.vectors``). Every change is made under a new *generation* number: rows are
 added with ``added_gen`` and retired with ``removed_gen``, and ``meta.generation`` moves forward
 only when the matching FAISS file is on disk. A reader therefore always sees one consistent
 generation, and an interrupted ingest leaves the previous generation intact (its new rows stay
@@ -19,64 +19,21 @@ from pathlib import Path
 
 import numpy as np
 
-from ebp.appraise import AppraisalItem
 from ebp.errors import IndexMissingError, ModelMismatchError, SchemaMismatchError
-from ebp.types import DocType, DocumentAppraisal, DocumentInfo, ParsedDocument, Passage, StoredDocument
+from ebp.index.migrations import MIGRATIONS, SCHEMA_VERSION
+from ebp.types import (
+    AppraisalItem,
+    Design,
+    DocType,
+    DocumentAppraisal,
+    DocumentInfo,
+    ParsedDocument,
+    Passage,
+    Section,
+    StoredDocument,
+)
 
 DB_NAME = "ebp.sqlite"
-SCHEMA_VERSION = 2
-
-# Numbered migrations: MIGRATIONS[i] brings schema version i to i + 1. Never edit a shipped one.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE documents (
-        doc_id INTEGER PRIMARY KEY AUTOINCREMENT,
-        path TEXT NOT NULL,
-        sha256 TEXT NOT NULL,
-        doc_type TEXT NOT NULL,
-        n_pages INTEGER NOT NULL,
-        title TEXT NOT NULL,
-        authors TEXT NOT NULL,          -- JSON list
-        year INTEGER,
-        doi TEXT,
-        journal TEXT,
-        language TEXT NOT NULL,
-        extra TEXT NOT NULL DEFAULT '{}', -- JSON: what later stages add (appraisal ...)
-        added_gen INTEGER NOT NULL,
-        removed_gen INTEGER
-    );
-    CREATE INDEX documents_path ON documents (path);
-    CREATE TABLE passages (
-        passage_id INTEGER PRIMARY KEY AUTOINCREMENT,
-        doc_id INTEGER NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
-        ordinal INTEGER NOT NULL,
-        page_start INTEGER NOT NULL,
-        page_end INTEGER NOT NULL,
-        section TEXT,
-        text TEXT NOT NULL,
-        vector BLOB NOT NULL            -- float32, L2-normalised
-    );
-    CREATE INDEX passages_doc ON passages (doc_id);
-    CREATE TABLE files (              -- last outcome per file, for the ingest report
-        path TEXT PRIMARY KEY,
-        sha256 TEXT NOT NULL,
-        status TEXT NOT NULL,
-        reason TEXT NOT NULL
-    );
-    INSERT INTO meta (key, value) VALUES ('generation', '0');
-    """,
-    # 2: appraisal columns. Existing documents lose their hash, so the next `ebp index` describes
-    # (and embeds) them again instead of keeping the placeholder design.
-    """
-    ALTER TABLE documents ADD COLUMN design TEXT NOT NULL DEFAULT 'other';
-    ALTER TABLE documents ADD COLUMN design_confidence REAL NOT NULL DEFAULT 0;
-    ALTER TABLE documents ADD COLUMN design_cues TEXT NOT NULL DEFAULT '[]';
-    ALTER TABLE documents ADD COLUMN needs_checking INTEGER NOT NULL DEFAULT 1;
-    ALTER TABLE documents ADD COLUMN appraisal TEXT NOT NULL DEFAULT '[]';
-    UPDATE documents SET sha256 = '';
-    """,
-)
 
 _VISIBLE = "d.added_gen <= :gen AND (d.removed_gen IS NULL OR d.removed_gen > :gen)"
 
@@ -88,7 +45,7 @@ class PassageRow:
     ordinal: int
     page_start: int
     page_end: int
-    section: str | None
+    section: Section | None
     text: str
 
 
@@ -276,6 +233,24 @@ class Store:
         return {row["path"]: (row["doc_id"], row["sha256"]) for row in rows}
 
     @staticmethod
+    def pending_changes(conn: sqlite3.Connection, generation: int) -> int:
+        """Documents added or retired under ``generation`` and not yet published (an interrupted run's work)."""
+        row = conn.execute(
+            "SELECT COUNT(*) FROM documents WHERE added_gen = ? OR removed_gen = ?", (generation, generation)
+        ).fetchone()
+        return int(row[0])
+
+    def document_size(self, doc_id: int) -> tuple[int, int]:
+        """(pages, passages) of one stored document."""
+        with self.connect() as conn:
+            row = conn.execute(
+                "SELECT n_pages, (SELECT COUNT(*) FROM passages p WHERE p.doc_id = d.doc_id) FROM documents d"
+                " WHERE doc_id = ?",
+                (doc_id,),
+            ).fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
+    @staticmethod
     def files(conn: sqlite3.Connection) -> dict[str, FileRecord]:
         return {row["path"]: FileRecord(**dict(row)) for row in conn.execute("SELECT * FROM files")}
 
@@ -334,7 +309,7 @@ class Store:
                 f" WHERE passage_id IN ({marks})",
                 [int(i) for i in ids],
             ).fetchall()
-        return {row["passage_id"]: PassageRow(**dict(row)) for row in rows}
+        return {row["passage_id"]: _passage_row(row) for row in rows}
 
     def documents(self, doc_ids: Iterable[int]) -> dict[int, StoredDocument]:
         ids = sorted({int(i) for i in doc_ids})
@@ -367,6 +342,19 @@ def _schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def _passage_row(row: sqlite3.Row) -> PassageRow:
+    section = row["section"]
+    return PassageRow(
+        passage_id=row["passage_id"],
+        doc_id=row["doc_id"],
+        ordinal=row["ordinal"],
+        page_start=row["page_start"],
+        page_end=row["page_end"],
+        section=Section(section) if section in Section._value2member_map_ else None,
+        text=row["text"],
+    )
+
+
 def _stored_document(row: sqlite3.Row) -> StoredDocument:
     return StoredDocument(
         doc_id=row["doc_id"],
@@ -383,7 +371,7 @@ def _stored_document(row: sqlite3.Row) -> StoredDocument:
             language=row["language"],
         ),
         appraisal=DocumentAppraisal(
-            design=row["design"],
+            design=Design(row["design"]),
             confidence=row["design_confidence"],
             cues=tuple(json.loads(row["design_cues"])),
             needs_checking=bool(row["needs_checking"]),

@@ -1,7 +1,7 @@
 """Vector side of the index: FAISS inner-product search over stable passage ids.
 
-One file per generation, ``vectors.<generation>.faiss``, written to a temporary name and renamed
-into place, so a reader never opens a half-written file. Vectors are unit length, so inner
+Saved to a temporary name and renamed into place, so a reader never opens a half-written file
+(``ebp.index.generations`` names the file of each generation). Vectors are unit length, so inner
 product is cosine similarity.
 
 The index type follows the size: below ``exact_below`` passages (200,000 by default) search is
@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -30,20 +30,10 @@ VectorsOf = Callable[[np.ndarray], np.ndarray]  # passage ids → their full-pre
 
 log = logging.getLogger(__name__)
 
-_NAME = re.compile(r"^(vectors|lexical)\.(\d+)(\.faiss)?$")
 EXACT_BELOW = 200_000  # passages; above this the index is approximate (inverted file)
 PROBE_SHARE = 4  # one list in PROBE_SHARE is searched per query ...
 MIN_PROBES = 16  # ... and never fewer than this many
 TRAIN_PER_LIST = 64  # k-means sample: this many vectors per list
-
-
-def vectors_path(index_dir: Path, generation: int) -> Path:
-    return index_dir / f"vectors.{generation}.faiss"
-
-
-def lexical_path(index_dir: Path, generation: int) -> Path:
-    """Folder of the BM25 index (``ebp.lexical``) of one generation."""
-    return index_dir / f"lexical.{generation}"
 
 
 class VectorIndex:
@@ -69,6 +59,7 @@ class VectorIndex:
         if vectors.shape != (len(ids), dim):
             raise ValueError(f"expected {len(ids)}×{dim} vectors, got {vectors.shape}")
         data = np.ascontiguousarray(vectors, dtype=np.float32)
+        inner: Any
         if len(ids) < exact_below:
             inner = faiss.IndexFlatIP(dim)
         else:
@@ -107,7 +98,7 @@ class VectorIndex:
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         os.close(fd)
         try:
-            faiss.write_index(self._index, tmp)
+            faiss.write_index(self._index, tmp)  # type: ignore[call-overload]
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
@@ -148,7 +139,7 @@ class VectorIndex:
         if self._probes is not None:  # per call, so threads sharing this index never change each other's setting
             import faiss
 
-            params = faiss.SearchParametersIVF(nprobe=self._probes)
+            params = faiss.SearchParametersIVF(nprobe=self._probes)  # type: ignore[call-arg]
         queries = np.ascontiguousarray(queries, dtype=np.float32)
         scores, ids = self._index.search(queries, k, params=params)  # type: ignore[attr-defined]
         if params is not None and vectors_of is not None:
@@ -174,18 +165,3 @@ def probes(lists: int) -> int:
     Example: ``probes(1000) == 250``; ``probes(40) == 16``; ``probes(4) == 4``
     """
     return min(lists, max(MIN_PROBES, lists // PROBE_SHARE))
-
-
-def remove_stale(index_dir: Path, keep: int) -> None:
-    """Delete vector and lexical files of generations other than ``keep``, and leftover temp files."""
-    import shutil
-
-    candidates = [p for pattern in ("vectors.*", "lexical.*", ".lexical.*") for p in index_dir.glob(pattern)]
-    for path in candidates:
-        match = _NAME.match(path.name)
-        if match and int(match.group(2)) == keep and not path.name.endswith((".tmp", ".old")):
-            continue
-        if path.is_dir():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ebp.types import Page, Passage, Section
+from ebp.types import ChunkSizes, Page, Passage, Section
 
 _HEADINGS: dict[Section, tuple[str, ...]] = {
     Section.ABSTRACT: ("abstract", "abstrak", "summary", "ringkasan", "intisari"),
@@ -56,13 +56,34 @@ _HEADINGS: dict[Section, tuple[str, ...]] = {
         "penutup",
     ),
     Section.CASE: (
-        "case", "case description", "case presentation", "case summary", "the case", "kasus", "deskripsi kasus",
-        "gambaran kasus", "uraian kasus", "identitas klien", "client background", "latar belakang klien",
+        "case",
+        "case description",
+        "case presentation",
+        "case summary",
+        "the case",
+        "kasus",
+        "deskripsi kasus",
+        "gambaran kasus",
+        "uraian kasus",
+        "identitas klien",
+        "client background",
+        "latar belakang klien",
     ),
     Section.ASSESSMENT: ("assessment", "asesmen", "assesmen", "penilaian", "assessment and planning"),
     Section.INTERVENTION: ("intervention", "interventions", "intervensi", "rencana intervensi", "tindakan"),
-    Section.OUTCOME: ("outcome", "outcomes", "hasil intervensi", "evaluasi", "evaluation", "terminasi",
-                      "evaluasi dan terminasi", "reflection", "refleksi", "lessons learned", "pelajaran"),
+    Section.OUTCOME: (
+        "outcome",
+        "outcomes",
+        "hasil intervensi",
+        "evaluasi",
+        "evaluation",
+        "terminasi",
+        "evaluasi dan terminasi",
+        "reflection",
+        "refleksi",
+        "lessons learned",
+        "pelajaran",
+    ),
     Section.REFERENCES: (
         "references",
         "reference",
@@ -110,14 +131,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
-class ChunkSizes:
-    target: int = 200
-    minimum: int = 120
-    maximum: int = 300
-    overlap: int = 40
-
-
-@dataclass(frozen=True)
 class _Unit:
     """One sentence (or a piece of an over-long one) with where it came from."""
 
@@ -139,11 +152,12 @@ def heading_section(line: str) -> Section | None:
     return _HEADING_LOOKUP.get(re.sub(r"\s+", " ", text))
 
 
-def chunk(pages: Sequence[Page], sizes: ChunkSizes = ChunkSizes()) -> list[Passage]:
+def chunk(pages: Sequence[Page], sizes: ChunkSizes | None = None) -> list[Passage]:
     """Split a document's pages into passages. Reference lists are dropped.
 
     Example: ``chunk([Page(1, "Methods\\nWe asked 12 people.")])[0].section == Section.METHODS``
     """
+    sizes = sizes or ChunkSizes()
     units = list(_units(pages, sizes.maximum))
     groups = _pack(units, sizes)
     return [_passage(i, group) for i, group in enumerate(groups)]

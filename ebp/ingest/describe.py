@@ -6,14 +6,13 @@ Pure functions over what the parse stage found. Sources in order of trust: front
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import PurePosixPath
 
-from ebp.appraise import appraise, classify_design
-from ebp.types import DocumentAppraisal, DocumentInfo, ParsedDocument, Passage, Section
+from ebp.language import detect_language, normalise_language
+from ebp.types import DocumentInfo, ParsedDocument
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-9]\d)(?!\d)")
@@ -27,7 +26,6 @@ _AFFILIATION = re.compile(
     r"(universit|institut|department|departemen|fakultas|faculty|school of|hospital|center|centre)", re.I
 )
 _BAD_META_TITLE = re.compile(r"^(untitled|microsoft word|document\d*|title)\b|\.(docx?|pdf|tex|dvi|indd)$", re.I)
-_LANG_ALIASES = {"ms": "id"}  # Malay and Indonesian are close; our users write Indonesian
 
 
 def describe(doc: ParsedDocument) -> DocumentInfo:
@@ -44,59 +42,8 @@ def describe(doc: ParsedDocument) -> DocumentInfo:
         year=_year(meta, first_lines),
         doi=_doi(meta, head_text),
         journal=_journal(meta, first_lines),
-        language=_normalise_language(meta.get("language") or meta.get("lang") or "") or detect_language(body),
+        language=normalise_language(meta.get("language") or meta.get("lang") or "") or detect_language(body),
     )
-
-
-def assess(doc: ParsedDocument, info: DocumentInfo, passages: Sequence[Passage]) -> DocumentAppraisal:
-    """Study design and appraisal items from the title, the abstract (or the opening words) and the body.
-
-    Reference lists are already out of ``passages``, so other studies' designs do not leak in.
-    """
-    abstract = " ".join(p.text for p in passages if p.section is Section.ABSTRACT)
-    body_passages = [p for p in passages if p.section is not Section.ABSTRACT]
-    if not abstract and body_passages:
-        abstract, body_passages = body_passages[0].text, body_passages[1:]
-    body = " ".join(p.text for p in body_passages)
-    design = classify_design(info.title, abstract, body, doc.doc_type.value)
-    items = appraise(f"{abstract} {body}")
-    return DocumentAppraisal(design.label, design.confidence, design.cues, design.needs_checking, items)
-
-
-def detect_language(text: str, candidates: Sequence[str] | None = None) -> str:
-    """ISO 639-1 code of ``text`` ("und" if there is no text). ``candidates`` narrows the choice,
-    which helps for short case descriptions.
-
-    Example: ``detect_language("anak korban kekerasan", ("en", "id")) == "id"``
-    """
-    return language_confidence(text, candidates)[0]
-
-
-def language_confidence(text: str, candidates: Sequence[str] | None = None) -> tuple[str, float]:
-    """``detect_language`` with the detector's probability (0..1) for its answer."""
-    sample = text[:6000]
-    if not re.search(r"\w{2,}", sample):
-        return "und", 0.0
-    identifier = _identifier(tuple(candidates) if candidates else None)
-    code, probability = identifier.classify(sample)
-    return _LANG_ALIASES.get(code, code), float(probability)
-
-
-@functools.cache
-def _identifier(candidates: tuple[str, ...] | None):  # type: ignore[no-untyped-def]
-    # Lazily built: loading the language model takes a moment and is not needed for --help.
-    import py3langid.langid as langid_module
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    identifier = LanguageIdentifier.from_modelpath(langid_module.MODEL_DIR / MODEL_FILE, norm_probs=True)
-    if candidates:
-        identifier.set_languages(list(candidates))
-    return identifier
-
-
-def _normalise_language(value: str) -> str:
-    code = value.strip().lower()[:2]
-    return _LANG_ALIASES.get(code, code) if re.fullmatch(r"[a-z]{2}", code) else ""
 
 
 def _lines(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Parse files in worker processes, so that no file can hang, crash or exhaust the ingest.
+"""Read files in worker processes, so that no file can hang, crash or exhaust the ingest.
 
 A PDF can be a decompression bomb, send pypdf into a very long loop, or crash the interpreter. Each
 file is therefore parsed in a worker process with a wall-clock limit and an address-space cap
@@ -18,61 +18,22 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import signal
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from ebp import errors
-from ebp.errors import EmptyFileError, EncryptedError, NoTextError, ParseError, TooLargeError
-from ebp.parse import MIN_PAGE_CHARS, PDF_SUFFIXES, doc_type_for, parse_file
-from ebp.types import ParsedDocument
+from ebp.errors import ParseError, TimeoutParseError, TooLargeError, WorkerCrashError, parse_error
+from ebp.ingest.read import DEFAULT_LIMITS, Limits, read_document
+from ebp.types import FileStatus, ParsedDocument
 
 log = logging.getLogger(__name__)
 
 MAX_FORWARDED_LOGS = 20  # log records a worker sends back per file; damaged PDFs warn hundreds of times
 _GRACE_SECONDS = 5.0  # for a killed worker to be reaped
 _START_SECONDS = 120.0  # for a new worker to import pypdf (slow disks, antivirus scanners)
-_OCR_MARGIN_SECONDS = 2.0  # OCR stops this long before the worker's deadline, to say why itself
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one file may cost before it is given up on."""
-
-    seconds: float = 60
-    """Wall-clock time to parse one file (a worker's start-up is not counted)."""
-    memory_mb: int = 1536
-    """Address-space cap of a worker process (``RLIMIT_AS``); not applied on Windows or macOS."""
-    max_pages: int = 2000
-    """PDFs with more pages are skipped with status ``too_large`` before any text is extracted."""
-    max_file_mb: float | None = None
-    """Files larger than this are skipped with status ``too_large`` without being opened."""
-    ocr: bool = False
-    """Read PDFs without a text layer with Tesseract (``ebp.ocr``), within the same time limit."""
-
-    def __post_init__(self) -> None:
-        if self.seconds <= 0 or self.memory_mb <= 0 or self.max_pages <= 0:
-            raise ValueError(f"limits must be positive: {self}")
-
-
-DEFAULT_LIMITS = Limits()
-
-
-class TimeoutParseError(ParseError):
-    status = "timeout"
-
-
-class WorkerCrashError(ParseError):
-    """The worker process died while reading the file (a crash in the reader, not a Python error)."""
-
-
-_ERRORS: dict[str, type[ParseError]] = {
-    cls.status: cls for cls in (errors.NotAPdfError, EncryptedError, errors.NoTextError, EmptyFileError, TooLargeError)
-} | {"unsupported": errors.UnsupportedError, "timeout": TimeoutParseError, "corrupt": ParseError}
 
 
 @dataclass(frozen=True)
@@ -84,110 +45,14 @@ class Outcome:
     seconds: float  # wall-clock time in the worker, including a kill after a timeout
 
     @property
-    def status(self) -> str:
+    def status(self) -> FileStatus:
         if isinstance(self.result, ParseError):
             return self.result.status
-        return "ok_partial" if self.result.failed_pages else "ok"
+        return FileStatus.OK_PARTIAL if self.result.failed_pages else FileStatus.OK
 
 
 # What a worker runs for one file: (path, corpus_root, password, limits) -> document.
 Task = Callable[[Path, Path, str | None, Limits], ParsedDocument]
-
-
-def parse_with_password(
-    path: Path, corpus_root: Path, password: str | None = None, limits: Limits = DEFAULT_LIMITS
-) -> ParsedDocument:
-    """``parse_file`` plus the page limit, a 0-page check, a password and OCR when ``limits.ocr``.
-    Runs in the calling process: it is the workers' job; call ``parse_isolated`` or ``IsolatedParser``."""
-    started = time.monotonic()
-    try:
-        return _parse(path, corpus_root, password, limits)
-    except NoTextError as exc:
-        if not limits.ocr or path.suffix.lower() not in PDF_SUFFIXES:
-            raise
-        budget = limits.seconds - (time.monotonic() - started) - _OCR_MARGIN_SECONDS
-        return _ocr_document(path, corpus_root, password, limits.max_pages, budget, exc)
-
-
-def _parse(path: Path, corpus_root: Path, password: str | None, limits: Limits) -> ParsedDocument:
-    max_bytes = None if limits.max_file_mb is None else int(limits.max_file_mb * 2**20)
-    if path.suffix.lower() in PDF_SUFFIXES:
-        _check_page_count(path, limits.max_pages, max_bytes)
-    try:
-        return parse_file(path, corpus_root, max_bytes=max_bytes)
-    except EncryptedError:
-        if not password:
-            raise
-    return _parse_decrypted(path, corpus_root, password, limits.max_pages)
-
-
-def _ocr_document(
-    path: Path, corpus_root: Path, password: str | None, max_pages: int, budget: float, no_text: NoTextError
-) -> ParsedDocument:
-    """The scan's text from Tesseract; ``metadata["ocr"]`` says so. Without Tesseract, or when OCR
-    finds no text either, the file stays ``no_text_layer`` with a reason that says what to do."""
-    from ebp.ocr import INSTALL_HINT, ocr_available, ocr_pdf
-
-    if not ocr_available():
-        reason = f"a scan without a text layer; OCR is switched on but not installed here: {INSTALL_HINT}"
-        raise NoTextError(reason) from no_text
-    pages = ocr_pdf(path, max_pages=max_pages, password=password, timeout=max(budget, 0.001))
-    if not any(len(p.text) >= MIN_PAGE_CHARS for p in pages):
-        chars = sum(len(p.text) for p in pages)
-        raise NoTextError(f"almost no text, even with OCR ({chars} characters): a blank scan or an empty form")
-    rel = path.relative_to(corpus_root).as_posix()
-    return ParsedDocument(path, rel, doc_type_for(rel, {}), tuple(pages), metadata={"ocr": "tesseract"})
-
-
-def _check_page_count(path: Path, max_pages: int, max_bytes: int | None) -> None:
-    """Refuse a PDF with too many or no pages before extracting text. Anything else wrong with the
-    file is left to ``parse_file``, which knows how to say what it is."""
-    from pypdf import PdfReader
-
-    size = path.stat().st_size
-    if size == 0 or (max_bytes is not None and size > max_bytes):
-        return
-    try:
-        reader = PdfReader(path, strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            return
-        count = len(reader.pages)
-    except Exception:  # damaged: parse_file opens it again and says why
-        return
-    _check_count(count, max_pages)
-
-
-def _check_count(count: int, max_pages: int) -> None:
-    if count > max_pages:
-        raise TooLargeError(f"the PDF has {count} pages, above the {max_pages}-page limit")
-    if count == 0:
-        raise EmptyFileError("the PDF has no pages")
-
-
-def _parse_decrypted(path: Path, corpus_root: Path, password: str, max_pages: int) -> ParsedDocument:
-    """Open with ``password``, write a decrypted copy to a temporary folder and parse the copy, so the
-    text goes through the same ``parse_file`` as every other PDF. The copy keeps the file's place
-    under the corpus root (the document type depends on it) and is deleted straight away."""
-    from pypdf import PdfReader, PdfWriter
-
-    try:
-        reader = PdfReader(path, strict=False)
-        opened = reader.decrypt(password)
-    except Exception as exc:
-        raise EncryptedError(f"encrypted PDF that could not be opened with its password ({exc})") from exc
-    if not opened:
-        raise EncryptedError("encrypted PDF: the password given for it does not open it")
-    with tempfile.TemporaryDirectory(prefix="ebp-decrypted-") as tmp:
-        copy = Path(tmp) / path.relative_to(corpus_root)
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            _check_count(len(reader.pages), max_pages)
-            PdfWriter(clone_from=reader).write(copy)
-        except ParseError:
-            raise
-        except Exception as exc:
-            raise ParseError(f"the PDF opens with its password but is damaged ({type(exc).__name__}: {exc})") from exc
-        return replace(parse_file(copy, Path(tmp)), path=path)
 
 
 def parse_isolated(
@@ -209,7 +74,7 @@ class IsolatedParser:
         limits: Limits = DEFAULT_LIMITS,
         passwords: Mapping[str, str] | None = None,
         workers: int = 1,
-        task: Task = parse_with_password,
+        task: Task = read_document,
     ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
@@ -321,9 +186,7 @@ class _Worker:
         if kind == "ok":
             return payload  # type: ignore[no-any-return]
         status, reason = payload
-        error = _ERRORS.get(status, ParseError)(reason)
-        error.status = status  # keeps a status this module has no class for
-        return error
+        return parse_error(status, reason)
 
     def _crashed(self) -> ParseError:
         code = None

@@ -1,7 +1,7 @@
 """OCR for scanned PDFs: poppler's ``pdftoppm`` renders each page, Tesseract reads it.
 
 Optional, and off unless the user switches it on: it needs the ``tesseract`` program with its
-Indonesian and English language data, and ``pdftoppm`` from poppler-utils. ``ebp.isolate`` calls it
+Indonesian and English language data, and ``pdftoppm`` from poppler-utils. ``ebp.ingest.isolate`` calls it
 inside the parse worker, so the worker's limits hold for the two programs too (they inherit its
 address-space cap, and each is given the time left).
 
@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ebp.errors import OcrError
-from ebp.parse import normalize_text
+from ebp.ingest.parse import normalize_text
 from ebp.types import Page
 
 log = logging.getLogger(__name__)

@@ -14,6 +14,7 @@ import logging
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from ebp.errors import (
     EmptyFileError,
@@ -38,8 +39,18 @@ CASE_STUDY_FOLDERS = frozenset({"case_studies", "studi_kasus"})
 MIN_PAGE_CHARS = 20
 
 
-def parse_file(path: Path, corpus_root: Path, max_bytes: int | None = None) -> ParsedDocument:
-    """Read one file into pages. Raises a ``ParseError`` subclass whose ``status`` names the problem."""
+def parse_file(
+    path: Path,
+    corpus_root: Path,
+    max_bytes: int | None = None,
+    password: str | None = None,
+    max_pages: int | None = None,
+) -> ParsedDocument:
+    """Read one file into pages. Raises a ``ParseError`` subclass whose ``status`` names the problem.
+
+    An encrypted PDF is opened with the empty password, as viewers do, then with ``password``; a PDF
+    with more than ``max_pages`` pages is refused (``too_large``) before any text is extracted.
+    """
     rel = path.relative_to(corpus_root).as_posix()
     size = path.stat().st_size
     if size == 0:
@@ -48,7 +59,7 @@ def parse_file(path: Path, corpus_root: Path, max_bytes: int | None = None) -> P
         raise TooLargeError(f"the file is {size / 2**20:.0f} MB, above the {max_bytes / 2**20:.0f} MB limit")
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
-        pages, metadata, failed = _parse_pdf(path)
+        pages, metadata, failed = _parse_pdf(path, password, max_pages)
     elif suffix in TEXT_SUFFIXES:
         pages, metadata, failed = _parse_text(path, front_matter=suffix != ".txt")
     elif suffix in DOCX_SUFFIXES:
@@ -81,7 +92,7 @@ def doc_type_for(rel_path: str, metadata: dict[str, str]) -> DocType:
     return DocType.CASE_STUDY if folders & CASE_STUDY_FOLDERS else DocType.JOURNAL_ARTICLE
 
 
-def _parse_pdf(path: Path) -> tuple[list[Page], dict[str, str], list[int]]:
+def _parse_pdf(path: Path, password: str | None, max_pages: int | None) -> tuple[list[Page], dict[str, str], list[int]]:
     # Imported here so `python -m ebp --help` stays instant.
     from pypdf import PdfReader
 
@@ -91,9 +102,10 @@ def _parse_pdf(path: Path) -> tuple[list[Page], dict[str, str], list[int]]:
         raise NotAPdfError("not a PDF file (no %PDF- header)")
     try:
         reader = PdfReader(path, strict=False)
-        _unlock(reader)
+        _unlock(reader, password)
         metadata = _pdf_metadata(reader)
         count = len(reader.pages)
+        _check_count(count, max_pages)
     except ParseError:
         raise
     except Exception as exc:  # pypdf raises TypeError, AttributeError ... as well as its own errors
@@ -115,16 +127,28 @@ def _parse_pdf(path: Path) -> tuple[list[Page], dict[str, str], list[int]]:
     return pages, metadata, failed
 
 
-def _unlock(reader: object) -> None:
-    """Open an encrypted PDF with the empty password, as viewers do; else ask for one."""
+def _unlock(reader: Any, password: str | None) -> None:
+    """Open an encrypted PDF with the empty password, as viewers do, then with ``password``; else ask for one."""
     if not getattr(reader, "is_encrypted", False):
         return
-    try:
-        ok = reader.decrypt("")  # type: ignore[attr-defined]
-    except Exception as exc:
-        raise EncryptedError(f"encrypted PDF that could not be opened ({exc})") from exc
-    if not ok:
-        raise EncryptedError("encrypted PDF: a password is needed to open it")
+    for attempt in ("", password):
+        if attempt is None:
+            continue
+        try:
+            if reader.decrypt(attempt):
+                return
+        except Exception as exc:
+            raise EncryptedError(f"encrypted PDF that could not be opened ({exc})") from exc
+    if password:
+        raise EncryptedError("encrypted PDF: the password given for it does not open it")
+    raise EncryptedError("encrypted PDF: a password is needed to open it")
+
+
+def _check_count(count: int, max_pages: int | None) -> None:
+    if max_pages is not None and count > max_pages:
+        raise TooLargeError(f"the PDF has {count} pages, above the {max_pages}-page limit")
+    if count == 0:
+        raise EmptyFileError("the PDF has no pages")
 
 
 def _pdf_metadata(reader: object) -> dict[str, str]:

@@ -1,8 +1,8 @@
-"""Ingest: runs parse → chunk → describe → embed → index over a corpus folder.
+"""Ingest: runs read → chunk → describe → appraise → embed → write over a corpus folder.
 
 ``run`` is a generator of progress events ending with the ``IngestReport``; the CLI and the app
 draw their own progress bars from it. One bad file becomes one line of the report and the rest of
-the corpus is still indexed. Unchanged files (same SHA-256) are not parsed or embedded again.
+the corpus is still indexed. Unchanged files (same SHA-256) are not read or embedded again.
 """
 
 from __future__ import annotations
@@ -14,28 +14,39 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ebp.chunk import chunk
+from ebp.appraise import assess
 from ebp.config import Settings
-from ebp.describe import assess, describe
 from ebp.embed import Embedder
 from ebp.errors import IndexBusyError, ParseError
-from ebp.index import VectorIndex, lexical_path, remove_stale, vectors_path
-from ebp.isolate import IsolatedParser, Limits
-from ebp.lexical import LexicalIndex
-from ebp.parse import SUPPORTED_SUFFIXES
-from ebp.store import FileRecord, Store
-from ebp.types import DocumentAppraisal, DocumentInfo, FileReport, ParsedDocument, Passage
+from ebp.index.generations import Generations
+from ebp.index.store import FileRecord, Store
+from ebp.ingest.chunk import chunk
+from ebp.ingest.describe import describe
+from ebp.ingest.isolate import IsolatedParser
+from ebp.ingest.parse import SUPPORTED_SUFFIXES
+from ebp.ingest.read import Limits, read_document
+from ebp.types import (
+    FAILED,
+    INDEXED,
+    DocumentAppraisal,
+    DocumentInfo,
+    FileReport,
+    FileStatus,
+    ParsedDocument,
+    Passage,
+    Stage,
+)
 
 log = logging.getLogger(__name__)
 
 LOCK_NAME = ".lock"
 EMBED_BUFFER = 256  # passages gathered across small files before one embedding call
-OK_STATUSES = frozenset({"ok", "ok_partial"})
+OK_STATUSES = INDEXED  # kept for callers of the earlier name
 
 
 @dataclass(frozen=True)
 class Progress:
-    stage: str  # "scan", "parse", "embed", "write"
+    stage: Stage
     done: int
     total: int
     path: str = ""
@@ -53,12 +64,13 @@ class IngestReport:
 
     @property
     def skipped(self) -> list[FileReport]:
-        """Files not indexed for a reason the user can act on (encrypted, scanned, unsupported …)."""
-        return [f for f in self.files if f.status not in OK_STATUSES | {"unchanged", "removed"}]
+        """Files not indexed, for a reason the user can act on (encrypted, scanned …) or because they are broken."""
+        return [f for f in self.files if f.status not in INDEXED | {FileStatus.UNCHANGED, FileStatus.REMOVED}]
 
     @property
     def failed(self) -> list[FileReport]:
-        return [f for f in self.skipped if f.status in {"corrupt", "not_a_pdf", "timeout", "error"}]
+        """The skipped files that are broken (damaged, not a PDF, too slow to read, an error in ebp)."""
+        return [f for f in self.skipped if f.status in FAILED]
 
 
 @dataclass(frozen=True)
@@ -73,18 +85,20 @@ class Source:
 
 
 @dataclass(frozen=True)
-class _Failed:
-    report: FileReport
-    sha256: str
+class Prepared:
+    """A document read, cut into passages, described and appraised: everything but its vectors."""
 
-
-@dataclass(frozen=True)
-class _Prepared:
     doc: ParsedDocument
     sha256: str
     info: DocumentInfo
     appraisal: DocumentAppraisal
     passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class _Failed:
+    report: FileReport
+    sha256: str
 
 
 def scan(corpus_dir: Path) -> list[Path]:
@@ -138,215 +152,219 @@ def run_sources(
     except Timeout as exc:
         raise IndexBusyError(f"another ebp index run is updating {index_dir}; wait for it to finish") from exc
     try:
-        yield from _run_locked(sources, settings, embedder, rebuild, corpus_dir, total)
+        started = time.perf_counter()
+        if rebuild:
+            Generations(index_dir).wipe()
+        state = _Run.open(settings, embedder, corpus_dir)
+        yield from state.update(sources, total)
+        state.report.seconds = time.perf_counter() - started
+        yield state.report
     finally:
         lock.release()
 
 
-def _run_locked(
-    sources: Iterable[Source],
-    settings: Settings,
-    embedder: Embedder,
-    rebuild: bool,
-    corpus_dir: Path | None,
-    total: int | None,
-) -> Iterator[Progress | IngestReport]:
-    started = time.perf_counter()
-    if rebuild:
-        _wipe(settings.index_dir)
-    store = Store.create_or_open(settings.index_dir)
-    store.check_model(embedder.name, embedder.dim)
-    with store.connect() as conn:
-        meta = {"model": embedder.name, "dim": str(embedder.dim)}
-        if corpus_dir is not None:
-            meta["corpus_dir"] = str(corpus_dir.resolve())
-        Store.set_meta(conn, **meta)
-        current = Store.current_generation(conn)
-        target = current + 1
-        live = Store.documents_at(conn, target)  # includes rows left pending by an interrupted run
-        records = Store.files(conn)
-        pending_changes = conn.execute(
-            "SELECT COUNT(*) FROM documents WHERE added_gen = ? OR removed_gen = ?", (target, target)
-        ).fetchone()[0]
+@dataclass
+class _Run:
+    """What one ingest run works on: the store, the generation it writes, the documents live in it."""
 
-    report = IngestReport()
-    todo: list[Source] = []
-    seen: set[str] = set()
-    for source in sources:
-        rel, sha = source.rel_path, source.sha256
-        seen.add(rel)
-        if rel in live and live[rel][1] == sha:
-            report.files.append(FileReport(rel, "unchanged"))
-        elif rel in records and records[rel].sha256 == sha and records[rel].status not in OK_STATUSES:
-            reason = records[rel].reason + " (unchanged since last run)"
-            report.files.append(FileReport(rel, records[rel].status, reason))
-        elif source.path is not None and source.path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            suffix = source.path.suffix or "(none)"
-            report.files.append(FileReport(rel, "unsupported", f"files of type {suffix} are not read"))
-        else:
-            todo.append(source)
-    yield Progress("scan", len(seen), total or len(seen))
+    settings: Settings
+    embedder: Embedder
+    corpus_dir: Path | None
+    store: Store
+    current: int  # the live generation
+    target: int  # the generation this run writes
+    live: dict[str, tuple[int, str]]  # path → (doc_id, sha256) visible at ``target``
+    records: dict[str, FileRecord]  # last outcome per file
+    pending: int  # changes an interrupted run left under ``target``
+    report: IngestReport = field(default_factory=IngestReport)
 
-    changes = pending_changes
-    for event in _process(todo, corpus_dir, settings, embedder, store, live, target, report):
-        changes += 1 if isinstance(event, Progress) and event.stage == "write" else 0
-        yield event
-    changes += _retire_missing(store, seen, live, target, report)
+    @classmethod
+    def open(cls, settings: Settings, embedder: Embedder, corpus_dir: Path | None) -> _Run:
+        store = Store.create_or_open(settings.index_dir)
+        store.check_model(embedder.name, embedder.dim)
+        with store.connect() as conn:
+            meta = {"model": embedder.name, "dim": str(embedder.dim)}
+            if corpus_dir is not None:
+                meta["corpus_dir"] = str(corpus_dir.resolve())
+            Store.set_meta(conn, **meta)
+            current = Store.current_generation(conn)
+            target = current + 1
+            live = Store.documents_at(conn, target)  # includes rows left pending by an interrupted run
+            records = Store.files(conn)
+            pending = Store.pending_changes(conn, target)
+        return cls(settings, embedder, corpus_dir, store, current, target, live, records, pending)
 
-    if changes or not published(settings.index_dir, current):
-        generation = target if changes else current
-        yield Progress("write", 0, 1, "index")
-        _publish(store, settings.index_dir, embedder.dim, generation, settings.exact_search_below)
-        current = generation
-    report.generation = current
-    report.seconds = time.perf_counter() - started
-    counts = store.counts(current)
-    report.documents, report.pages, report.passages = counts["documents"], counts["pages"], counts["passages"]
-    yield report
+    def update(self, sources: Iterable[Source], total: int | None) -> Iterator[Progress]:
+        todo, seen = self._plan(sources)
+        yield Progress(Stage.SCAN, len(seen), total or len(seen))
+        changes = self.pending
+        for event in self._process(todo):
+            changes += 1 if event.stage == Stage.WRITE else 0
+            yield event
+        changes += self._retire_missing(seen)
+        generations = Generations(self.settings.index_dir)
+        if changes or not generations.published(self.current):
+            generation = self.target if changes else self.current
+            yield Progress(Stage.WRITE, 0, 1, "index")
+            generations.publish(self.store, generation, self.embedder.dim, self.settings.exact_search_below)
+            self.current = generation
+        counts = self.store.counts(self.current)
+        self.report.generation = self.current
+        self.report.documents, self.report.pages = counts["documents"], counts["pages"]
+        self.report.passages = counts["passages"]
+
+    def _plan(self, sources: Iterable[Source]) -> tuple[list[Source], set[str]]:
+        """The sources to read; unchanged files, and failed files that did not change, get their line now."""
+        todo: list[Source] = []
+        seen: set[str] = set()
+        for source in sources:
+            rel, sha = source.rel_path, source.sha256
+            seen.add(rel)
+            record = self.records.get(rel)
+            if rel in self.live and self.live[rel][1] == sha:
+                self.report.files.append(self._unchanged(rel))
+            elif record is not None and record.sha256 == sha and record.status not in INDEXED:
+                reason = record.reason + " (unchanged since last run)"
+                self.report.files.append(FileReport(rel, FileStatus(record.status), reason))
+            elif source.path is not None and source.path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                suffix = source.path.suffix or "(none)"
+                self.report.files.append(
+                    FileReport(rel, FileStatus.UNSUPPORTED, f"files of type {suffix} are not read")
+                )
+            else:
+                todo.append(source)
+        return todo, seen
+
+    def _unchanged(self, rel: str) -> FileReport:
+        pages, passages = self.store.document_size(self.live[rel][0])
+        return FileReport(rel, FileStatus.UNCHANGED, "", pages, passages)
+
+    def _process(self, todo: Sequence[Source]) -> Iterator[Progress]:
+        buffer: list[Prepared] = []
+        for done, result in enumerate(_prepare_all(todo, self.corpus_dir, self.settings), start=1):
+            if isinstance(result, _Failed):
+                yield Progress(Stage.PARSE, done, len(todo), result.report.path)
+                self._record_failure(result)
+                continue
+            yield Progress(Stage.PARSE, done, len(todo), result.doc.rel_path)
+            buffer.append(result)
+            if sum(len(p.passages) for p in buffer) >= EMBED_BUFFER or done == len(todo):
+                yield from self._embed_and_write(buffer)
+                buffer = []
+        if buffer:
+            yield from self._embed_and_write(buffer)
+
+    def _record_failure(self, failed: _Failed) -> None:
+        failure = failed.report
+        self.report.files.append(failure)
+        with self.store.connect() as conn:
+            Store.record_file(conn, FileRecord(failure.path, failed.sha256, failure.status, failure.reason))
+            if failure.path in self.live:  # the file changed and can no longer be read: its old version goes
+                Store.retire_document(conn, self.live.pop(failure.path)[0], self.target)
+
+    def _embed_and_write(self, batch: Sequence[Prepared]) -> Iterator[Progress]:
+        texts = [p.text for item in batch for p in item.passages]
+        yield Progress(Stage.EMBED, 0, len(texts))
+        vectors = self.embedder.embed_passages(texts)
+        self.report.embedded += len(texts)
+        offset = 0
+        with self.store.connect() as conn:  # one transaction per batch: all of it or none of it
+            for item in batch:
+                rel = item.doc.rel_path
+                if rel in self.live:
+                    Store.retire_document(conn, self.live[rel][0], self.target)
+                chunk_vectors = vectors[offset : offset + len(item.passages)]
+                offset += len(item.passages)
+                doc_id = Store.add_document(
+                    conn, item.doc, item.sha256, item.info, item.appraisal, item.passages, chunk_vectors, self.target
+                )
+                self.live[rel] = (doc_id, item.sha256)
+                line = _indexed_line(item)
+                Store.record_file(conn, FileRecord(rel, item.sha256, line.status, line.reason))
+                self.report.files.append(line)
+        yield Progress(Stage.WRITE, len(texts), len(texts))
+
+    def _retire_missing(self, seen: set[str]) -> int:
+        gone = sorted(set(self.live) - seen)
+        with self.store.connect() as conn:
+            for rel in gone:
+                Store.retire_document(conn, self.live[rel][0], self.target)
+                self.report.files.append(
+                    FileReport(rel, FileStatus.REMOVED, "the file is no longer in the corpus folder")
+                )
+            Store.forget_files(conn, [r for r in Store.files(conn) if r not in seen])
+        return len(gone)
 
 
-def _process(
-    todo: Sequence[Source],
-    corpus_dir: Path | None,
-    settings: Settings,
-    embedder: Embedder,
-    store: Store,
-    live: dict[str, tuple[int, str]],
-    target: int,
-    report: IngestReport,
-) -> Iterator[Progress]:
-    buffer: list[_Prepared] = []
-    for done, result in enumerate(_prepare_all(todo, corpus_dir, settings), start=1):
-        if isinstance(result, _Failed):
-            failure = result.report
-            yield Progress("parse", done, len(todo), failure.path)
-            report.files.append(failure)
-            with store.connect() as conn:
-                Store.record_file(conn, FileRecord(failure.path, result.sha256, failure.status, failure.reason))
-                if failure.path in live:  # the file changed and can no longer be read
-                    Store.retire_document(conn, live.pop(failure.path)[0], target)
-            continue
-        yield Progress("parse", done, len(todo), result.doc.rel_path)
-        buffer.append(result)
-        if sum(len(p.passages) for p in buffer) >= EMBED_BUFFER or done == len(todo):
-            yield from _embed_and_write(buffer, embedder, store, live, target, report)
-            buffer = []
-    if buffer:
-        yield from _embed_and_write(buffer, embedder, store, live, target, report)
+def _indexed_line(item: Prepared) -> FileReport:
+    failed = item.doc.failed_pages
+    status = FileStatus.OK_PARTIAL if failed else FileStatus.OK
+    reason = f"pages {', '.join(map(str, failed))} could not be read" if failed else ""
+    if not failed and item.doc.metadata.get("ocr"):
+        reason = "text from OCR"
+    return FileReport(item.doc.rel_path, status, reason, len(item.doc.pages), len(item.passages))
 
 
-def _prepare_all(
-    todo: Sequence[Source], corpus_dir: Path | None, settings: Settings
-) -> Iterator[_Prepared | _Failed]:
-    """Parse files in isolated worker processes (time and memory limits), then chunk and describe
-    in this process while the workers parse ahead. In-memory documents skip the parse."""
-    files = [s.path for s in todo if s.document is None and s.path is not None]
-    if not files or corpus_dir is None:
-        yield from (_prepare_document(s, s.document, settings) for s in todo if s.document is not None)
-        return
-    limits = Limits(
+def limits_of(settings: Settings) -> Limits:
+    """The read limits the settings ask for."""
+    return Limits(
         seconds=settings.parse_timeout_s,
         memory_mb=settings.parse_memory_mb,
         max_file_mb=settings.max_file_mb,
         ocr=settings.ocr,
     )
-    with IsolatedParser(limits, settings.passwords, workers=settings.workers) as parser:
+
+
+def _prepare_all(todo: Sequence[Source], corpus_dir: Path | None, settings: Settings) -> Iterator[Prepared | _Failed]:
+    """Read files in isolated worker processes (time and memory limits), then chunk, describe and
+    appraise in this process while the workers read ahead. In-memory documents skip the reading."""
+    files = [s.path for s in todo if s.document is None and s.path is not None]
+    if not files or corpus_dir is None:
+        yield from (prepare(s.document, s.sha256, settings) for s in todo if s.document is not None)
+        return
+    with IsolatedParser(limits_of(settings), settings.passwords, workers=settings.workers) as parser:
         parsed = parser.parse_many(files, corpus_dir)
         for source in todo:
             if source.document is not None:
-                yield _prepare_document(source, source.document, settings)
+                yield prepare(source.document, source.sha256, settings)
                 continue
             outcome = next(parsed)
             if isinstance(outcome.result, ParseError):
                 error = outcome.result
                 yield _Failed(FileReport(source.rel_path, error.status, str(error)), source.sha256)
             else:
-                yield _prepare_document(source, outcome.result, settings)
+                yield prepare(outcome.result, source.sha256, settings)
 
 
-def _prepare_document(source: Source, doc: ParsedDocument, settings: Settings) -> _Prepared | _Failed:
-    """Chunk, describe and appraise one parsed document; any failure becomes a report line."""
-    rel, sha = source.rel_path, source.sha256
+def prepare(doc: ParsedDocument, sha256: str, settings: Settings) -> Prepared | _Failed:
+    """Chunk, describe and appraise one read document; any failure becomes a report line."""
+    rel = doc.rel_path
     try:
         passages = tuple(chunk(doc.pages, settings.chunk_sizes()))
         if not passages:
             reason = "no indexable text (only a title or a reference list)"
-            return _Failed(FileReport(rel, "no_text_layer", reason), sha)
+            return _Failed(FileReport(rel, FileStatus.NO_TEXT_LAYER, reason), sha256)
         info = describe(doc)
-        return _Prepared(doc, sha, info, assess(doc, info, passages), passages)
+        return Prepared(doc, sha256, info, assess(doc, info, passages), passages)
     except Exception as exc:  # a bug or an unforeseen library error must not stop the corpus
         log.exception("unexpected error on %s", rel)
-        return _Failed(FileReport(rel, "error", f"unexpected error: {type(exc).__name__}: {exc}"), sha)
+        return _Failed(FileReport(rel, FileStatus.ERROR, f"unexpected error: {type(exc).__name__}: {exc}"), sha256)
 
 
-def _embed_and_write(
-    batch: Sequence[_Prepared],
-    embedder: Embedder,
-    store: Store,
-    live: dict[str, tuple[int, str]],
-    target: int,
-    report: IngestReport,
-) -> Iterator[Progress]:
-    texts = [p.text for item in batch for p in item.passages]
-    yield Progress("embed", 0, len(texts))
-    vectors = embedder.embed_passages(texts)
-    report.embedded += len(texts)
-    offset = 0
-    with store.connect() as conn:  # one transaction per batch: all of it or none of it
-        for item in batch:
-            rel = item.doc.rel_path
-            if rel in live:
-                Store.retire_document(conn, live[rel][0], target)
-            chunk_vectors = vectors[offset : offset + len(item.passages)]
-            offset += len(item.passages)
-            doc_id = Store.add_document(
-                conn, item.doc, item.sha256, item.info, item.appraisal, item.passages, chunk_vectors, target
-            )
-            live[rel] = (doc_id, item.sha256)
-            status = "ok_partial" if item.doc.failed_pages else "ok"
-            reason = (
-                f"pages {', '.join(map(str, item.doc.failed_pages))} could not be read" if item.doc.failed_pages else ""
-            )
-            if not item.doc.failed_pages and item.doc.metadata.get("ocr"):
-                reason = "text from OCR"
-            Store.record_file(conn, FileRecord(rel, item.sha256, status, reason))
-            report.files.append(FileReport(rel, status, reason, len(item.doc.pages), len(item.passages)))
-    yield Progress("write", len(texts), len(texts))
+def prepare_file(path: Path, settings: Settings) -> Prepared:
+    """Read, chunk, describe and appraise one file as an ingest would, without indexing it.
 
-
-def _retire_missing(
-    store: Store, seen: set[str], live: dict[str, tuple[int, str]], target: int, report: IngestReport
-) -> int:
-    gone = sorted(set(live) - seen)
-    with store.connect() as conn:
-        for rel in gone:
-            Store.retire_document(conn, live[rel][0], target)
-            report.files.append(FileReport(rel, "removed", "the file is no longer in the corpus folder"))
-        Store.forget_files(conn, [r for r in Store.files(conn) if r not in seen])
-    return len(gone)
-
-
-def published(index_dir: Path, generation: int) -> bool:
-    return vectors_path(index_dir, generation).exists() and lexical_path(index_dir, generation).exists()
-
-
-def _publish(store: Store, index_dir: Path, dim: int, generation: int, exact_below: int) -> None:
-    """Write the FAISS and BM25 files of ``generation``, then make it current, then clean up."""
-    ids, vectors = store.vectors_at(generation, dim)
-    VectorIndex.build(ids, vectors, dim, exact_below).save(vectors_path(index_dir, generation))
-    text_ids, texts, langs = store.texts_at(generation)
-    LexicalIndex.build(text_ids, texts, langs).save(lexical_path(index_dir, generation))
-    with store.connect() as conn:
-        Store.set_generation(conn, generation)
-        Store.purge(conn, generation)
-    remove_stale(index_dir, keep=generation)
-
-
-def _wipe(index_dir: Path) -> None:
-    """Remove the search index (not other files such as reading lists) before a rebuild."""
-    for path in index_dir.glob("ebp.sqlite*"):
-        path.unlink()
-    remove_stale(index_dir, keep=-1)
+    Raises the file's ``ParseError`` (or an ``EbpError`` for a file with no indexable text).
+    """
+    path = path.resolve()
+    password = settings.passwords.get(path.name)
+    doc = read_document(path, path.parent, password, limits_of(settings))
+    prepared = prepare(doc, "", settings)
+    if isinstance(prepared, _Failed):
+        error = ParseError(prepared.report.reason)
+        error.status = prepared.report.status
+        raise error
+    return prepared
 
 
 def ingest(corpus_dir: Path, settings: Settings, embedder: Embedder, rebuild: bool = False) -> IngestReport:

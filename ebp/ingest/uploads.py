@@ -98,7 +98,7 @@ def corpus_bytes(corpus_dir: Path) -> int:
 
 def indexed_hashes(index_dir: Path) -> dict[str, str]:
     """SHA-256 → corpus-relative path of every file the index has seen (empty without an index)."""
-    from ebp.store import DB_NAME, Store
+    from ebp.index.store import DB_NAME, Store
 
     if not (index_dir / DB_NAME).exists():
         return {}

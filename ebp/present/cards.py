@@ -12,13 +12,13 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from ebp.appraise import DEFAULT_HIERARCHY, evidence_level
-from ebp.copes import Copes
-from ebp.export import apa_reference_html
-from ebp.i18n import label, level_label
-from ebp.ingest import IngestReport, Progress
-from ebp.lexical import analyze
-from ebp.readinglists import ReadingItem
+from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
+from ebp.index.lexical import analyze
+from ebp.present.export import apa_reference_html
+from ebp.present.i18n import label, level_label
+from ebp.present.readinglists import ReadingItem
+from ebp.present.render import why_text
+from ebp.retrieve.copes import Copes
 from ebp.types import DocumentHit, Hierarchy, PassageHit, StoredDocument
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -204,33 +204,12 @@ def passages_html(hit: DocumentHit, t: Mapping[str, str], terms: frozenset[str],
     return f'{out[0]}<details><summary class="ebp-small">{more}</summary>{"".join(out[1:])}</details>'
 
 
-def why_text(hit: DocumentHit, t: Mapping[str, str]) -> str:
-    """Why a document ranked where it did, in words (ranks and scores from ``hit.why``)."""
-    why = hit.why
-    if why is None:
-        return ""
-    parts = [t["why.rank"].format(rank=why.fused_rank)]
-    if why.dense_rank and why.dense_score is not None:
-        parts.append(t["why.dense"].format(rank=why.dense_rank, score=why.dense_score))
-    if why.lexical_rank and why.lexical_score is not None:
-        if why.translated_terms:
-            terms = ", ".join(why.translated_terms)
-            parts.append(t["why.translated"].format(terms=terms, rank=why.lexical_rank, score=why.lexical_score))
-        else:
-            parts.append(t["why.lexical"].format(rank=why.lexical_rank, score=why.lexical_score))
-    if why.cross_lingual and why.lexical_source != "translated":
-        parts.append(t["why.cross"])
-    if why.design_boost != 1.0:
-        parts.append(t["why.boost"].format(boost=why.design_boost))
-    return " · ".join(parts)
-
-
 def hit_html(hit: DocumentHit, rank: int, t: Mapping[str, str], lang: str, query: str, hierarchy: Hierarchy) -> str:
     """One result card as safe HTML: description, badges, appraisal, highlighted passages, reasons."""
     query_lang = hit.why.query_language if hit.why else "en"
     terms = query_terms(query, query_lang)
     if hit.why and hit.why.translated_terms and hit.document.info.language != "id":
-        # English passages matched the case's English terms (ebp.bridge): mark those words, the English way,
+        # English passages matched the case's English terms (ebp.retrieve.bridge): mark those words, the English way,
         # with the case's own words too when it was also matched as English (a short, ambiguous case).
         own = terms if query_lang != "id" else frozenset()
         query_lang = "en"
@@ -256,23 +235,3 @@ def item_html(item: ReadingItem, t: Mapping[str, str], lang: str, number: int = 
         f'<span class="ebp-small">{esc(t["card.design"])}: {esc(label(t, "design", item.design))}{pages}</span>'
         f"</div></div>"
     )
-
-
-# -- indexing --------------------------------------------------------------------------------------
-def progress_fraction(event: Progress | IngestReport) -> float | None:
-    """How far an ingest run is, 0..1, from one of its events; None for an event that does not move it.
-
-    Reading the files is most of the work. Embedding and batch writes happen between the reads, so
-    they leave the bar where it is; publishing the new index comes last.
-    Example: ``progress_fraction(Progress("parse", 5, 10)) == 0.465``
-    """
-    if isinstance(event, IngestReport):
-        return 1.0
-    if event.stage == "scan":
-        return 0.03
-    if event.stage == "parse":
-        share = event.done / event.total if event.total else 1.0
-        return round(0.03 + 0.87 * min(1.0, max(0.0, share)), 4)
-    if event.stage == "write" and event.path == "index":
-        return 0.95
-    return None

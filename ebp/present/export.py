@@ -14,9 +14,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from ebp.appraise import DEFAULT_HIERARCHY, Level, evidence_level
-from ebp.i18n import label, level_label, strings
-from ebp.readinglists import ReadingItem, ReadingList
+from ebp.appraise.levels import DEFAULT_HIERARCHY, hierarchy_levels
+from ebp.present.i18n import label, level_label, strings
+from ebp.present.readinglists import ReadingItem, ReadingList
 from ebp.types import Hierarchy
 
 _ORGANISATION = re.compile(
@@ -227,14 +227,6 @@ def to_html(reading_list: ReadingList, lang: str = "id", hierarchy: Hierarchy = 
 
 def _legend(lang: str, hierarchy: Hierarchy) -> list[tuple[int, str]]:
     return [(level.rank, level_label(level, lang)) for level in hierarchy_levels(hierarchy)]
-
-
-def hierarchy_levels(hierarchy: Hierarchy = DEFAULT_HIERARCHY) -> list[Level]:
-    """The levels of an evidence hierarchy, strongest first, with their labels.
-
-    Example: ``hierarchy_levels()[1].name == "randomised_trial"``
-    """
-    return [evidence_level(designs[0], hierarchy or DEFAULT_HIERARCHY) for _, designs in hierarchy or DEFAULT_HIERARCHY]
 
 
 # -- reference-manager formats -------------------------------------------------------------------

@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ebp.appraise import DEFAULT_HIERARCHY, Level, evidence_level
+from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.errors import EbpError
-from ebp.types import Hierarchy, StoredDocument
+from ebp.types import Hierarchy, Level, StoredDocument
 
 DB_NAME = "readinglists.sqlite"
 SCHEMA_VERSION = 1

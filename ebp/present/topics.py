@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ebp.appraise import DEFAULT_HIERARCHY, Level, evidence_level
-from ebp.lexical import STOP_EN, STOP_ID
-from ebp.store import Store
-from ebp.types import Hierarchy, StoredDocument
+from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
+from ebp.index.lexical import STOP_EN, STOP_ID
+from ebp.index.store import Store
+from ebp.types import Hierarchy, Level, StoredDocument
 
 MAX_TOPICS = 12
 TERMS_PER_TOPIC = 6

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ebp.lexical import STOP_ID, words
+from ebp.index.lexical import STOP_ID, words
 
 Knows = Callable[[str], bool]
 
@@ -193,9 +193,9 @@ def cognates(word: str) -> tuple[str, ...]:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             bases += [(word[: -len(ending)], english, -len(ending)) for english in replacements]
     found: dict[str, tuple[int, int]] = {}
-    for stem, english, ending in bases:
+    for stem, english, cut in bases:
         for spelling, changes in _respellings(stem, MAX_EDITS).items():
-            candidate, rank = spelling + english, (changes + (ending < 0), ending)
+            candidate, rank = spelling + english, (changes + (cut < 0), cut)
             if candidate != word and rank < found.get(candidate, (MAX_EDITS + 2, 0)):
                 found[candidate] = rank
     return tuple(sorted(found, key=lambda c: (found[c], c)))

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ebp.appraise import DESIGNS, LazyPattern
+from ebp.text import LazyPattern
+from ebp.types import DESIGNS
 
 QUESTION_TYPES = ("effectiveness", "prevention", "assessment", "description", "risk")
 _MAX_CHARS = 20000  # a case is a paragraph or two; longer input is cut rather than scanned
-_I = re.IGNORECASE
 
 
 @dataclass(frozen=True)
@@ -26,12 +26,18 @@ class Copes:
     question_type: str  # one of QUESTION_TYPES, or "" when the text gives no clue
 
 
-_AGE_EN = LazyPattern(r"\b\d{1,3}[- ]years?[- ]old\s+(?:[a-z]+\s+){0,2}?(?:girl|boy|woman|man|child|mother|father|"
-                     r"widow|widower|adolescent|teenager|student|person|patient|client|grandmother|grandfather|son|"
-                     r"daughter)\b", _I)
-_AGE_ID = LazyPattern(r"\b(?:anak|remaja|ibu|ayah|perempuan|laki-laki|pria|wanita|lansia|nenek|kakek|klien|siswa|siswi|"
-                     r"mahasiswa|janda|buruh|pekerja|bapak|gadis)\b(?:\s+[a-z-]+){0,3}?\s+(?:berusia|berumur|usia|umur)\s+"
-                     r"\d{1,3}\s+tahun", _I)
+_AGE_EN = LazyPattern(
+    r"\b\d{1,3}[- ]years?[- ]old\s+(?:[a-z]+\s+){0,2}?(?:girl|boy|woman|man|child|mother|father|"
+    r"widow|widower|adolescent|teenager|student|person|patient|client|grandmother|grandfather|son|"
+    r"daughter)\b",
+    re.IGNORECASE,
+)
+_AGE_ID = LazyPattern(
+    r"\b(?:anak|remaja|ibu|ayah|perempuan|laki-laki|pria|wanita|lansia|nenek|kakek|klien|siswa|siswi|"
+    r"mahasiswa|janda|buruh|pekerja|bapak|gadis)\b(?:\s+[a-z-]+){0,3}?\s+(?:berusia|berumur|usia|umur)\s+"
+    r"\d{1,3}\s+tahun",
+    re.IGNORECASE,
+)
 _WHO = LazyPattern(
     r"\b(?:older\s+(?:adults?|people|persons?|man|woman|men|women)|elderly\s+(?:man|woman|people|person|parents?)|"
     r"single\s+(?:mothers?|fathers?|parents?)|housewi(?:fe|ves)|caregivers?|carers?|teenagers?|adolescents?|"
@@ -43,11 +49,15 @@ _WHO = LazyPattern(
     r"janda|suami|istri|balita|bayi|ODGJ|orang\s+dengan\s+gangguan\s+jiwa|pengguna\s+napza)\b"
     # "child neglect", "child protection": the child is the topic, not the client
     r"(?!\s+(?:neglect|abuse|marriage|labou?r|protection|care|welfare|development|trafficking|rights|services?|support|"
-    r"therapy|interventions?|programm?e?s?|training|counsel\w*|based)\b)", _I)
+    r"therapy|interventions?|programm?e?s?|training|counsel\w*|based)\b)",
+    re.IGNORECASE,
+)
 _PROBLEM = LazyPattern(  # used with .match() right after the person: "... who self-harms", "... yang mengalami KDRT"
     r"[^.;?!]{0,40}?\b(?:with|who|that|living|experiencing|suffering\s+from|affected\s+by|diagnosed\s+with|"
     r"at\s+risk\s+of|after|following|since|dengan|yang|mengalami|menderita|korban|terdampak|berisiko|setelah|sejak|"
-    r"tinggal)\b\s+[^.;?!,]{3,80}", _I)
+    r"tinggal)\b\s+[^.;?!,]{3,80}",
+    re.IGNORECASE,
+)
 _NAMED_OPTION = LazyPattern(
     r"\b(?:trauma-focused\s+(?:cognitive[- ]behaviou?ral\s+therapy|CBT)|TF-CBT|cognitive[- ]behaviou?ral\s+therapy|CBT|"
     r"motivational\s+interviewing|mindfulness(?:-based\s+\w+)?|parenting\s+(?:programmes?|programs?|interventions?|"
@@ -55,54 +65,107 @@ _NAMED_OPTION = LazyPattern(
     r"group\s+therapy|psycho-?education|peer\s+support|support\s+groups?|cash\s+transfers?|microfinance|mentoring|"
     r"play\s+therapy|art\s+therapy|music\s+therapy|narrative\s+therapy|problem[- ]solving\s+therapy|"
     r"multisystemic\s+therapy|dukungan\s+sebaya|kelompok\s+dukungan|bantuan\s+tunai|kunjungan\s+rumah|"
-    r"manajemen\s+kasus|terapi\s+kognitif\s+perilaku|psikoedukasi(?:\s+keluarga)?)\b", _I)
-_ID_STOP = (r"untuk|agar|supaya|dalam|pada|bagi|dibandingkan|daripada|atau|dan|yang|dengan|apakah|apa|mana|lebih|"
-            r"sehingga|karena|di|ke|dari|ini|itu|tersebut|efektif|bermanfaat|berguna|membantu|bisa|dapat|seperti|cocok")
-_ID_OPTION = LazyPattern(r"\b(?:(?:terapi|konseling|pendampingan|pelatihan|rehabilitasi|parenting)\b"
-                        r"(?:\s+(?!(?:" + _ID_STOP + r")\b)[a-z-]+){0,3}|(?:intervensi|program)"
-                        r"(?:\s+(?!(?:" + _ID_STOP + r")\b)[a-z-]+){1,3})", _I)
-_EN_OPTION = LazyPattern(r"(?:\b(?!(?:a|an|the|this|that|of|for|to|in|on|with|and|or|which|what|whether|does|do|"
-                        r"is|are|would|could|should|best|effective|any|some|her|his|their|our|my)\b)[a-z-]+\s+){1,2}"
-                        r"\b(?:therapy|intervention|programme|program|training|counsel+ing|treatment|support)\b"
-                        r"|\b(?:therapy|counsel+ing)\b", _I)
-_COMPARISON = LazyPattern(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|rather\s+than|instead\s+of|"
-                         r"dibandingkan(?:\s+dengan)?|daripada)\s+([^.;?!,]{3,60})", _I)
+    r"manajemen\s+kasus|terapi\s+kognitif\s+perilaku|psikoedukasi(?:\s+keluarga)?)\b",
+    re.IGNORECASE,
+)
+_ID_STOP = (
+    r"untuk|agar|supaya|dalam|pada|bagi|dibandingkan|daripada|atau|dan|yang|dengan|apakah|apa|mana|lebih|"
+    r"sehingga|karena|di|ke|dari|ini|itu|tersebut|efektif|bermanfaat|berguna|membantu|bisa|dapat|seperti|cocok"
+)
+_ID_OPTION = LazyPattern(
+    r"\b(?:(?:terapi|konseling|pendampingan|pelatihan|rehabilitasi|parenting)\b"
+    r"(?:\s+(?!(?:" + _ID_STOP + r")\b)[a-z-]+){0,3}|(?:intervensi|program)"
+    r"(?:\s+(?!(?:" + _ID_STOP + r")\b)[a-z-]+){1,3})",
+    re.IGNORECASE,
+)
+_EN_OPTION = LazyPattern(
+    r"(?:\b(?!(?:a|an|the|this|that|of|for|to|in|on|with|and|or|which|what|whether|does|do|"
+    r"is|are|would|could|should|best|effective|any|some|her|his|their|our|my)\b)[a-z-]+\s+){1,2}"
+    r"\b(?:therapy|intervention|programme|program|training|counsel+ing|treatment|support)\b"
+    r"|\b(?:therapy|counsel+ing)\b",
+    re.IGNORECASE,
+)
+_COMPARISON = LazyPattern(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|rather\s+than|instead\s+of|"
+    r"dibandingkan(?:\s+dengan)?|daripada)\s+([^.;?!,]{3,60})",
+    re.IGNORECASE,
+)
 _OUTCOME = LazyPattern(
     r"\b(?:to|would|could|will|can|may|might|helps?|in\s+order\s+to|so\s+as\s+to|untuk|agar|supaya|guna|dapat|bisa)\s+"
     r"(?:(?:we|i|they|she|he|it|kami|saya|kita|ia|dia)\s+)?"
     r"((?:reduce|decrease|lower|prevent|improve|increase|enhance|promote|strengthen|stop|avoid|cope\s+with|manage|"
     r"maintain|restore|rebuild|mengurangi|menurunkan|meningkatkan|mencegah|memperbaiki|menghentikan|mengatasi|"
-    r"memulihkan|memperkuat|mengembalikan|membangun)\b\s+[^.;?!]{2,80})", _I)
+    r"memulihkan|memperkuat|mengembalikan|membangun)\b\s+[^.;?!]{2,80})",
+    re.IGNORECASE,
+)
 _OUTCOME_VERB = LazyPattern(  # the same verbs without "to"/"untuk": "would a cash transfer improve attendance?"
     r"\b((?:reduce|decrease|lower|prevent|improve|increase|enhance|strengthen|mengurangi|menurunkan|meningkatkan|"
-    r"mencegah|memperbaiki|mengatasi|memulihkan|memperkuat)\b\s+[^.;?!]{2,80})", _I)
-_STOP_AFTER = LazyPattern(r"\s+\b(?:compared|versus|vs\.?|than|rather|instead|dibandingkan|daripada|or|atau|"
-                         r"and\s+(?:whether|what|how)|while|because|karena|sedangkan|namun|but|untuk|agar|supaya|to|for)"
-                         r"\b.*$", _I)
+    r"mencegah|memperbaiki|mengatasi|memulihkan|memperkuat)\b\s+[^.;?!]{2,80})",
+    re.IGNORECASE,
+)
+_STOP_AFTER = LazyPattern(
+    r"\s+\b(?:compared|versus|vs\.?|than|rather|instead|dibandingkan|daripada|or|atau|"
+    r"and\s+(?:whether|what|how)|while|because|karena|sedangkan|namun|but|untuk|agar|supaya|to|for)"
+    r"\b.*$",
+    re.IGNORECASE,
+)
 _QUESTION_CUES = {
-    "risk": (1.0, LazyPattern(r"\b(?:risks?|risk\s+factors?|likely|likelihood|predict\w*|prognos\w*|faktor\s+risiko|"
-                             r"berisiko|risiko|kemungkinan|memprediksi)\b", _I)),
-    "prevention": (2.0, LazyPattern(r"\b(?:prevent\w*|pencegahan|mencegah|menghindari|preventif)\b", _I)),
-    "assessment": (1.5, LazyPattern(r"\b(?:assess\w*|screen\w*|measur\w*|instruments?|tools?|scales?|diagnos\w*|"
-                                   r"detect\w*|asesmen|skrining|penapisan|alat\s+ukur|instrumen|mengukur|mendeteksi|"
-                                   r"menilai)\b", _I)),
-    "description": (1.0, LazyPattern(r"\b(?:experiences?|experienced|perceptions?|perceive\w*|feelings?|meanings?|"
-                                    r"views|what\s+is\s+it\s+like|lived|pengalaman|persepsi|makna|perasaan|pandangan|"
-                                    r"memahami)\b", _I)),
-    "effectiveness": (1.0, LazyPattern(r"\b(?:effective\w*|efficacy|works?|helps?|improve\w*|reduc\w*|better|best|"
-                                      r"impact|efektif\w*|efektivitas|pengaruh|dampak|membantu|mengurangi|menurunkan|"
-                                      r"meningkatkan)\b", _I)),
+    "risk": (
+        1.0,
+        LazyPattern(
+            r"\b(?:risks?|risk\s+factors?|likely|likelihood|predict\w*|prognos\w*|faktor\s+risiko|"
+            r"berisiko|risiko|kemungkinan|memprediksi)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    "prevention": (2.0, LazyPattern(r"\b(?:prevent\w*|pencegahan|mencegah|menghindari|preventif)\b", re.IGNORECASE)),
+    "assessment": (
+        1.5,
+        LazyPattern(
+            r"\b(?:assess\w*|screen\w*|measur\w*|instruments?|tools?|scales?|diagnos\w*|"
+            r"detect\w*|asesmen|skrining|penapisan|alat\s+ukur|instrumen|mengukur|mendeteksi|"
+            r"menilai)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    "description": (
+        1.0,
+        LazyPattern(
+            r"\b(?:experiences?|experienced|perceptions?|perceive\w*|feelings?|meanings?|"
+            r"views|what\s+is\s+it\s+like|lived|pengalaman|persepsi|makna|perasaan|pandangan|"
+            r"memahami)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    "effectiveness": (
+        1.0,
+        LazyPattern(
+            r"\b(?:effective\w*|efficacy|works?|helps?|improve\w*|reduc\w*|better|best|"
+            r"impact|efektif\w*|efektivitas|pengaruh|dampak|membantu|mengurangi|menurunkan|"
+            r"meningkatkan)\b",
+            re.IGNORECASE,
+        ),
+    ),
 }
-_ID_WORDS = LazyPattern(r"\b(?:yang|dan|dengan|untuk|di|ini|tidak|anak|ibu|seorang|mengalami|karena|dari|pada|apakah|"
-                       r"atau|dapat|bisa|akan|sering|sudah|belum|juga|sangat|berbasis|korban|remaja|lansia|"
-                       r"bagaimana)\b", _I)
-_EN_WORDS = LazyPattern(r"\b(?:the|and|with|for|of|is|she|he|who|has|her|his|a|to|what|would|does|can|how)\b", _I)
+_ID_WORDS = LazyPattern(
+    r"\b(?:yang|dan|dengan|untuk|di|ini|tidak|anak|ibu|seorang|mengalami|karena|dari|pada|apakah|"
+    r"atau|dapat|bisa|akan|sering|sudah|belum|juga|sangat|berbasis|korban|remaja|lansia|"
+    r"bagaimana)\b",
+    re.IGNORECASE,
+)
+_EN_WORDS = LazyPattern(
+    r"\b(?:the|and|with|for|of|is|she|he|who|has|her|his|a|to|what|would|does|can|how)\b", re.IGNORECASE
+)
 _BOOSTS: dict[str, dict[str, float]] = {
     "effectiveness": {"systematic_review_meta_analysis": 1.15, "rct": 1.15, "quasi_experimental": 1.08},
     "prevention": {"systematic_review_meta_analysis": 1.15, "rct": 1.12, "quasi_experimental": 1.06, "cohort": 1.06},
     "assessment": {"cross_sectional": 1.12, "systematic_review_meta_analysis": 1.08, "cohort": 1.05},
-    "description": {"qualitative": 1.15, "cross_sectional": 1.06, "case_study": 1.05,
-                    "systematic_review_meta_analysis": 1.05},
+    "description": {
+        "qualitative": 1.15,
+        "cross_sectional": 1.06,
+        "case_study": 1.05,
+        "systematic_review_meta_analysis": 1.05,
+    },
     "risk": {"cohort": 1.15, "case_control": 1.12, "systematic_review_meta_analysis": 1.08, "cross_sectional": 1.04},
 }
 # Every boosted design must be a known design: a typo here would silently boost nothing.
@@ -143,7 +206,7 @@ def _client(text: str) -> str:
         return ""
     problem = _PROBLEM.match(text, who.end())
     end = problem.end() if problem else who.end()
-    return _trim(text[who.start(): end], 15)
+    return _trim(text[who.start() : end], 15)
 
 
 def _option(text: str) -> str:

@@ -10,7 +10,7 @@ results are ranked by meaning alone, never pushed down by missing word overlap. 
 encoders also prefer any text in the query's own language; ``balance_languages`` removes that
 offset by aligning the top dense scores of each document language before ranking.
 
-Indonesian cases over English documents (``translate_queries``): ``ebp.bridge`` puts the case's
+Indonesian cases over English documents (``translate_queries``): ``ebp.retrieve.bridge`` puts the case's
 content words into English. For a clearly Indonesian case, English documents are then ranked by
 English BM25 over those terms and take that rank in the fusion instead of their dense rank (when
 no English candidate shares a term, the dense rank stands in as before). For a short or ambiguous
@@ -23,30 +23,29 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 import numpy as np
 
-from ebp import bridge
-from ebp.appraise import DEFAULT_HIERARCHY
-from ebp.describe import language_confidence
+from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.embed import Embedder
-from ebp.errors import EbpError, IndexMissingError
-from ebp.index import VectorIndex, lexical_path, vectors_path
-from ebp.lexical import LexicalIndex, analyze
-from ebp.store import PassageRow, Store
-from ebp.types import DocumentHit, Mode, PassageHit, SearchOptions, StoredDocument, Why
+from ebp.errors import EbpError
+from ebp.index.generations import Generations, Loaded
+from ebp.index.lexical import LexicalIndex, analyze
+from ebp.index.store import PassageRow, Store
+from ebp.index.vectors import VectorIndex
+from ebp.language import language_confidence
+from ebp.retrieve import bridge
+from ebp.retrieve.fusion import balance_by_language, ranks, rrf
+from ebp.types import DocumentHit, Filters, Hierarchy, Mode, PassageHit, SearchOptions, StoredDocument, Why
 
 log = logging.getLogger(__name__)
 
 QUERY_LANGUAGES = ("en", "id")
 SURE_WORDS = 4  # shorter cases are matched lexically in both languages
 SURE_CONFIDENCE = 0.95  # language-detector probability needed to trust one language
-RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al. 2009)
-BALANCE_TOP = 5  # dense scores averaged per language to estimate its offset
 
 
 @dataclass
@@ -93,29 +92,23 @@ class Searcher:
         self.store = Store.open_existing(index_dir)
         self.store.check_model(embedder.name, embedder.dim)
         self.embedder = embedder
+        self._generations = Generations(index_dir)
         self._lock = threading.Lock()
-        self._loaded: tuple[int, VectorIndex, LexicalIndex] | None = None  # generation and its indexes
+        self._loaded: Loaded | None = None
         self._english: tuple[int, frozenset[str]] = (-1, frozenset())
-        self._refresh()
+        self.current()
 
     @property
     def generation(self) -> int:
-        return -1 if self._loaded is None else self._loaded[0]
+        """The generation the last search (or the opening) used; -1 before any."""
+        return -1 if self._loaded is None else self._loaded.generation
 
-    def _refresh(self) -> tuple[int, VectorIndex, LexicalIndex]:
+    def current(self) -> Loaded:
+        """The live generation's indexes, reloaded when an ingest has published a newer one."""
         with self._lock:
             generation = self.store.generation()
-            if self._loaded is None or generation != self._loaded[0]:
-                path = vectors_path(self.store.index_dir, generation)
-                if not path.exists():
-                    raise IndexMissingError(
-                        f"the index at {self.store.index_dir} is incomplete (no {path.name}); run ebp index again"
-                    )
-                self._loaded = (
-                    generation,
-                    VectorIndex.load(path),
-                    LexicalIndex.load(lexical_path(self.store.index_dir, generation)),
-                )
+            if self._loaded is None or generation != self._loaded.generation:
+                self._loaded = self._generations.load(generation)
             return self._loaded
 
     def search(self, case_text: str, options: SearchOptions | None = None, **overrides: object) -> list[DocumentHit]:
@@ -132,9 +125,9 @@ class Searcher:
         query_lang = "+".join(query_langs)
         query = self.embedder.embed_queries([text])[0] if opts.mode is not Mode.BM25 else None
         for attempt in range(2):
-            generation, vectors, lexical = self._refresh()
-            queries = self._lexical_queries(text, query_langs, generation, lexical, opts)
-            docs = self._gather(queries, query, query_langs, vectors, lexical, opts)
+            loaded = self.current()
+            queries = self._lexical_queries(text, query_langs, loaded.generation, loaded.lexical, opts)
+            docs = self._gather(queries, query, query_langs, loaded.vectors, loaded.lexical, opts)
             if docs is not None or attempt == 1:
                 break
             log.info("index changed during the search; retrying on the new generation")
@@ -193,7 +186,7 @@ class Searcher:
     ) -> dict[int, _Doc] | None:
         """Candidate passages from both sides, each scored by both sides, grouped by document."""
         n = max(opts.candidates, opts.k * opts.passages_per_doc)
-        # An approximate index proposes; the full-precision vectors in SQLite score (``ebp.index``).
+        # An approximate index proposes; the full-precision vectors in SQLite score (``ebp.index.vectors``).
         exact_of = None if vectors.kind == "exact" else partial(self.store.vectors_of, dim=vectors.dim)
         dense: dict[int, float] = {}
         lex: dict[str, dict[int, float]] = {}
@@ -207,7 +200,7 @@ class Searcher:
             found = set(dense).union(*lex.values())
             # Passages only the bridged English terms found count for English documents only (below).
             bridged_only = set(lex["en"]) - set(dense).union(lex.get("id", {})) if queries.replace else set()
-            if opts.mode is Mode.HYBRID:  # score every candidate on both sides, so fusion compares like with like
+            if opts.mode is Mode.HYBRID and query is not None:  # score every candidate on both sides alike
                 missing = np.array([i for i in found if i not in dense], dtype=np.int64)
                 dense.update(zip(missing.tolist(), vectors.similarity(query, missing, exact_of).tolist(), strict=True))
                 for lang, scores_of in lex.items():
@@ -236,7 +229,7 @@ def _group(
     grouped: dict[int, _Doc] = {}
     for pid, row in rows.items():
         doc = documents.get(row.doc_id)
-        if doc is None or not opts.filters.accept(doc, opts.hierarchy or DEFAULT_HIERARCHY):
+        if doc is None or not accepts(opts.filters, doc, opts.hierarchy or DEFAULT_HIERARCHY):
             continue
         analyser = analyser_language(doc.info.language)
         if pid in bridged_only and analyser != "en":
@@ -255,6 +248,25 @@ def _group(
     return grouped
 
 
+def accepts(filters: Filters, doc: StoredDocument, hierarchy: Hierarchy = DEFAULT_HIERARCHY) -> bool:
+    """Whether ``doc`` passes ``filters`` (an empty filter lets everything through).
+
+    Example: ``accepts(Filters(language="id"), doc)`` is False for an English document
+    """
+    info = doc.info
+    if filters.language and info.language != filters.language:
+        return False
+    if filters.doc_type and doc.doc_type.value != filters.doc_type:
+        return False
+    if filters.year_from and (info.year or 0) < filters.year_from:
+        return False
+    if filters.year_to and (info.year is None or info.year > filters.year_to):
+        return False
+    if filters.designs and doc.appraisal.design not in filters.designs:
+        return False
+    return not (filters.min_level and evidence_level(doc.appraisal.design, hierarchy).rank > filters.min_level)
+
+
 def _rank(
     docs: dict[int, _Doc], query_lang: str, opts: SearchOptions, terms: tuple[str, ...] = ()
 ) -> list[DocumentHit]:
@@ -262,11 +274,11 @@ def _rank(
     if opts.balance_languages:
         dense_scores = balance_by_language(dense_scores, {d: docs[d].doc.info.language for d in dense_scores})
     lexical_scores = {d: s for d, e in docs.items() if (s := e.best_lexical()) is not None}
-    dense_rank = _ranks(dense_scores)
+    dense_rank = ranks(dense_scores)
     # Documents scored by the bridged terms alone are ranked among themselves: their BM25 scores
     # answer another query than the case's own and do not compare with the others'.
-    lexical_rank = _ranks({d: s for d, s in lexical_scores.items() if not docs[d].bridged})
-    bridged_rank = _ranks({d: s for d, s in lexical_scores.items() if docs[d].bridged})
+    lexical_rank = ranks({d: s for d, s in lexical_scores.items() if not docs[d].bridged})
+    bridged_rank = ranks({d: s for d, s in lexical_scores.items() if docs[d].bridged})
     fused: dict[int, float] = {}
     for doc_id, entry in docs.items():
         if opts.mode is Mode.DENSE:
@@ -334,50 +346,15 @@ def query_languages(text: str) -> tuple[str, ...]:
 
 
 def analyser_language(language: str) -> str:
-    """The BM25 analyser a document language was indexed with (``ebp.lexical.analyze``)."""
+    """The BM25 analyser a document language was indexed with (``ebp.index.lexical.analyze``)."""
     return "id" if language == "id" else "en"
-
-
-def rrf(dense_rank: int | None, lexical_rank: int | None, lexical_weight: float = 1.0) -> float:
-    """Reciprocal-rank fusion of two 1-based ranks (``None``: not found by that side).
-
-    Example: ``rrf(1, 1) > rrf(1, None) == rrf(None, 1)``
-    """
-    score = 0.0
-    if dense_rank is not None:
-        score += 1.0 / (RRF_K + dense_rank)
-    if lexical_rank is not None:
-        score += lexical_weight / (RRF_K + lexical_rank)
-    return score
-
-
-def balance_by_language(scores: dict[int, float], languages: dict[int, str]) -> dict[int, float]:
-    """Shift each document language's dense scores so that their top scores line up.
-
-    Applied only when at least two languages each have ``BALANCE_TOP`` candidates; otherwise the
-    scores are returned unchanged (a one-language corpus is never affected).
-    Example: ``balance_by_language({1: .9, 2: .5}, {1: "id", 2: "en"}) == {1: .9, 2: .5}``
-    """
-    by_lang: dict[str, list[float]] = defaultdict(list)
-    for doc_id, score in scores.items():
-        by_lang[languages[doc_id]].append(score)
-    big = {lang: sorted(v, reverse=True)[:BALANCE_TOP] for lang, v in by_lang.items() if len(v) >= BALANCE_TOP}
-    if len(big) < 2:
-        return scores
-    offsets = {lang: float(np.mean(top)) for lang, top in big.items()}
-    reference = max(offsets.values())
-    return {d: s - offsets.get(languages[d], reference) + reference for d, s in scores.items()}
-
-
-def _ranks(scores: dict[int, float]) -> dict[int, int]:
-    return {d: r for r, d in enumerate(sorted(scores, key=lambda d: (-scores[d], d)), start=1)}
 
 
 def _best_passages(entry: _Doc, opts: SearchOptions) -> tuple[PassageHit, ...]:
     """The document's best passages: by meaning first, then by words, ties by page order."""
-    dense_rank = _ranks(entry.dense)
+    dense_rank = ranks(entry.dense)
     usable = opts.mode is not Mode.DENSE and entry.best_lexical() is not None
-    lexical_rank = _ranks(entry.lexical) if usable else {}
+    lexical_rank = ranks(entry.lexical) if usable else {}
 
     def key(pid: int) -> tuple[float, int]:
         return (-rrf(dense_rank.get(pid), lexical_rank.get(pid), opts.lexical_weight), entry.passages[pid].ordinal)

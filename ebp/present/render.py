@@ -1,0 +1,103 @@
+"""Search results as JSON (the ``ebp search --json`` contract) and as text, for the CLI and the app.
+
+One place renders a result's reasons (``why_text``): the app shows them in the UI language, the CLI
+in English.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
+from ebp.present.i18n import strings
+from ebp.types import DocumentAppraisal, DocumentHit, Hierarchy
+
+
+def appraisal_json(appraisal: DocumentAppraisal, hierarchy: Hierarchy) -> dict[str, Any]:
+    level = evidence_level(appraisal.design, hierarchy)
+    return {
+        "design": appraisal.design,
+        "level": {"rank": level.rank, "name": level.name, "label_en": level.label_en, "label_id": level.label_id},
+        "design_confidence": appraisal.confidence,
+        "design_cues": list(appraisal.cues),
+        "needs_checking": appraisal.needs_checking,
+        "appraisal": [asdict(item) for item in appraisal.items],
+    }
+
+
+def hit_json(hit: DocumentHit, corpus_dir: Path, hierarchy: Hierarchy = ()) -> dict[str, Any]:
+    """The ``ebp search --json`` contract: keep these field names."""
+    doc = hit.document
+    return {
+        "doc_id": doc.doc_id,
+        "path": str(corpus_dir / doc.path),
+        "title": doc.info.title,
+        "authors": list(doc.info.authors),
+        "year": doc.info.year,
+        "language": doc.info.language,
+        "doc_type": doc.doc_type.value,
+        "journal": doc.info.journal,
+        "doi": doc.info.doi,
+        "score": hit.score,
+        "passages": [
+            {"page_start": p.page_start, "page_end": p.page_end, "section": p.section, "text": p.text, "score": p.score}
+            for p in hit.passages
+        ],
+        "why": asdict(hit.why) if hit.why else None,
+        **appraisal_json(hit.document.appraisal, hierarchy or DEFAULT_HIERARCHY),
+    }
+
+
+def format_hits(hits: Sequence[DocumentHit], corpus_dir: Path, hierarchy: Hierarchy = ()) -> str:
+    lines = []
+    for rank, hit in enumerate(hits, start=1):
+        info = hit.document.info
+        authors = ", ".join(info.authors[:2]) + (" et al." if len(info.authors) > 2 else "")
+        byline = ", ".join(x for x in (authors, str(info.year or "n.d.")) if x)
+        lines.append(f"{rank}. {info.title} ({byline})")
+        where = corpus_dir / hit.document.path
+        lines.append(f"   {hit.document.doc_type.value}, {info.language}, score {hit.score:.3f} — {where}")
+        appraisal = hit.document.appraisal
+        level = evidence_level(appraisal.design, hierarchy or DEFAULT_HIERARCHY)
+        check = ", needs checking" if appraisal.needs_checking else ""
+        cues = "; ".join(appraisal.cues[:3])
+        lines.append(
+            f"   design {appraisal.design} ({appraisal.confidence:.2f}{check}; cues: {cues or '-'})"
+            f" — evidence level {level.rank}: {level.label_en}"
+        )
+        if hit.why:
+            lines.append(f"   why: {why_text(hit, strings('en'))}")
+        for p in hit.passages:
+            pages = f"p. {p.page_start}" if p.page_start == p.page_end else f"pp. {p.page_start}-{p.page_end}"
+            location = f"{pages}, {p.section}" if p.section else pages
+            snippet = textwrap.shorten(p.text, width=300, placeholder=" …")
+            lines.append(
+                textwrap.fill(f"[{location}] {snippet}", width=100, initial_indent="   ", subsequent_indent="   ")
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def why_text(hit: DocumentHit, t: Mapping[str, str]) -> str:
+    """Why a document ranked where it did, in words (ranks and scores from ``hit.why``)."""
+    why = hit.why
+    if why is None:
+        return ""
+    parts = [t["why.rank"].format(rank=why.fused_rank)]
+    if why.dense_rank and why.dense_score is not None:
+        parts.append(t["why.dense"].format(rank=why.dense_rank, score=why.dense_score))
+    if why.lexical_rank and why.lexical_score is not None:
+        if why.translated_terms:
+            terms = ", ".join(why.translated_terms)
+            parts.append(t["why.translated"].format(terms=terms, rank=why.lexical_rank, score=why.lexical_score))
+        else:
+            parts.append(t["why.lexical"].format(rank=why.lexical_rank, score=why.lexical_score))
+    if why.cross_lingual and why.lexical_source != "translated":
+        parts.append(t["why.cross"])
+    if why.design_boost != 1.0:
+        parts.append(t["why.boost"].format(boost=why.design_boost))
+    return " · ".join(parts)

@@ -1,0 +1,52 @@
+"""Rank fusion: reciprocal-rank fusion of the dense and lexical rankings, and the language balance.
+
+Pure functions over scores; ``ebp.retrieve.search`` gathers the scores and calls these.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al. 2009)
+BALANCE_TOP = 5  # dense scores averaged per language to estimate its offset
+
+
+def rrf(dense_rank: int | None, lexical_rank: int | None, lexical_weight: float = 1.0) -> float:
+    """Reciprocal-rank fusion of two 1-based ranks (``None``: not found by that side).
+
+    Example: ``rrf(1, 1) > rrf(1, None) == rrf(None, 1)``
+    """
+    score = 0.0
+    if dense_rank is not None:
+        score += 1.0 / (RRF_K + dense_rank)
+    if lexical_rank is not None:
+        score += lexical_weight / (RRF_K + lexical_rank)
+    return score
+
+
+def balance_by_language(scores: dict[int, float], languages: dict[int, str]) -> dict[int, float]:
+    """Shift each document language's dense scores so that their top scores line up.
+
+    Applied only when at least two languages each have ``BALANCE_TOP`` candidates; otherwise the
+    scores are returned unchanged (a one-language corpus is never affected).
+    Example: ``balance_by_language({1: .9, 2: .5}, {1: "id", 2: "en"}) == {1: .9, 2: .5}``
+    """
+    by_lang: dict[str, list[float]] = defaultdict(list)
+    for doc_id, score in scores.items():
+        by_lang[languages[doc_id]].append(score)
+    big = {lang: sorted(v, reverse=True)[:BALANCE_TOP] for lang, v in by_lang.items() if len(v) >= BALANCE_TOP}
+    if len(big) < 2:
+        return scores
+    offsets = {lang: float(np.mean(top)) for lang, top in big.items()}
+    reference = max(offsets.values())
+    return {d: s - offsets.get(languages[d], reference) + reference for d, s in scores.items()}
+
+
+def ranks(scores: dict[int, float]) -> dict[int, int]:
+    """1-based ranks, best score first, ties by id.
+
+    Example: ``ranks({7: 0.2, 3: 0.9}) == {3: 1, 7: 2}``
+    """
+    return {d: r for r, d in enumerate(sorted(scores, key=lambda d: (-scores[d], d)), start=1)}
