@@ -175,7 +175,7 @@ class _Run:
     target: int  # the generation this run writes
     live: dict[str, tuple[int, str]]  # path → (doc_id, sha256) visible at ``target``
     records: dict[str, FileRecord]  # last outcome per file
-    pending: int  # changes an interrupted run left under ``target``
+    changes: int  # documents added or retired under ``target``, including what an interrupted run left
     report: IngestReport = field(default_factory=IngestReport)
 
     @classmethod
@@ -197,14 +197,11 @@ class _Run:
     def update(self, sources: Iterable[Source], total: int | None) -> Iterator[Progress]:
         todo, seen = self._plan(sources)
         yield Progress(Stage.SCAN, len(seen), total or len(seen))
-        changes = self.pending
-        for event in self._process(todo):
-            changes += 1 if event.stage == Stage.WRITE else 0
-            yield event
-        changes += self._retire_missing(seen)
+        yield from self._process(todo)
+        self._retire_missing(seen)
         generations = Generations(self.settings.index_dir)
-        if changes or not generations.published(self.current):
-            generation = self.target if changes else self.current
+        if self.changes or not generations.published(self.current):
+            generation = self.target if self.changes else self.current
             yield Progress(Stage.WRITE, 0, 1, "index")
             generations.publish(self.store, generation, self.embedder.dim, self.settings.exact_search_below)
             self.current = generation
@@ -261,6 +258,7 @@ class _Run:
             Store.record_file(conn, FileRecord(failure.path, failed.sha256, failure.status, failure.reason))
             if failure.path in self.live:  # the file changed and can no longer be read: its old version goes
                 Store.retire_document(conn, self.live.pop(failure.path)[0], self.target)
+                self.changes += 1
 
     def _embed_and_write(self, batch: Sequence[Prepared]) -> Iterator[Progress]:
         texts = [p.text for item in batch for p in item.passages]
@@ -279,12 +277,13 @@ class _Run:
                     conn, item.doc, item.sha256, item.info, item.appraisal, item.passages, chunk_vectors, self.target
                 )
                 self.live[rel] = (doc_id, item.sha256)
+                self.changes += 1
                 line = _indexed_line(item)
                 Store.record_file(conn, FileRecord(rel, item.sha256, line.status, line.reason))
                 self.report.files.append(line)
         yield Progress(Stage.WRITE, len(texts), len(texts))
 
-    def _retire_missing(self, seen: set[str]) -> int:
+    def _retire_missing(self, seen: set[str]) -> None:
         gone = sorted(set(self.live) - seen)
         with self.store.connect() as conn:
             for rel in gone:
@@ -293,7 +292,7 @@ class _Run:
                     FileReport(rel, FileStatus.REMOVED, "the file is no longer in the corpus folder")
                 )
             Store.forget_files(conn, [r for r in Store.files(conn) if r not in seen])
-        return len(gone)
+        self.changes += len(gone)
 
 
 def _indexed_line(item: Prepared) -> FileReport:
@@ -331,7 +330,7 @@ def _prepare_all(todo: Sequence[Source], corpus_dir: Path | None, settings: Sett
             outcome = next(parsed)
             if isinstance(outcome.result, ParseError):
                 error = outcome.result
-                yield _Failed(FileReport(source.rel_path, error.status, str(error)), source.sha256)
+                yield _Failed(FileReport(source.rel_path, FileStatus(error.status), str(error)), source.sha256)
             else:
                 yield prepare(outcome.result, source.sha256, settings)
 
