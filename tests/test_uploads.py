@@ -34,7 +34,9 @@ def test_safe_filename(name: str, safe: str) -> None:
 
 def test_is_pdf_by_content_not_name() -> None:
     assert is_pdf(b"%PDF-1.7\n...") and is_pdf(b"\xef\xbb\xbf  %PDF-1.4")  # a little junk before the header
-    assert not is_pdf(b"<html>%PDF-</html>"[:5]) and not is_pdf(b"") and not is_pdf(b" " * 2000 + b"%PDF-")
+    assert not is_pdf(b"") and not is_pdf(b" " * 2000 + b"%PDF-")  # too far in: readers would not find it
+    assert not is_pdf(b"<html><body>Download %PDF-1.4 here</body></html>")  # a web page that mentions a PDF
+    assert not is_pdf(b"PK\x03\x04 word/document.xml %PDF-")  # a Word file with the string inside
 
 
 def test_save_upload_statuses(tmp_path: Path, make_pdf) -> None:

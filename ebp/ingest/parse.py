@@ -83,6 +83,17 @@ def parse_file(
     )
 
 
+def has_pdf_header(head: bytes) -> bool:
+    """Whether the first 1024 bytes of a file carry a PDF header, as PDF readers look for it.
+
+    Readers accept a little junk before ``%PDF-`` (a byte-order mark, spaces, binary bytes), but a
+    header after text — an HTML page or a Word file that mentions "%PDF-" — is not a PDF.
+    Example: ``has_pdf_header(b"\\xef\\xbb\\xbf %PDF-1.4") and not has_pdf_header(b"<html>%PDF-")``
+    """
+    at = head.find(b"%PDF-", 0, 1024)
+    return at >= 0 and not re.search(rb"[A-Za-z<>]", head[:at])
+
+
 def doc_type_for(rel_path: str, metadata: dict[str, str]) -> DocType:
     """The document type rule of this module's docstring: front matter first, then the folders."""
     declared = metadata.get("doc_type", "").strip().lower()
@@ -98,7 +109,7 @@ def _parse_pdf(path: Path, password: str | None, max_pages: int | None) -> tuple
 
     with path.open("rb") as fh:
         head = fh.read(1024)
-    if b"%PDF-" not in head:
+    if not has_pdf_header(head):
         raise NotAPdfError("not a PDF file (no %PDF- header)")
     try:
         reader = PdfReader(path, strict=False)

@@ -18,7 +18,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-PDF_MAGIC = b"%PDF-"
+from ebp.ingest.parse import has_pdf_header
+
 MAGIC_WINDOW = 1024  # PDF readers accept a header anywhere in the first 1024 bytes
 MAX_STEM = 100
 MB = 1024 * 1024
@@ -41,7 +42,7 @@ def is_pdf(data: bytes) -> bool:
 
     Example: ``is_pdf(b"%PDF-1.7 ...") and not is_pdf(b"<html>")``
     """
-    return PDF_MAGIC in data[:MAGIC_WINDOW]
+    return has_pdf_header(data[:MAGIC_WINDOW])
 
 
 def safe_filename(name: str, suffix: str = ".pdf") -> str:
