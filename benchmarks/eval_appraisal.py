@@ -62,7 +62,8 @@ def _read_corpus(path: Path, ids: set[str]) -> Iterator[tuple[str, dict]]:
 def evaluate(records: list[dict], show_errors: bool) -> None:
     from sklearn.metrics import accuracy_score, classification_report, f1_score
 
-    from ebp.appraise import DESIGNS, classify_design, stated_sample_size
+    from ebp.appraise import classify_design, stated_sample_size
+    from ebp.types import DESIGNS
 
     gold = [r["design"] for r in records]
     designs = [classify_design(r["title"], r["abstract"]) for r in records]

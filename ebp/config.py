@@ -138,7 +138,7 @@ class Settings:
         if self.search_mode not in {m.value for m in Mode}:
             raise ValueError(f"search_mode must be one of hybrid, dense, bm25: {self.search_mode!r}")
         if self.workers < 1 or self.batch_size < 1 or self.candidates < 1 or self.passages_per_doc < 1:
-            raise ValueError("batch_size, candidates and passages_per_doc must be positive")
+            raise ValueError("workers, batch_size, candidates and passages_per_doc must be positive")
 
 
 def _settings_file(env: Mapping[str, str]) -> dict[str, Any]:

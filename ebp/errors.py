@@ -1,8 +1,9 @@
-"""Domain errors. Raised inside the package, turned into one line for people at the edge (cli, app)."""
+"""Domain errors. Raised inside the package, turned into one line for people at the edge (cli, app).
+
+A leaf: imports nothing of ebp. A ``ParseError``'s ``status`` is the value of its ``ebp.types.FileStatus``.
+"""
 
 from __future__ import annotations
-
-from ebp.types import FileStatus
 
 
 class EbpError(Exception):
@@ -12,19 +13,19 @@ class EbpError(Exception):
 class ParseError(EbpError):
     """A file could not be read into pages. ``status`` is the ingest-report status."""
 
-    status: FileStatus = FileStatus.CORRUPT
+    status: str = "corrupt"
 
 
 class NotAPdfError(ParseError):
-    status = FileStatus.NOT_A_PDF
+    status = "not_a_pdf"
 
 
 class EncryptedError(ParseError):
-    status = FileStatus.ENCRYPTED
+    status = "encrypted"
 
 
 class NoTextError(ParseError):
-    status = FileStatus.NO_TEXT_LAYER
+    status = "no_text_layer"
 
 
 class OcrError(NoTextError):
@@ -32,43 +33,40 @@ class OcrError(NoTextError):
 
 
 class EmptyFileError(ParseError):
-    status = FileStatus.EMPTY
+    status = "empty"
 
 
 class TooLargeError(ParseError):
-    status = FileStatus.TOO_LARGE
+    status = "too_large"
 
 
 class UnsupportedError(ParseError):
-    status = FileStatus.UNSUPPORTED
+    status = "unsupported"
 
 
 class TimeoutParseError(ParseError):
     """Reading the file took longer than the time limit and was stopped."""
 
-    status = FileStatus.TIMEOUT
+    status = "timeout"
 
 
 class WorkerCrashError(ParseError):
     """The worker process died while reading the file (a crash in the reader, not a Python error)."""
 
 
-_BY_STATUS: dict[FileStatus, type[ParseError]] = {
+_BY_STATUS: dict[str, type[ParseError]] = {
     cls.status: cls
     for cls in (NotAPdfError, EncryptedError, NoTextError, EmptyFileError, TooLargeError, UnsupportedError)
-} | {FileStatus.TIMEOUT: TimeoutParseError, FileStatus.CORRUPT: ParseError}
+} | {"timeout": TimeoutParseError, "corrupt": ParseError}
 
 
 def parse_error(status: str, reason: str) -> ParseError:
-    """The error for an ingest status sent back by a worker process.
+    """The error for an ingest status sent back by a worker process; an unknown status reads as ``corrupt``.
 
-    Example: ``parse_error("encrypted", "a password is needed").status is FileStatus.ENCRYPTED``
+    Example: ``isinstance(parse_error("encrypted", "a password is needed"), EncryptedError)``
     """
-    try:
-        kind = FileStatus(status)
-    except ValueError:
-        kind = FileStatus.CORRUPT
-    error = _BY_STATUS.get(kind, ParseError)(reason)
+    kind = status if status in _BY_STATUS else "corrupt"
+    error = _BY_STATUS[kind](reason)
     error.status = kind
     return error
 

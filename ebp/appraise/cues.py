@@ -1,89 +1,15 @@
-"""The cue phrases naming each study design, English and Indonesian, with weights ebp.appraise scores."""
+"""The cue phrases naming each study design, English and Indonesian, with weights ebp.appraise scores.
+
+Primary-study designs are here; reviews, guidelines and opinion in ``ebp.appraise.cues_reviews``.
+"""
 
 from __future__ import annotations
 
-from ebp.text import LazyPattern, any_of
+from ebp.appraise.context import RANDOMISED
+from ebp.appraise.cues_reviews import NARRATIVE_AND_OPINION_CUES, SYSTEMATIC_REVIEW_CUES, Cue
+from ebp.text import any_of
 
-RANDOMISED = (
-    r"(?<![\w-])(?<!mendelian\s)randomi[sz]"  # not "non-randomised", "quasi-randomised", "Mendelian randomisation"
-)
-PASSING_MENTION = any_of(  # a sentence about other studies or about studies still to be done
-    r"\b(?:previous|prior|earlier|past)\s+(?:\w+\s+){0,2}?(?:stud(?:y|ies)|trials?|research|reviews?|reports?|"
-    r"work|literature|investigations?|analys[ie]s|findings|evidence|meta-analys[ie]s|RCTs?|data)\b",
-    r"\bpreviously\s+(?:shown|reported|described|published|demonstrated|found|suggested)",
-    r"\brecent(?:ly)?\s+(?:studies|trials|reviews|meta-analyses|reports|work)",
-    r"\bha(?:ve|s)\s+(?:been\s+)?(?:shown|suggested|reported|demonstrated|found|indicated)",
-    r"\b(?:is|are)\s+needed",
-    r"\bneeded\s+to\b",
-    r"\bneed\s+(?:for|more)\b",
-    r"\b(?:is|are)\s+(?:warranted|required|lacking)",
-    r"\bfuture\b",
-    r"\bfurther\s+(?:\w+\s+)?(?:studies|research|trials|investigation|work)",
-    r"\bshould\s+be\b",
-    r"\black\s+of\b",
-    r"\babsence\s+of\b",
-    r"\bno\s+(?:randomi[sz]ed|controlled|previous|published)",
-    r"\bfew\s+(?:studies|trials)",
-    r"\blimited\s+(?:data|evidence)",
-    r"\bunlike\b",
-    r"\bin\s+contrast\s+to\b",
-    r"\bshown\s+(?:recently|previously)",
-    r"\b(?:in|by)\s+a\s+(?:large|recent|previous|published|earlier)\s+"
-    r"(?:systematic\s+review|meta-?analysis)",
-    r"\b(?:a|one)\s+recent\b",
-    r"\bsebelumnya\b",
-    r"\bdiperlukan\b",
-    r"\bperlu\s+dilakukan\b",
-    r"\bpenelitian\s+(?:selanjutnya|lanjutan|berikutnya)",
-    r"\bbelum\s+(?:ada|pernah)\b",
-    r"\bmasih\s+(?:sedikit|terbatas)\b",
-    r"\bberbeda\s+dengan\b",
-    r"\bdisarankan\b",
-    r"\bdi\s+masa\s+(?:depan|mendatang)",
-)
-
-# (design, weight, pattern): weights are per mention before the zone and context factors.
-CUES: tuple[tuple[str, float, LazyPattern], ...] = (
-    (
-        "systematic_review_meta_analysis",
-        3.0,
-        any_of(
-            r"systematic(?:al)?\s+(?:literature\s+|scoping\s+)?reviews?",
-            r"meta-?\s?analy[sz]\w*",
-            r"meta-?analisis",
-            r"tinjauan\s+(?:literatur\s+)?sistematis",
-            r"kajian\s+(?:literatur|pustaka)\s+sistematis",
-            r"telaah\s+sistematis",
-            r"umbrella\s+review",
-            r"scoping\s+review",
-            r"review\s+of\s+(?:systematic\s+)?reviews",
-            r"cochrane\s+reviews?",
-            r"meta-?ethnograph\w*",
-            r"meta-?synthesis",
-            r"integrative\s+(?:literature\s+)?review",
-            r"rapid\s+review",
-            r"realist\s+review",
-        ),
-    ),
-    (
-        "systematic_review_meta_analysis",
-        2.0,
-        any_of(
-            r"(?:searched|search(?:es)?\s+(?:of|in|was\s+conducted)|identified\s+(?:via|through|by\s+searching)|"
-            r"retrieved\s+(?:from|by\s+searching)|(?:performed|conducted|carried\s+out)\s+an?\s+(?:\w+\s+){0,3}search|"
-            r"penelusuran|menelusuri)\b[^.;]{0,80}?\b(?:medline|pubmed|embase|"
-            r"cinahl|psyc\s?info|cochrane|scopus|web\s+of\s+science|databases?|basis\s+data|garuda|google\s+scholar)",
-            r"\bprisma\b",
-            r"(?:studies|trials|articles|papers|studi|artikel)\s+(?:met|fulfilled|meeting|memenuhi)\s+"
-            r"(?:the\s+)?(?:inclusion|eligibility|kriteria)",
-            r"pooled\s+(?:analysis|estimates?|data\s+from)",
-        ),
-    ),
-    (
-        "systematic_review_meta_analysis",
-        1.0,
-        any_of(r"random[- ]effects?\s+model", r"\bI\s?(?:2|²)\s?=", r"efek\s+acak"),
-    ),
+PRIMARY_STUDY_CUES: tuple[Cue, ...] = (
     (
         "rct",
         3.0,
@@ -342,102 +268,6 @@ CUES: tuple[tuple[str, float, LazyPattern], ...] = (
             r"\bseorang\s+(?:anak|klien|perempuan|laki-laki|ibu|ayah|remaja|lansia|pria|wanita|pasien)",
         ),
     ),
-    (
-        "review_narrative",
-        2.5,
-        any_of(
-            r"narrative\s+review",
-            r"(?<!systematic\s)(?<!integrative\s)literature\s+review",
-            r"(?<!systematic\s)review\s+of\s+(?:the\s+)?literature",
-            r"tinjauan\s+(?:pustaka|naratif)",
-            r"tinjauan\s+literatur(?!\s+sistematis)",
-            r"kajian\s+(?:pustaka|literatur)(?!\s+sistematis)",
-            r"studi\s+(?:pustaka|literatur)",
-            r"telaah\s+pustaka",
-        ),
-    ),
-    # Generic review words count for a systematic review when one is declared, else for a narrative one.
-    (
-        "review_any",
-        2.5,
-        any_of(
-            r"\b(?:this|our|the\s+present)\s+(?:mini-?)?review\b",
-            r"in\s+this\s+(?:mini-?)?review",
-            r"\bpurpose\s+of\s+(?:this\s+)?review\b",
-        ),
-    ),
-    (
-        "review_any",
-        1.5,
-        any_of(
-            r"\bwe\s+(?:review|summari[sz]e|discuss|highlight)\b",
-            r"\breview\s+(?:of|on)\b",
-            r"\boverview\b",
-            r"\bupdate\s+on\b",
-            r"current\s+(?:knowledge|understanding|status)",
-            r"state\s+of\s+the\s+art",
-            r"(?:artikel|tulisan)\s+ini\s+(?:membahas|mengulas|merangkum)",
-            r"kami\s+(?:merangkum|membahas|mengulas)",
-            r"(?:this|the)\s+article\s+(?:reviews|discusses)",
-            r"\breview(?:ed)?\b",
-        ),
-    ),
-    (
-        "guideline_or_opinion",
-        3.0,
-        any_of(
-            r"practice\s+guidelines?",
-            r"clinical\s+guidelines?",
-            r"recommendation\s+statement",
-            r"position\s+(?:statement|paper)",
-            r"consensus\s+(?:statement|conference|report)",
-            r"\beditorial\b",
-            r"\bcommentary\b",
-            r"\bviewpoint\b",
-            r"letter\s+to\s+the\s+editor",
-            r"pedoman\s+(?:praktik|pelayanan|klinis|nasional)",
-            r"\bopini\b",
-            r"tajuk\s+rencana",
-        ),
-    ),
-    (
-        "guideline_or_opinion",
-        2.0,
-        any_of(
-            r"\b(?:these|this|our)\s+(?:guidelines?|recommendations|statement)\b",
-            r"\b(?:pedoman|rekomendasi)\s+ini\b",
-            r"\bwe\s+recommend\b",
-        ),
-    ),
-    (
-        "guideline_or_opinion",
-        1.5,
-        any_of(
-            r"expert\s+panel",
-            r"task\s+force",
-            r"advisory\s+(?:committee|group|statement|panel)",
-            r"\bwe\s+argue\b",
-            r"kami\s+berpendapat",
-            r"in\s+this\s+(?:commentary|essay|perspective)",
-            r"\bexpert\s+opinion\b",
-            r"rekomendasi\s+(?:untuk|bagi)\b",
-        ),
-    ),
-    (
-        "guideline_or_opinion",
-        2.0,
-        any_of(r"\b(?:statement|advisory|recommendations|guidance|guidelines)\s+from\s+the\b"),
-    ),
-    (
-        "guideline_or_opinion",
-        0.4,
-        any_of(
-            r"\bguidelines?\b",
-            r"\bpedoman\b",
-            r"\brecommendations?\b",
-            r"\brekomendasi\b",
-            r"\bconsensus\b",
-            r"\bkonsensus\b",
-        ),
-    ),
 )
+# (design, weight, pattern): weights are per mention before the zone and context factors.
+CUES: tuple[Cue, ...] = (*SYSTEMATIC_REVIEW_CUES, *PRIMARY_STUDY_CUES, *NARRATIVE_AND_OPINION_CUES)

@@ -20,11 +20,24 @@ Labelling decisions (the dev set follows them):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from ebp.appraise.cues import CUES, PASSING_MENTION
-from ebp.text import LazyPattern, any_of, sentences, strip_references
+from ebp.appraise.context import (
+    HUMAN,
+    INCLUDED,
+    NONHUMAN,
+    OBSERVATIONAL,
+    PASSING_MENTION,
+    PROTOCOL,
+    RESEARCH,
+    RESULTS,
+    REVIEWS,
+    SECONDARY,
+    SELF,
+    STATISTICS,
+)
+from ebp.appraise.cues import CUES
+from ebp.text import sentences, strip_references
 
 CHECK_BELOW = 0.6  # confidence under which a person should check the label
 _ZONE_WEIGHT = {"title": 3.0, "abstract": 1.0, "body": 0.35}
@@ -49,111 +62,6 @@ class _Match:
     zone: str
 
 
-_SELF = any_of(
-    r"\b(?:this|the\s+present|our|the\s+current)\s+(?:study|trial|review|analysis|paper|article|report|survey|research)",
-    r"\bwe\s+(?:conducted|performed|undertook|carried\s+out|did|designed|used|report|present|describe|analy[sz]ed|"
-    r"followed|enrolled|recruited|randomi[sz]ed|searched|interviewed|surveyed|studied|examined|evaluated)\b",
-    r"\b(?:was|were)\s+(?:designed|conducted|performed|carried\s+out|undertaken|used|evaluated|investigated|"
-    r"examined|assessed|studied|compared|measured)\b",
-    r"^\s*(?:study\s+)?design\b",
-    r"^\s*methods?\b",
-    r"\bdesign\s*[:.]",
-    r"\bstudy\s+design\b",
-    r"\bmethods?\s*[:.]",
-    r"\bpurpose\s+of\s+(?:this\s+)?review\b",
-    r"\b(?:penelitian|studi|artikel|kajian|tinjauan)\s+ini\b",
-    r"\b(?:desain|rancangan|jenis|metode)\s+penelitian\b",
-    r"\bmenggunakan\s+(?:desain|rancangan|metode|pendekatan)\b",
-    r"\bmerupakan\s+(?:penelitian|studi|uji)\b",
-    r"\bkami\s+melakukan\b",
-)
-_INCLUDED = LazyPattern(r"\b(?:studies|trials|RCTs|articles|reports|publications|studi|artikel)\b", re.IGNORECASE)
-_PROTOCOL = any_of(
-    r"\bstudy\s+protocol\b",
-    r"\btrial\s+protocol\b",
-    r"\bprotocol\s+(?:for|of)\s+(?:a|an|the)\b",
-    r"\bdesign\s+and\s+(?:methods|rationale)\b",
-    r"\brationale\s+and\s+design\b",
-    r"\bwill\s+be\s+(?:randomi[sz]ed|recruited|enrolled|allocated|assigned)\b",
-    r"\bprotokol\s+(?:penelitian|uji|studi)\b",
-    r"\bakan\s+(?:dirandomisasi|diacak|direkrut)\b",
-)
-_RESULTS = any_of(
-    r"\bresults?\s*:",
-    r"(?-i:\bRESULTS\b)",
-    r"\bfindings\s*:",
-    r"\bwe\s+found\b",
-    r"\bhasil\s*:",
-    r"\b95\s?%\s?(?:CI|confidence)",
-    r"\bp\s*[<=]\s*0?[.,]\d",
-)
-_NONHUMAN = any_of(
-    r"\b(?:mice|mouse|murine|rats?|rodents?|zebrafish|drosophila|yeasts?|nematodes?|xenografts?|"
-    r"piglets?|pigs?|swine|herds?|boars?|sheep|cattle|monkeys?|macaques?|primates|alligators?|mosquito(?:es)?|"
-    r"plasmids?|organoids?|fibroblasts?|tikus|mencit|kelinci)\b",
-    r"c\.\s?elegans",
-    r"\bin\s+vitro\b",
-    r"\bcell\s+lines?\b",
-    r"\bcultured\s+cells\b",
-    r"\bknock-?out\b",
-    r"\btransgenic\b",
-    r"\bhewan\s+coba\b",
-    r"\bmathematical\s+model\w*",
-    r"\bsimulations?\b",
-    r"\bsoftware\b",
-    r"\bR\s+package\b",
-    r"\balgorithms?\b",
-    r"\bdatabase\s+of\b",
-)
-_REVIEWS = ("systematic_review_meta_analysis", "review_narrative")
-_SECONDARY = any_of(
-    r"secondary\s+analys[ie]s",
-    r"post[- ]hoc\s+(?:\w+\s+)?analys[ie]s",
-    r"ancillary\s+stud\w+",
-    r"sub-?study",
-    r"analisis\s+sekunder",
-    r"cost[- ]effectiveness\s+analys[ie]s",
-    r"economic\s+evaluation",
-)
-_OBSERVATIONAL = any_of(
-    r"\bobservational\b",
-    r"\bobservasional\b",
-    r"\bpredictors?\s+of\b",
-    r"\bprediktor\b",
-    r"factors\s+associated\s+with",
-    r"faktor\s+yang\s+berhubungan",
-)
-_RESEARCH = any_of(
-    r"\bwe\s+(?:show|demonstrate|found|find|identif(?:y|ied)|observed|measured|report|propose|developed|"
-    r"provide\s+evidence|used|tested|analy[sz]ed|investigated)\b",
-    r"\bhere,?\s+we\b",
-    r"\bour\s+(?:results|data|findings)\b",
-    r"\bresults\s+(?:show|indicate|suggest|revealed)\b",
-    r"\bthis\s+(?:study|work)\s+(?:identifies|shows|demonstrates|reveals)\b",
-    r"\b(?:subjects|participants|patients|respondents|volunteers)\s+(?:were|was)\b",
-    r"\bwere\s+(?:obtained|collected|recruited|enrolled)\b",
-    r"\bthe\s+(?:aim|purpose|objective)\s+of\s+(?:this|the\s+present)\s+(?:study|work|experiment)",
-    r"\bwe\s+(?:have\s+)?(?:conducted|determined|performed|examined|evaluated|studied|quantified)\b",
-    r"\bsignificant(?:ly)?\s+(?:increased|decreased|reduced|improved|inhibited|higher|lower|elevated)\b",
-    r"\bexperiments?\b",
-)
-_STATISTICS = any_of(
-    r"\bp\s*[<=>]\s*0?[.,]\d",
-    r"\bp\s+less\s+than\b",
-    r"±",
-    r"\+/-",
-    r"\b95\s?%",
-    r"\b[nN]\s*=\s*\d",
-    r"\d\s?%",
-    r"\b(?:OR|HR|RR)\b\s*[=:]?\s*\d",
-)
-_HUMAN = any_of(
-    r"\b(?:patients?|participants?|women|men|children|adults|adolescents|volunteers|respondents|individuals|"
-    r"subjects|persons|people|infants|mothers|families|pasien|responden|partisipan|peserta|informan|anak|ibu|"
-    r"remaja|lansia|keluarga)\b"
-)
-
-
 def classify_design(title: str, abstract: str, body: str = "", doc_type: str = "journal_article") -> DesignLabel:
     """Study design from title, abstract and optional body text; never raises on odd input.
 
@@ -176,14 +84,14 @@ def classify_design(title: str, abstract: str, body: str = "", doc_type: str = "
     if doc_type == "case_study" and (top_score < 4.0 or top == "case_study"):
         return DesignLabel("case_study", 0.8, _cues_for("case_study", matches) or ("doc_type: case_study",), False)
     if top_score < 0.5 or (
-        top in ("review_narrative", "guideline_or_opinion") and top_score < 3.0 and _RESEARCH.search(head)
+        top in ("review_narrative", "guideline_or_opinion") and top_score < 3.0 and RESEARCH.search(head)
     ):
         return _without_cues(head)  # a weak review or opinion word in a text that reports its own results
     strength, margin = min(1.0, top_score / 4.0), (top_score - second) / top_score
     confidence = round(0.5 * strength + 0.5 * margin, 2)
-    secondary = top == "rct" and bool(_SECONDARY.search(head))
-    if secondary and _OBSERVATIONAL.search(head):
-        cues = (*_SECONDARY.findall(head)[:1], *_OBSERVATIONAL.findall(head)[:2])
+    secondary = top == "rct" and bool(SECONDARY.search(head))
+    if secondary and OBSERVATIONAL.search(head):
+        cues = (*SECONDARY.findall(head)[:1], *OBSERVATIONAL.findall(head)[:2])
         return DesignLabel(
             "cohort", min(confidence, 0.55), cues, needs_checking=True
         )  # observational use of trial data
@@ -193,7 +101,7 @@ def classify_design(title: str, abstract: str, body: str = "", doc_type: str = "
 
 def _without_cues(head: str) -> DesignLabel:
     """No design named: a text that reports its own results is ``other``; one that only discusses is a review."""
-    if _RESEARCH.search(head) or _STATISTICS.search(head) or len(_NONHUMAN.findall(head)) >= 2:
+    if RESEARCH.search(head) or STATISTICS.search(head) or len(NONHUMAN.findall(head)) >= 2:
         return DesignLabel("other", 0.3, (), needs_checking=True)
     return DesignLabel("review_narrative", 0.35, (), needs_checking=True)
 
@@ -212,12 +120,12 @@ def _zone_matches(zone: str, text: str) -> list[_Match]:
         factor = _ZONE_WEIGHT[zone]
         if PASSING_MENTION.search(sentence):
             factor *= 0.15
-        elif _SELF.search(sentence):
+        elif SELF.search(sentence):
             factor *= 1.5
         elif zone == "abstract" and i == 0 and len(parts) > 2:
             factor *= 0.6  # an abstract's opening sentence is usually background
         found = [(d, w, m) for d, w, rx in CUES for m in rx.finditer(sentence)]
-        reviewing = any(d == "systematic_review_meta_analysis" for d, _, _ in found) or _INCLUDED.search(sentence)
+        reviewing = any(d == "systematic_review_meta_analysis" for d, _, _ in found) or INCLUDED.search(sentence)
         for design, weight, m in found:
             # In "we pooled 12 randomised trials" the design names describe included studies.
             f = factor * (0.25 if reviewing and design != "systematic_review_meta_analysis" else 1.0)
@@ -249,15 +157,15 @@ def _scores(matches: list[_Match]) -> dict[str, float]:
 def _protocol_or_nonhuman(head: str, scores: dict[str, float]) -> DesignLabel | None:
     """Protocols and non-human studies are ``other`` whatever design words they use."""
     review = scores.get("systematic_review_meta_analysis", 0.0)
-    protocol = [m.group(0) for m in _PROTOCOL.finditer(head)]
-    if protocol and not _RESULTS.search(head) and review < 6.0:
+    protocol = [m.group(0) for m in PROTOCOL.finditer(head)]
+    if protocol and not RESULTS.search(head) and review < 6.0:
         return DesignLabel("other", 0.7, tuple(dict.fromkeys(protocol))[:4], needs_checking=True)
-    nonhuman = [m.group(0) for m in _NONHUMAN.finditer(head)]
+    nonhuman = [m.group(0) for m in NONHUMAN.finditer(head)]
     best = max(scores.values(), default=0.0)
     top = max(scores, key=scores.__getitem__, default="other")
     if top in ("systematic_review_meta_analysis", "review_narrative", "guideline_or_opinion") and best >= 1.0:
         return None  # a review or guideline about animal or laboratory research is still a review
-    if len(nonhuman) >= 2 and len(nonhuman) > len(_HUMAN.findall(head)) and best < 8.0:
+    if len(nonhuman) >= 2 and len(nonhuman) > len(HUMAN.findall(head)) and best < 8.0:
         cues = tuple(dict.fromkeys(nonhuman))[:4]
         return DesignLabel("other", 0.8 if best < 2.0 else 0.6, cues, needs_checking=best >= 2.0)
     return None
@@ -267,7 +175,7 @@ def _cues_for(design: str, matches: list[_Match]) -> tuple[str, ...]:
     best: dict[str, tuple[float, str]] = {}
     for m in matches:
         key = m.text.strip().lower()
-        same = m.design == design or (m.design == "review_any" and design in _REVIEWS)
+        same = m.design == design or (m.design == "review_any" and design in REVIEWS)
         if same and m.weight > best.get(key, (0.0, ""))[0]:
             best[key] = (m.weight, m.text.strip())
     return tuple(text for _, text in sorted(best.values(), reverse=True)[:5])

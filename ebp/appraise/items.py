@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ebp.appraise.cues import PASSING_MENTION, RANDOMISED
+from ebp.appraise.context import PASSING_MENTION, RANDOMISED
 from ebp.text import LazyPattern, any_of, sentences, strip_references
 from ebp.types import AppraisalItem
 

@@ -28,8 +28,8 @@ from ebp.errors import EbpError
 if TYPE_CHECKING:
     from ebp.config import Settings
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data"
+ROOT = Path(__file__).resolve().parents[2]  # the repository: its benchmarks/queries hold the bench queries
+DEFAULT_SHARED = ROOT.parent / "shared"  # the team's shared data, beside the repository
 QUERY_FILES = ("nfcorpus_dev_en.jsonl", "nfcorpus_dev_id.jsonl")
 FALLBACK_QUERIES = (
     "Seorang ibu korban kekerasan dalam rumah tangga dengan dua anak membutuhkan tempat aman",
@@ -42,7 +42,7 @@ SIZES = (10_000, 100_000, 1_000_000)
 
 @dataclass
 class BenchOptions:
-    corpus: Path = SHARED / "pdfs" / "real"
+    corpus: Path = DEFAULT_SHARED / "data" / "pdfs" / "real"
     nfcorpus: Path | None = None
     model: str = "e5-small"
     workers: int = 2
@@ -230,9 +230,9 @@ def format_table(result: dict[str, Any]) -> str:
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     """The ``ebp bench`` subcommand."""
     p = sub.add_parser("bench", parents=[common], help="ingest and query speed on this machine, next to txtai")
-    p.add_argument("--corpus", type=Path, default=None, help="PDF folder to ingest (default: ../shared/data/pdfs/real)")
-    p.add_argument("--nfcorpus", type=Path, nargs="?", const=SHARED / "pdfs" / "nfcorpus", default=None,
-                   help="also ingest the 3,633 NFCorpus PDFs (or this folder)")  # fmt: skip
+    p.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder (default: ../shared)")
+    p.add_argument("--corpus", type=Path, default=None, help="PDF folder to ingest (default: SHARED/data/pdfs/real)")
+    p.add_argument("--nfcorpus", action="store_true", help="also ingest the 3,633 NFCorpus PDFs of SHARED")
     p.add_argument("--sizes", default="1e4,1e5,1e6", help="synthetic index sizes (default 1e4,1e5,1e6)")
     p.add_argument("--no-txtai", action="store_true", help="skip the txtai peer")
     p.add_argument("--workers", type=int, default=2, help="parallel parsing processes (default 2)")
@@ -246,10 +246,9 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
         workers=args.workers,
         sizes=tuple(int(float(n)) for n in args.sizes.split(",") if n.strip()),
         txtai=not args.no_txtai,
-        nfcorpus=args.nfcorpus,
+        nfcorpus=args.shared / "data" / "pdfs" / "nfcorpus" if args.nfcorpus else None,
+        corpus=args.corpus or args.shared / "data" / "pdfs" / "real",
     )
-    if args.corpus:
-        options.corpus = args.corpus
     result = run_bench(options, say=lambda line: print(line, file=sys.stderr))
     print(json.dumps(result["summary"] | {"machine": result["machine"]}) if args.json else format_table(result))
     return 0

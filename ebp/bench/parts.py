@@ -76,7 +76,8 @@ def ebp_ingest(corpus: str, work: str, model: str, workers: int, queries: list[s
     from ebp.config import Settings
     from ebp.embed import load_embedder
     from ebp.index.store import Store
-    from ebp.ingest.isolate import IsolatedParser, Limits
+    from ebp.ingest.isolate import IsolatedParser
+    from ebp.ingest.read import Limits
     from ebp.retrieve.search import Searcher
 
     root, out = Path(corpus), Path(work)

@@ -47,7 +47,7 @@ class Outcome:
     @property
     def status(self) -> FileStatus:
         if isinstance(self.result, ParseError):
-            return self.result.status
+            return FileStatus(self.result.status)
         return FileStatus.OK_PARTIAL if self.result.failed_pages else FileStatus.OK
 
 
