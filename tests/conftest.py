@@ -25,6 +25,17 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+def require_system(available: bool, what: str, install: str) -> None:
+    """Skip a test whose system package is missing here, but fail it in CI, where ``.ci/run`` installs it."""
+    import os
+
+    if available:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{what} is missing in CI, where .ci/run should have installed it ({install})")
+    pytest.skip(f"{what} not installed ({install})")
+
+
 @pytest.fixture(autouse=True)
 def _isolate_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     import os

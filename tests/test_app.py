@@ -300,6 +300,7 @@ def test_an_empty_corpus_and_a_missing_one_say_so(tmp_path: Path, fake_embedder,
     assert any("Korpus masih kosong" in i.value for i in at.info)
 
 
+@pytest.mark.slow
 def test_relevance_floor_with_the_real_model(corpus: Path, real_embedder, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32, precision="auto": real_embedder)
     at = start()

@@ -1,7 +1,8 @@
 """One real-browser test: `streamlit run app.py` as a server, driven by headless Chromium.
 
 Skips with a message when Debian's Chromium (/usr/bin/chromium) or the playwright package is
-missing; never downloads a browser. The screenshot goes to artifacts/ (not committed).
+missing (in CI, where .ci/run installs them, it fails instead); never downloads a browser. Screenshots
+go to the test's temporary folder, or to $SCREENSHOTS_DIR when set (to look at them).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import rispy
+from conftest import require_system
 from pypdf import PdfReader
 
 from ebp.present.readinglists import ReadingLists
@@ -116,13 +118,15 @@ def server(tmp_path: Path, make_pdf) -> Iterator[tuple[str, Path]]:
         log.close()
 
 
-def test_a_newcomer_finds_evidence_saves_three_and_exports_them_in_a_real_browser(server: tuple[str, Path]) -> None:
+def test_a_newcomer_finds_evidence_saves_three_and_exports_them_in_a_real_browser(
+    server: tuple[str, Path], tmp_path: Path
+) -> None:
     """The README's promise: an Indonesian case, three results into a reading list, RIS and a handout."""
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
+        require_system(False, f"Debian's chromium ({CHROMIUM})", "apt-get install -y chromium")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed (pip install playwright)")
-    artifacts = ROOT / "artifacts"
-    artifacts.mkdir(exist_ok=True)
+    artifacts = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path / "screenshots")
+    artifacts.mkdir(parents=True, exist_ok=True)
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:

@@ -55,16 +55,22 @@ def test_inline_abstract_heading() -> None:
 
 def test_sizes_overlap_and_coverage() -> None:
     sizes = ChunkSizes(target=200, minimum=120, maximum=300, overlap=40)
-    pages = [Page(i, _body(25)) for i in range(1, 6)]  # 1625 words, no headings
+    # 125 different sentences of 13 words over 5 pages, no headings: each can be found again.
+    numbered = [f"Sentence {i} says the worker visited family {i} and wrote notes about progress." for i in range(125)]
+    pages = [Page(p + 1, " ".join(numbered[p * 25 : (p + 1) * 25])) for p in range(5)]
     passages = chunk(pages, sizes)
     counts = [len(p.text.split()) for p in passages]
-    assert all(c <= sizes.maximum for c in counts)
+    assert len(passages) > 5 and all(c <= sizes.maximum for c in counts)
     assert all(c >= sizes.minimum for c in counts[:-1])
-    # overlap: each passage starts with the last sentence(s) of the previous one
+    # coverage: every sentence of the document is in some passage, in order
+    assert all(any(sentence in p.text for p in passages) for sentence in numbered)
+    firsts = [next(i for i, s in enumerate(numbered) if s in p.text) for p in passages]
+    assert firsts == sorted(firsts)
+    # overlap: each passage starts with whole sentences that ended the previous one, at most 40 words
     for prev, nxt in zip(passages, passages[1:], strict=False):
-        assert prev.text.endswith(nxt.text.split(". ")[0].split()[-1] + ".") or nxt.text[:40] in prev.text
-    # coverage: every word of the document is in some passage (13 words × 125 sentences)
-    assert sum(c for c in counts) >= 1625
+        shared = [s for s in numbered if s in prev.text and s in nxt.text]
+        assert shared and nxt.text.startswith(shared[0]) and prev.text.endswith(shared[-1])
+        assert len(" ".join(shared).split()) <= sizes.overlap
     assert [p.ordinal for p in passages] == list(range(len(passages)))
 
 

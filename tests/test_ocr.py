@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from conftest import require_system
 
 from ebp.errors import NoTextError, OcrError
 from ebp.ingest.isolate import IsolatedParser
@@ -17,11 +18,17 @@ from ebp.ingest.read import Limits, read_document
 
 EDGE_FILES = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "pdfs" / "edge" / "files"
 
-needs_tesseract = pytest.mark.skipif(
-    not ocr_available(),
-    reason=f"OCR not installed (tesseract with {DEFAULT_LANGUAGES}, poppler-utils, pytesseract): "
-    "apt-get install tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng poppler-utils",
-)
+
+@pytest.fixture
+def _tesseract() -> None:
+    require_system(
+        ocr_available(),
+        f"OCR (tesseract with {DEFAULT_LANGUAGES}, poppler-utils, pytesseract)",
+        "apt-get install tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng poppler-utils",
+    )
+
+
+needs_tesseract = pytest.mark.usefixtures("_tesseract")
 
 ENGLISH = ["Family support programmes", "reduce child neglect", "in randomised trials."]
 INDONESIAN = ["Dukungan keluarga", "mengurangi penelantaran anak", "di desa dan kota."]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ebp import cli, embed, ingest
@@ -217,3 +220,75 @@ def test_real_model_indonesian_case_ranks_english_evidence_by_translated_words(
     assert {"fracture", "surgery", "mortality"} <= set(top.why.translated_terms)
     assert all(h.why is not None and h.why.lexical_source is None for h in off)  # by meaning alone
     # This small model already ranks it first by meaning; the bridge adds the word evidence (lexical rank 1).
+
+
+def test_a_generation_published_during_a_search_is_picked_up_by_the_retry(
+    tmp_path: Path, make_pdf, fake_embedder, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    make_pdf(corpus / "old.pdf", ["Family group conferences in child protection. " * 20])
+    make_pdf(corpus / "kept.pdf", ["Kinship care and family contact for children. " * 20])
+    ingest.ingest(corpus, settings, fake_embedder)
+    searcher = Searcher(settings.index_dir, fake_embedder)
+    first = searcher.generation
+    real_passages = searcher.store.passages
+    calls = []
+
+    def passages_while_another_ingest_publishes(ids):  # type: ignore[no-untyped-def]
+        if not calls:  # the first read of rows: meanwhile old.pdf is deleted, re-indexed and its rows purged
+            (corpus / "old.pdf").unlink()
+            ingest.ingest(corpus, settings, fake_embedder)
+        calls.append(len(ids))
+        return real_passages(ids)
+
+    monkeypatch.setattr(searcher.store, "passages", passages_while_another_ingest_publishes)
+    hits = searcher.search("family group conferences child protection", k=5)
+    assert len(calls) == 2 and searcher.generation == first + 1  # the search retried on the new generation
+    assert [h.document.path for h in hits] == ["kept.pdf"]
+
+
+class LanguageBiasedEmbedder:
+    """The fake embedder plus what multilingual models do: texts in the same language look alike."""
+
+    name, dim = "fake-biased-64", 64
+
+    def __init__(self) -> None:
+        from conftest import FakeEmbedder
+
+        self.inner = FakeEmbedder()
+        rng = np.random.default_rng(7)
+        self.offset = {lang: rng.normal(size=64).astype(np.float32) for lang in ("en", "id")}
+
+    def _bias(self, texts, vectors):  # type: ignore[no-untyped-def]
+        out = vectors.copy()
+        for row, text in enumerate(texts):
+            lang = "id" if re.search(r"\b(yang|dan|dengan|untuk|di)\b", text) else "en"
+            out[row] += 0.15 * self.offset[lang] / np.linalg.norm(self.offset[lang])
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+    def embed_passages(self, texts):  # type: ignore[no-untyped-def]
+        return self._bias(texts, self.inner.embed_passages(texts))
+
+    def embed_queries(self, texts):  # type: ignore[no-untyped-def]
+        return self._bias(texts, self.inner.embed_queries(texts))
+
+
+def test_language_balance_lets_an_english_match_outrank_indonesian_near_misses(
+    tmp_path: Path, make_pdf, settings: Settings
+) -> None:
+    corpus = tmp_path / "corpus"
+    # The English document shares the case's key words (stroke, rehabilitation); five Indonesian ones do not.
+    make_pdf(corpus / "en_stroke.pdf", ["Stroke rehabilitation at home for older people living alone. " * 15])
+    for i in range(5):
+        make_pdf(corpus / f"id_{i}.pdf", [f"Program {i} untuk keluarga dan anak di desa dengan pendampingan. " * 15])
+    for i in range(4):
+        make_pdf(corpus / f"en_{i}.pdf", [f"School attendance and cash transfer number {i} in towns. " * 15])
+    embedder = LanguageBiasedEmbedder()
+    ingest.ingest(corpus, settings, embedder)
+    searcher = Searcher(settings.index_dir, embedder)
+    case = "lansia yang tinggal sendiri dengan stroke dan rehabilitation di rumah"
+    plain = SearchOptions(k=3, mode=Mode.DENSE, translate_queries=False, balance_languages=False)
+    unbalanced = [h.document.path for h in searcher.search(case, plain)]
+    balanced = [h.document.path for h in searcher.search(case, replace(plain, balance_languages=True))]
+    assert unbalanced[0].startswith("id_")  # the model's own-language preference wins without the balance
+    assert balanced[0] == "en_stroke.pdf"

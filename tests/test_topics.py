@@ -66,9 +66,9 @@ def test_topic_map_groups_by_meaning_across_languages_and_names_topics() -> None
     by_first = {t.documents[0].doc_id % 2: t for t in topics}
     assert {"violence", "kekerasan"} <= set(by_first[0].terms)
     assert {"lansia", "loneliness"} <= set(by_first[1].terms)
-    for topic in topics:
-        levels = [d.appraisal.design for d in topic.documents]
-        assert levels.index("rct") < levels.index("case_study") if "rct" in levels else True
+    # best evidence first within a topic: RCTs before case studies, cohorts before qualitative studies
+    assert [d.appraisal.design for d in by_first[0].documents] == ["rct", "rct", "case_study", "case_study"]
+    assert [d.appraisal.design for d in by_first[1].documents] == ["cohort", "cohort", "qualitative", "qualitative"]
     assert topic_map(docs, vectors, texts, 2) == topics  # deterministic
     assert len(topic_map(docs, vectors, texts, 1)[0].documents) == 8
     assert topic_map(docs, {}, texts) == []
