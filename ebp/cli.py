@@ -212,6 +212,8 @@ def cmd_describe(args: argparse.Namespace, settings: Settings) -> int:
                             "confidence": design.confidence,
                             "cues": list(design.cues),
                             "sample_size": stated_sample_size(f"{title}. {abstract}"),
+                            "needs_checking": design.needs_checking,
+                            "mixed_methods": design.mixed_methods,
                         },
                         ensure_ascii=False,
                     ),
@@ -220,7 +222,7 @@ def cmd_describe(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if args.path is None:
         raise EbpError("give a file to describe, or --jsonl FILE")
-    from ebp.ingest.pipeline import prepare_file
+    from ebp.ingest.prepare import prepare_file
     from ebp.present.render import appraisal_json
 
     prepared = prepare_file(args.path, settings)
@@ -228,7 +230,8 @@ def cmd_describe(args: argparse.Namespace, settings: Settings) -> int:
         "path": str(args.path),
         "pages": len(prepared.doc.pages),
         **asdict(prepared.info),
-        **appraisal_json(prepared.appraisal, settings.evidence_hierarchy),
+        "doc_type": prepared.doc.doc_type.value,
+        **appraisal_json(prepared.appraisal, settings.evidence_hierarchy, prepared.doc.doc_type),
     }
     print(json.dumps(described, ensure_ascii=False, indent=2))
     return 0

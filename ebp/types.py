@@ -15,6 +15,7 @@ from typing import Any
 class DocType(StrEnum):
     JOURNAL_ARTICLE = "journal_article"
     CASE_STUDY = "case_study"
+    REGULATION = "regulation"  # statutes, regulations, court decisions: not a study, no evidence level
 
 
 class Design(StrEnum):
@@ -63,6 +64,7 @@ class Stage(StrEnum):
     """Where an ingest run is (``ebp.ingest.Progress``)."""
 
     SCAN = "scan"
+    APPRAISE = "appraise"  # documents labelled by an older appraisal, labelled again
     PARSE = "parse"
     EMBED = "embed"
     WRITE = "write"
@@ -143,6 +145,7 @@ class AppraisalItem:
     status: str  # present | absent | unknown
     value: str | None
     sentence: str | None
+    unit: str = ""  # what a sample size counts ("parents", "responden"), as written
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,7 @@ class DocumentAppraisal:
     cues: tuple[str, ...] = ()
     needs_checking: bool = True
     items: tuple[AppraisalItem, ...] = ()
+    mixed_methods: bool = False
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,8 @@ def filters_ui(ctx: Ctx, question_type: str) -> SearchOptions:
     levels = hierarchy_levels(ctx.hierarchy)
     languages = ["", *sorted({d.info.language for d in docs})]
     ensure_option("f_language", languages)
+    doc_types = ["", *sorted({d.doc_type.value for d in docs})]  # the kinds this corpus holds
+    ensure_option("f_doc_type", doc_types)
     with st.sidebar:
         st.subheader(t["filter.header"])
         designs = st.multiselect(
@@ -112,7 +114,7 @@ def filters_ui(ctx: Ctx, question_type: str) -> SearchOptions:
         )
         doc_type = st.selectbox(
             t["filter.doc_type"],
-            ("", "journal_article", "case_study"),
+            doc_types,
             key="f_doc_type",
             format_func=lambda c: label(t, "doctype", c) if c else t["filter.any"],
         )

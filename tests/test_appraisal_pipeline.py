@@ -137,3 +137,55 @@ def test_copes_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert question["question_type"] == "effectiveness"
     assert "ibu" in question["client"].lower() and "konseling" in question["option"].lower()
     assert "depresi" in question["expected_outcome"].lower()
+
+
+def test_documents_labelled_by_an_older_appraisal_are_appraised_again_without_embedding(
+    tmp_path: Path, make_pdf, fake_embedder
+) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    settings = Settings.from_env({}, index_dir=tmp_path / "index")
+    corpus = tmp_path / "corpus"
+    make_pdf(corpus / "trial.pdf", ["Abstract\nWe randomly assigned 240 mothers to home visiting or usual care. " * 8])
+    ingest.ingest(corpus, settings, fake_embedder)
+    with sqlite3.connect(settings.index_dir / "ebp.sqlite") as conn:  # as an older ebp left it
+        conn.execute("UPDATE documents SET design = 'other', appraised_by = 'old', appraisal = '[]'")
+    embedded_before = fake_embedder.embedded
+    report = ingest.ingest(corpus, settings, fake_embedder)
+    assert report.embedded == 0 and fake_embedder.embedded == embedded_before  # nothing embedded again
+    doc = Searcher(settings.index_dir, fake_embedder).store.all_documents(report.generation)[0]
+    assert doc.appraisal.design == "rct" and any(
+        i.name == "sample_size" and i.value == "240" for i in doc.appraisal.items
+    )
+
+
+def test_sample_size_with_its_unit_clusters_apart_and_abstaining() -> None:
+    from ebp.appraise import stated_sample_size
+    from ebp.appraise.items import all_sentences, sample_size
+
+    found = sample_size(all_sentences("We surveyed 1,204 pupils in 48 schools. Most pupils liked reading."))
+    assert (found.value, found.unit, found.clusters, found.cluster_unit) == (1204, "pupils", 48, "schools")
+    # the number analysed, not the number invited, in a recruitment funnel
+    assert stated_sample_size("Of 2,544 teachers invited, 1,860 responded and were analysed.") == 1860
+    assert stated_sample_size("Forty-two caseworkers and 12 supervisors took part.") in (42, 54)
+    assert stated_sample_size("Tiga puluh dua responden mengisi kuesioner.") == 32
+    # a case description and numbers that count no one: no sample size
+    assert stated_sample_size("Ibu Sari tinggal bersama dua anak di Jakarta sejak 2019.") is None
+    assert stated_sample_size("We reviewed 1,062 case files from 2021.") is None
+
+
+def test_a_mixed_methods_study_is_named_as_such_on_its_card(tmp_path: Path, make_pdf, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    from ebp.present.cards import badges_html
+    from ebp.present.i18n import strings
+
+    settings = Settings.from_env({}, index_dir=tmp_path / "index")
+    text = (
+        "Abstract\nThis mixed-methods evaluation combined a survey of 310 parents with interviews of 14 caseworkers. "
+        * 6
+    )
+    make_pdf(tmp_path / "corpus" / "mixed.pdf", [text])
+    report = ingest.ingest(tmp_path / "corpus", settings, fake_embedder)
+    doc = Searcher(settings.index_dir, fake_embedder).store.all_documents(report.generation)[0]
+    assert doc.appraisal.mixed_methods
+    assert "metode campuran" in badges_html(doc, strings("id"), "id", ())
+    assert "mixed methods" in badges_html(doc, strings("en"), "en", ())

@@ -16,7 +16,7 @@ from ebp import ingest
 from ebp.config import Settings
 from ebp.index.migrations import MIGRATIONS
 from ebp.index.store import Store
-from ebp.ingest import pipeline
+from ebp.ingest import pipeline, prepare
 from ebp.retrieve.search import Searcher
 from ebp.types import DocType, FileStatus, Page, ParsedDocument
 
@@ -53,7 +53,7 @@ def test_a_failed_file_is_not_read_again_until_it_changes(make_pdf, fake_embedde
     assert first["broken.pdf"][0] not in ("ok", "unchanged")
 
     read: list[str] = []
-    real = pipeline.IsolatedParser.parse_many
+    real = prepare.IsolatedParser.parse_many
 
     def counting(self, paths, root):  # type: ignore[no-untyped-def]
         paths = list(paths)
@@ -61,7 +61,7 @@ def test_a_failed_file_is_not_read_again_until_it_changes(make_pdf, fake_embedde
         return real(self, paths, root)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pipeline.IsolatedParser, "parse_many", counting)
+        mp.setattr(prepare.IsolatedParser, "parse_many", counting)
         second = _lines(ingest.ingest(corpus, settings, fake_embedder))
     assert read == []  # neither file was opened again
     assert second["broken.pdf"] == (first["broken.pdf"][0], first["broken.pdf"][1] + " (unchanged since last run)")
@@ -72,15 +72,14 @@ def test_an_error_inside_ebp_costs_one_file_and_says_so(make_pdf, fake_embedder,
     corpus = settings.corpus_dir
     make_pdf(corpus / "good.pdf", ["Peer support groups for young carers. " * 20])
     make_pdf(corpus / "trouble.pdf", ["Restorative justice conferences for young offenders. " * 20])
-    real_describe = pipeline.describe
+    real_describe = prepare.describe
 
     def describe(doc):  # type: ignore[no-untyped-def]
         if doc.rel_path == "trouble.pdf":
             raise KeyError("a bug in describe")
         return real_describe(doc)
 
-    monkeypatch.setattr(pipeline, "describe", describe)
-    monkeypatch.setattr(pipeline, "chunk", pipeline.chunk)
+    monkeypatch.setattr(prepare, "describe", describe)
     report = ingest.ingest(corpus, settings, fake_embedder)
     status, reason = _lines(report)["trouble.pdf"]
     assert status == FileStatus.ERROR and "KeyError" in reason and "a bug in describe" in reason
@@ -94,7 +93,7 @@ def test_chunk_failing_is_an_error_line_too(make_pdf, fake_embedder, settings, m
     def chunk(pages, sizes=None):  # type: ignore[no-untyped-def]
         raise ValueError("cannot cut this")
 
-    monkeypatch.setattr(pipeline, "chunk", chunk)
+    monkeypatch.setattr(prepare, "chunk", chunk)
     report = ingest.ingest(settings.corpus_dir, settings, fake_embedder)
     assert _lines(report)["x.pdf"] == ("error", "unexpected error: ValueError: cannot cut this")
 

@@ -49,8 +49,7 @@ PASSING_MENTION = any_of(  # a sentence about other studies or about studies sti
     r"\bdi\s+masa\s+(?:depan|mendatang)",
 )
 
-# (design, weight, pattern): weights are per mention before the zone and context factors.
-SELF = any_of(
+SELF = any_of(  # a sentence about the document's own study
     r"\b(?:this|the\s+present|our|the\s+current)\s+(?:study|trial|review|analysis|paper|article|report|survey|research)",
     r"\bwe\s+(?:conducted|performed|undertook|carried\s+out|did|designed|used|report|present|describe|analy[sz]ed|"
     r"followed|enrolled|recruited|randomi[sz]ed|searched|interviewed|surveyed|studied|examined|evaluated)\b",
@@ -152,4 +151,69 @@ HUMAN = any_of(
     r"\b(?:patients?|participants?|women|men|children|adults|adolescents|volunteers|respondents|individuals|"
     r"subjects|persons|people|infants|mothers|families|pasien|responden|partisipan|peserta|informan|anak|ibu|"
     r"remaja|lansia|keluarga)\b"
+)
+
+# Topic words that name a design without being the study's design (issue 13): a guideline or a
+# review that is the *subject* of a study, record reviews that are data collection, random sampling
+# that is not random assignment.
+GUIDELINE_AS_TOPIC = any_of(
+    r"\b(?:adherence|compliance|concordance|conformity|fidelity)\s+(?:to|with)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+    r"(?:guidelines?|recommendations|protocols?)",
+    r"\bguideline[- ](?:concordant|adherent|recommended|based)",
+    r"\b(?:according\s+to|in\s+line\s+with|based\s+on)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:guidelines?|recommendations)",
+    r"\b(?:implementation|uptake|use|knowledge|awareness|dissemination)\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+    r"(?:guidelines?|recommendations)",
+    r"\b(?:kepatuhan|pelaksanaan|penerapan|implementasi)\s+(?:terhadap\s+)?(?:\w+\s+){0,2}?(?:pedoman|standar|SOP)",
+)
+RECORD_REVIEW = any_of(  # reviewing records is data collection, not a literature review
+    r"\b(?:reviewed|reviewing|review\s+of)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:charts?|records?|files?|case\s+notes|"
+    r"prescriptions?|registers?|documents?|reports?|applications?|decisions?|claims)\b",
+    r"\b(?:chart|record|file|case[- ]file|document|prescription)\s+reviews?\b",
+    r"\b(?:telaah|penelaahan|kajian)\s+(?:dokumen|berkas|rekam\s+medis|catatan)",
+)
+RANDOM_SAMPLING = any_of(  # a random sample is not random assignment
+    r"\brandom(?:ly)?\s+(?:selected|sampled|drawn|chosen)\b",
+    r"\brandom\s+(?:sample|sampling|selection)\b",
+    r"\b(?:stratified|systematic|simple|multistage|multi-stage|cluster)\s+random\s+sampl",
+    r"\b(?:dipilih|diambil)\s+secara\s+acak\b",
+    r"\b(?:random|acak)\s+(?:sederhana|sistematis|bertingkat|klaster)\b",
+    r"\bsimple\s+random\b",
+)
+MIXED_METHODS = any_of(
+    r"\bmixed[- ]methods?\b",
+    r"\bmulti[- ]?method\b",
+    r"\b(?:metode|pendekatan|desain)\s+campuran\b",
+    r"\bsequential\s+(?:explanatory|exploratory)\b",
+    r"\b(?:sekuensial|eksplanatori)\s+(?:eksplanatori|sekuensial|eksploratori)",
+    r"\bconvergent\s+(?:parallel\s+)?design\b",
+    r"\bquantitative\s+and\s+qualitative\s+(?:data|methods|approaches|strands|components)",
+    r"\bqualitative\s+and\s+quantitative\s+(?:data|methods|approaches|strands|components)",
+    r"\bkuantitatif\s+dan\s+kualitatif\b",
+    r"\bkualitatif\s+dan\s+kuantitatif\b",
+)
+FUTURE = any_of(r"\bwill\s+(?:be|receive|assess|examine|compare|recruit|enrol|include|use)\b", r"\bakan\s+\w+")
+NOT_RANDOMISED = any_of(  # the study says it did not randomise
+    r"\bnon-?randomi[sz]ed\b",
+    r"\bnot\s+(?:been\s+)?randomi[sz]ed\b",
+    r"\bwithout\s+randomi[sz]ation\b",
+    r"\bquasi-?random",
+    r"\bquasi[- ]?experiment",
+    r"\btidak\s+(?:diacak|dirandomisasi)\b",
+    r"\btanpa\s+(?:randomisasi|pengacakan)\b",
+    r"\bkuasi[- ]?eksperimen",
+)
+ANIMAL_OR_LAB = any_of(  # the part of NONHUMAN that is animals and cells, not software or models
+    r"\b(?:mice|mouse|murine|rats?|rodents?|zebrafish|drosophila|yeasts?|nematodes?|xenografts?|piglets?|pigs?|swine|"
+    r"sheep|cattle|monkeys?|macaques?|primates|dogs|cats|tikus|mencit|kelinci)\b",
+    r"\bin\s+vitro\b",
+    r"\bcell\s+lines?\b",
+    r"\bcultured\s+cells\b",
+    r"\bhewan\s+coba\b",
+    r"\banimals?\b",
+)
+NARRATIVE_SELF = any_of(  # a review that says it is not systematic
+    r"\bnarrative\s+(?:literature\s+)?review",
+    r"\bnon-?systematic\s+review",
+    r"\bnot\s+(?:\w+\s+){0,3}?(?:exhaustive|systematic)\b",
+    r"\btinjauan\s+(?:pustaka\s+)?naratif",
 )

@@ -9,15 +9,21 @@ from __future__ import annotations
 import re
 
 from ebp.appraise.context import PASSING_MENTION, RANDOMISED
+from ebp.appraise.sample import SampleSize, candidates, clusters_of, default_sample_model
 from ebp.text import LazyPattern, any_of, sentences, strip_references
 from ebp.types import AppraisalItem
 
 _MAX_TEXT = 200_000  # characters read by appraise(): a long paper's opening is where its design and N are
 
 
+def all_sentences(text: str) -> list[str]:
+    """The text's sentences without its reference list."""
+    return sentences(strip_references((text or "")[:_MAX_TEXT]))
+
+
 def _own_sentences(text: str) -> list[str]:
     """The text's sentences without its reference list and without passing mentions of other studies."""
-    return [s for s in sentences(strip_references((text or "")[:_MAX_TEXT])) if not PASSING_MENTION.search(s)]
+    return [s for s in all_sentences(text) if not PASSING_MENTION.search(s)]
 
 
 def appraise(text: str) -> tuple[AppraisalItem, ...]:
@@ -26,8 +32,11 @@ def appraise(text: str) -> tuple[AppraisalItem, ...]:
     Example: ``appraise("We randomly assigned 120 women.")[1].status == "present"``
     """
     own = _own_sentences(text)
-    size = _sample_size(own)
-    items = [AppraisalItem("sample_size", "present", str(size[0]), size[1]) if size else _unknown("sample_size")]
+    size = sample_size(all_sentences(text))  # a passing mention is a feature of each number there
+    if size.value is not None:
+        items = [AppraisalItem("sample_size", "present", str(size.value), size.sentence, size.unit)]
+    else:
+        items = [_unknown("sample_size")]
     for name, (present, absent) in _FLAGS.items():
         items.append(_first_flag(name, own, ((absent, "absent"), (present, "present"))))
     follow = _follow_up(own)
@@ -38,12 +47,24 @@ def appraise(text: str) -> tuple[AppraisalItem, ...]:
 
 
 def stated_sample_size(text: str) -> int | None:
-    """The total number of participants the text states (not subgroups, years or percentages).
+    """The total number of participants the text states (not subgroups, years or percentages); None to abstain.
 
     Example: ``stated_sample_size("A total of 1,234 women took part.") == 1234``
     """
-    found = _sample_size(_own_sentences(text))
-    return found[0] if found else None
+    return sample_size(all_sentences(text)).value
+
+
+def sample_size(own: list[str]) -> SampleSize:
+    """The stated number of participants (the best-scored candidate, or none), with clusters apart."""
+    best = default_sample_model().choose(candidates(own))
+    cluster = clusters_of(own)
+    return SampleSize(
+        best.value if best else None,
+        best.noun if best else "",
+        best.sentence if best else None,
+        cluster[0] if cluster else None,
+        cluster[1] if cluster else "",
+    )
 
 
 def _unknown(name: str) -> AppraisalItem:
@@ -113,186 +134,6 @@ _FLAGS = {
         ),
     ),
 }
-
-
-# --- number helpers -------------------------------------------------------------------------------
-
-_EN_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen".split()
-    )
-}
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_EN_NUMBERS.update({w: 10 * i for i, w in enumerate(_TENS, 2)})
-_ID_NUMBERS = {w: i for i, w in enumerate("nol satu dua tiga empat lima enam tujuh delapan sembilan".split())}
-_ID_NUMBERS.update({"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000})
-_NUMBER_WORD = "|".join(
-    sorted(
-        {*_EN_NUMBERS, *_ID_NUMBERS, "hundred", "thousand", "belas", "puluh", "ratus", "ribu"}, key=len, reverse=True
-    )
-)
-_NUMBER = LazyPattern(
-    r"(?<![\w.,])(\d{1,3}(?:[,.\u2009\u202f\u00a0 ]\d{3})+|\d+)(?![\d]|[.,]\d)"  # 1,234 · 1.234 · 15 315 · 86
-    r"|\b((?:(?:" + _NUMBER_WORD + r")(?:[\s-]+(?:and[\s-]+)?(?=(?:" + _NUMBER_WORD + r")\b))?)+)\b"
-    r"(?:\s*\((\d+)\))?",  # forty-five · one hundred and seven (107) · dua puluh tujuh
-    re.IGNORECASE,
-)
-_PERSON = (
-    r"(?:participants?|patients?|people|persons?|individuals?|subjects?|respondents?|volunteers?|women|woman|"
-    r"men|man|males?|females?|girls?|boys?|children|child|adolescents?|youths?|teenagers?|infants?|newborns?|"
-    r"neonates?|babies|adults?|students?|pupils?|mothers?|fathers?|parents?|caregivers?|carers?|relatives?|"
-    r"famil(?:y|ies)|households?|couples?|dyads?|informants?|interviewees?|workers?|employees?|nurses?|"
-    r"physicians?|doctors?|practitioners?|professionals?|clinicians?|teachers?|stakeholders?|veterans?|"
-    r"residents?|survivors?|users?|smokers?|twins?|travell?ers?|immigrants?|migrants?|refugees?|elderly|"
-    r"members?|clients?|offenders?|prisoners?|victims?|consumers?|athletes?|responden|partisipan|peserta|pasien|"
-    r"informan|subjek|orang(?:\s+tua)?|anak|ibu|ayah|remaja|lansia|keluarga|siswa|mahasiswa|balita|bayi|"
-    r"pekerja(?:\s+sosial)?|perempuan|laki-laki|pria|wanita|rumah\s+tangga|klien|guru|perawat|"
-    r"penyandang\s+disabilitas|dewasa(?:\s+muda)?|pengasuh|korban|warga|penduduk|ekor)\b(?![\s-]+(?:years?|months?)\b)"
-)
-_NOT_PEOPLE = LazyPattern(
-    r"\b(?:stud(?:y|ies)|trials?|articles?|papers?|reports?|publications?|datasets?|records?|sites?|cent(?:er|re)s?|"
-    r"hospitals?|clinics?|practices?|countries|schools?|clusters?|villages?|wards?|episodes?|cases?|controls?|events?|"
-    r"deaths?|doses?|items?|questions?|genes?|loci|cells?|interviews?|visits?|sessions?|groups?|studi|artikel|uji|"
-    r"sekolah|kelompok|"
-    r"desa|kelurahan|kabupaten|provinsi|kasus|kontrol|kali|sesi|pertanyaan)\b",
-    re.IGNORECASE,
-)
-_COUNTED_THINGS = LazyPattern(
-    r"\b(?:studies|trials|articles|papers|reports|publications|datasets|records|cases|"
-    r"controls|groups|sessions|interviews|studi|artikel|kasus|kelompok)\b",
-    re.IGNORECASE,
-)
-_UNIT = LazyPattern(
-    r"\s*(?:%|percent|persen|[-–]?\s*(?:decades?|years?|yrs?|y|tahun|months?|mo|bulan|weeks?|wk|"
-    r"minggu|days?|d|hari|hours?|h|jam|min|minutes?|mg|µg|g|kg|ml|l|mmol|cm|mm|m|kcal|times|kali|"
-    r"fold)\b)",
-    re.IGNORECASE,
-)
-_FUNCTION_WORD = (
-    r"(?:of|on|the|in|at|for|with|from|to|by|who|that|which|were|was|had|have|per|over|among|"
-    r"including|involving|comprising|"
-    r"between|dari|di|ke|"
-    r"yang|pada|untuk|dengan|selama)\b"
-)
-_NOUN_AFTER = LazyPattern(
-    r"\)?\s*(?:\([^()]{0,40}\)\s*)?((?:(?!" + _FUNCTION_WORD + r")[A-Za-z][\w'/-]*\s+){0,4}?)" + _PERSON, re.IGNORECASE
-)
-_LIST_AFTER = LazyPattern(
-    r"^(?:\s*[A-Za-z][\w-]*){0,4}\s*(?:\([^()]*\))?\s*"
-    r"(?:,|\band\b|\bdan\b|\bversus\b|\bvs\b\.?)\s+"
-    r"(?:(?!(?:aged?|ages|mean|median|usia|berusia|range|comprising|including|of|with|among|"
-    r"whom|consisting)\b)[A-Za-z][\w-]*\s+)?"
-    r"(?:\d{1,3}(?:[,.\u2009\u202f\u00a0 ]\d{3})+|\d+|(?:" + _NUMBER_WORD + r")\b)"
-    r"\s*(?:\([^()]*\)\s*)?"
-    # "149 men and 156 women" is a list; "116 enrolled, 100 were randomised" is not
-    r"(?!(?:were|was|are|is|had|have|did|of|completed|remained|received|underwent|agreed|died|"
-    r"dropped|withdrew|declined|met|left)\b)[A-Za-z]",
-    re.IGNORECASE,
-)
-_LIST_BEFORE = LazyPattern(
-    r"(?:\d|\b(?:" + _NUMBER_WORD + r"))\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}\s*"
-    r"(?:\([^()]*\))?\s*(?:,|\band\b|\bdan\b|\bversus\b|\bvs\.?)\s*(?:and\s+)?$",
-    re.IGNORECASE,
-)
-_SAMPLE_BEFORE = LazyPattern(
-    r"(?:sample\s+(?:size\s+)?(?:of|was|were|consisted\s+of|comprised|included)|study\s+population\s+(?:of|consisted\s+of|"
-    r"comprised|included)|sampel\s+(?:penelitian\s+)?(?:sebanyak|berjumlah|terdiri\s+(?:atas|dari)|adalah|yaitu)?|"
-    r"jumlah\s+(?:sampel|responden|subjek|partisipan|informan)(?:\s+(?:sebanyak|adalah|yaitu|berjumlah))?|"
-    r"besar\s+sampel(?:\s+(?:sebanyak|adalah|yaitu))?|subjek\s+penelitian\s+(?:berjumlah|sebanyak))\s*:?\s*$",
-    re.IGNORECASE,
-)
-_MARKER = (
-    r"(?:a\s+total\s+of|in\s+total|total(?:l?ing)?(?:\s+of)?|altogether|sebanyak|seluruhnya|enrolled|"
-    r"recruited|included|including|involving|involved|comprised|comprising|studied|surveyed|interviewed|followed|"
-    r"randomi[sz]ed|analy[sz]ed|evaluated|examined|assessed|among|melibatkan|mengikuti|merekrut|terhadap)\s+"
-    r"(?:approximately\s+|about\s+|some\s+|nearly\s+|over\s+|the\s+)?$"
-)
-_MARKER_BEFORE = LazyPattern(_MARKER, re.IGNORECASE)
-# Without a person noun after it, only a strong marker makes a number a sample size ("a total of 34 192 Adventists").
-_STRONG_MARKER_BEFORE = LazyPattern(
-    r"(?:a\s+total\s+of|in\s+total|total(?:l?ing)?|sebanyak|enrolled|recruited|"
-    r"randomi[sz]ed)\s+(?:approximately\s+|about\s+|the\s+)?$",
-    re.IGNORECASE,
-)
-_SCREENING_BEFORE = LazyPattern(
-    r"(?:screened|invited|approached|contacted|eligible|eligibility)\b[^.]{0,30}$", re.IGNORECASE
-)
-_BAD_BEFORE = LazyPattern(
-    r"(?:aged?|ages|usia|umur|berusia|mean|median|±|\+/-|[<>≤≥]|\b(?:OR|RR|HR|CI|IK|p)\s*=?|"
-    r"[-–/]|score\s+of|from\s+\d+\s+to|between|since|during|until|type|grade|stage|phase|"
-    r"class|level|step|day|week|wave|round|visit|arm|group|table|figure|fig\.|tipe|tahap|kelas)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _number_value(m: re.Match[str]) -> int | None:
-    if m.group(1):
-        return int(re.sub(r"\D", "", m.group(1)))
-    if m.group(3):
-        return int(m.group(3))
-    return _words_to_int(m.group(2))
-
-
-def _words_to_int(phrase: str) -> int | None:
-    total, current = 0, 0
-    for word in re.findall(r"[a-z]+", phrase.lower()):
-        if word in _EN_NUMBERS or word in _ID_NUMBERS:
-            current += _EN_NUMBERS.get(word, _ID_NUMBERS.get(word, 0))
-        elif word in ("hundred", "ratus"):
-            current = max(current, 1) * 100
-        elif word == "belas":
-            current += 10
-        elif word == "puluh":
-            current = current * 10 + (0 if current else 10)
-        elif word in ("thousand", "ribu"):
-            total, current = total + max(current, 1) * 1000, 0
-    value = total + current
-    return value or None
-
-
-def _sample_size(sentences: list[str]) -> tuple[int, str] | None:
-    """The stated total N and its sentence: an explicit sample phrase, then a lone "N = ", then the largest
-    count of people, preferring numbers that are not in a list of subgroups nor a screening pool."""
-    lone_n = sum(len(re.findall(r"\b[nN]\s*=\s*\d", s)) for s in sentences) == 1
-    best: tuple[int, int, str] | None = None
-    for sentence in sentences:
-        for m in _NUMBER.finditer(sentence):
-            value = _number_value(m)
-            tier = _candidate_tier(sentence, m, value, lone_n) if value else None
-            if tier is not None and value and (best is None or (tier, value) > best[:2]):
-                best = (tier, value, sentence)
-    return (best[1], best[2]) if best else None
-
-
-def _candidate_tier(sentence: str, m: re.Match[str], value: int, lone_n: bool) -> int | None:
-    before, after = sentence[max(0, m.start() - 60) : m.start()], sentence[m.end() : m.end() + 90]
-    if value < 2 or _UNIT.match(after) or re.match(r"\s*(?:\(\s*\d+(?:[.,]\d+)?\s*%|[-–/]\s*\d)", after):
-        return None
-    if re.search(r"\b[nN]\s*=\s*$", before):
-        return 3 if lone_n or re.search(r"total\s+[nN]\s*=\s*$", before, re.IGNORECASE) else None
-    if after.startswith(")") and not before.endswith("("):
-        return None  # "4) patient follow-up": an enumeration
-    if _SAMPLE_BEFORE.search(before):
-        return 4
-    if _BAD_BEFORE.search(before):
-        return None
-    noun = _NOUN_AFTER.match(after)
-    if noun and _COUNTED_THINGS.search(noun.group(1) or ""):  # "12 trials including patients" counts trials
-        noun = None
-    words_after = " ".join(after.split()[:4])
-    if not noun and (not _STRONG_MARKER_BEFORE.search(before) or _NOT_PEOPLE.search(words_after)):
-        return None
-    if 1900 <= value <= 2100 and (
-        not (noun and not noun.group(1)) or before.rstrip().endswith(",") or after.lstrip()[:1].isupper()
-    ):
-        return None  # a year ("Journal, 2023 Social workers …"), unless a person noun follows directly
-    if not re.search(r"total|sebanyak", before[-25:], re.IGNORECASE) and (
-        _LIST_AFTER.match(after) or _LIST_BEFORE.search(before)
-    ):
-        return None  # "149 men and 156 women": subgroups, the total is not stated
-    return 1 if _SCREENING_BEFORE.search(before) else 2
 
 
 _FU_NUM = (

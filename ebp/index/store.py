@@ -21,6 +21,7 @@ import numpy as np
 
 from ebp.errors import IndexMissingError, ModelMismatchError, SchemaMismatchError
 from ebp.index.migrations import MIGRATIONS, SCHEMA_VERSION
+from ebp.index.rows import FileRecord, PassageRow, appraisal_columns, passage_row, section_of, stored_document
 from ebp.types import (
     AppraisalItem,
     Design,
@@ -36,25 +37,6 @@ from ebp.types import (
 DB_NAME = "ebp.sqlite"
 
 _VISIBLE = "d.added_gen <= :gen AND (d.removed_gen IS NULL OR d.removed_gen > :gen)"
-
-
-@dataclass(frozen=True)
-class PassageRow:
-    passage_id: int
-    doc_id: int
-    ordinal: int
-    page_start: int
-    page_end: int
-    section: Section | None
-    text: str
-
-
-@dataclass(frozen=True)
-class FileRecord:
-    path: str
-    sha256: str
-    status: str
-    reason: str
 
 
 class Store:
@@ -157,13 +139,14 @@ class Store:
         passages: Sequence[Passage],
         vectors: np.ndarray,
         generation: int,
+        appraised_by: str = "",
     ) -> int:
         if len(passages) != len(vectors):
             raise ValueError(f"{len(passages)} passages but {len(vectors)} vectors for {doc.rel_path}")
         cur = conn.execute(
             "INSERT INTO documents (path, sha256, doc_type, n_pages, title, authors, year, doi, journal, language,"
-            " design, design_confidence, design_cues, needs_checking, appraisal, added_gen)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " design, design_confidence, design_cues, needs_checking, appraisal, mixed_methods, appraised_by, added_gen)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.rel_path,
                 sha256,
@@ -175,11 +158,8 @@ class Store:
                 info.doi,
                 info.journal,
                 info.language,
-                appraisal.design,
-                appraisal.confidence,
-                json.dumps(appraisal.cues, ensure_ascii=False),
-                int(appraisal.needs_checking),
-                json.dumps([asdict(item) for item in appraisal.items], ensure_ascii=False),
+                *appraisal_columns(appraisal),
+                appraised_by,
                 generation,
             ),
         )
@@ -201,6 +181,46 @@ class Store:
             ],
         )
         return doc_id
+
+    @staticmethod
+    def stale_appraisals(conn: sqlite3.Connection, generation: int, version: str) -> list[int]:
+        """Documents visible at ``generation`` whose labels were made by another appraisal than ``version``."""
+        rows = conn.execute(
+            f"SELECT doc_id FROM documents d WHERE {_VISIBLE} AND appraised_by != :v", {"gen": generation, "v": version}
+        )
+        return [int(r[0]) for r in rows]
+
+    @staticmethod
+    def update_description(
+        conn: sqlite3.Connection,
+        doc_id: int,
+        doc_type: str,
+        info: DocumentInfo,
+        appraisal: DocumentAppraisal,
+        appraised_by: str,
+    ) -> None:
+        """Replace one document's description and appraisal in place (its passages and vectors stay)."""
+        conn.execute(
+            "UPDATE documents SET doc_type = ?, title = ?, year = ?, design = ?, design_confidence = ?,"
+            " design_cues = ?, needs_checking = ?, appraisal = ?, mixed_methods = ?, appraised_by = ? WHERE doc_id = ?",
+            (
+                doc_type,
+                info.title,
+                info.year,
+                *appraisal_columns(appraisal),
+                appraised_by,
+                doc_id,
+            ),
+        )
+
+    @staticmethod
+    def passages_of(conn: sqlite3.Connection, doc_id: int) -> list[Passage]:
+        """One document's passages, in order."""
+        rows = conn.execute(
+            "SELECT ordinal, text, page_start, page_end, section FROM passages WHERE doc_id = ? ORDER BY ordinal",
+            (doc_id,),
+        )
+        return [Passage(r[0], r[1], r[2], r[3], section_of(r[4])) for r in rows]
 
     @staticmethod
     def retire_document(conn: sqlite3.Connection, doc_id: int, generation: int) -> None:
@@ -309,7 +329,7 @@ class Store:
                 f" WHERE passage_id IN ({marks})",
                 [int(i) for i in ids],
             ).fetchall()
-        return {row["passage_id"]: _passage_row(row) for row in rows}
+        return {row["passage_id"]: passage_row(row) for row in rows}
 
     def documents(self, doc_ids: Iterable[int]) -> dict[int, StoredDocument]:
         ids = sorted({int(i) for i in doc_ids})
@@ -317,12 +337,12 @@ class Store:
             return {}
         with self.connect() as conn:
             rows = conn.execute(f"SELECT * FROM documents WHERE doc_id IN ({','.join('?' * len(ids))})", ids).fetchall()
-        return {row["doc_id"]: _stored_document(row) for row in rows}
+        return {row["doc_id"]: stored_document(row) for row in rows}
 
     def all_documents(self, generation: int) -> list[StoredDocument]:
         with self.connect() as conn:
             rows = conn.execute(f"SELECT * FROM documents d WHERE {_VISIBLE} ORDER BY path", {"gen": generation})
-            return [_stored_document(row) for row in rows]
+            return [stored_document(row) for row in rows]
 
     def counts(self, generation: int) -> dict[str, int]:
         with self.connect() as conn:
@@ -340,42 +360,3 @@ class Store:
 
 def _schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
-
-
-def _passage_row(row: sqlite3.Row) -> PassageRow:
-    section = row["section"]
-    return PassageRow(
-        passage_id=row["passage_id"],
-        doc_id=row["doc_id"],
-        ordinal=row["ordinal"],
-        page_start=row["page_start"],
-        page_end=row["page_end"],
-        section=Section(section) if section in Section._value2member_map_ else None,
-        text=row["text"],
-    )
-
-
-def _stored_document(row: sqlite3.Row) -> StoredDocument:
-    return StoredDocument(
-        doc_id=row["doc_id"],
-        path=row["path"],
-        doc_type=DocType(row["doc_type"]),
-        n_pages=row["n_pages"],
-        sha256=row["sha256"],
-        info=DocumentInfo(
-            title=row["title"],
-            authors=tuple(json.loads(row["authors"])),
-            year=row["year"],
-            doi=row["doi"],
-            journal=row["journal"],
-            language=row["language"],
-        ),
-        appraisal=DocumentAppraisal(
-            design=Design(row["design"]),
-            confidence=row["design_confidence"],
-            cues=tuple(json.loads(row["design_cues"])),
-            needs_checking=bool(row["needs_checking"]),
-            items=tuple(AppraisalItem(**item) for item in json.loads(row["appraisal"])),
-        ),
-        extra=json.loads(row["extra"]),
-    )

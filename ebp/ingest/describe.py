@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import PurePosixPath
 
+from ebp.ingest.legal import LegalDocument, from_file_name, recognise
+from ebp.ingest.legal import readable as legal_readable
 from ebp.language import detect_language, normalise_language
 from ebp.types import DocumentInfo, ParsedDocument
 
@@ -28,12 +30,30 @@ _AFFILIATION = re.compile(
 _BAD_META_TITLE = re.compile(r"^(untitled|microsoft word|document\d*|title)\b|\.(docx?|pdf|tex|dvi|indd)$", re.I)
 
 
-def describe(doc: ParsedDocument) -> DocumentInfo:
-    """Bibliographic description with fallbacks; never raises on odd input."""
+def legal_document(doc: ParsedDocument) -> LegalDocument | None:
+    """The statute, regulation or court decision a document is, read from its first pages (or, when those are
+    unreadable, from a file name such as ``UU_40_2004_SJSN.pdf``); None for anything else."""
+    head = "\n".join(p.text for p in doc.pages[:2])
+    found = recognise(head)
+    if found is None and not legal_readable(head):
+        found = from_file_name(PurePosixPath(doc.rel_path).name)
+    return found
+
+
+def describe(doc: ParsedDocument, legal: LegalDocument | None = None) -> DocumentInfo:
+    """Bibliographic description with fallbacks; never raises on odd input. A legal document is titled and
+    dated by its own form ("UU No. 23 Tahun 2004 tentang …", enacted 2004)."""
     meta = doc.metadata
     first_lines = _lines(doc.pages[0].text if doc.pages else "")
     title = meta.get("title", "").strip() if doc.path.suffix.lower() != ".pdf" else ""
     title = title or _metadata_title(meta) or _first_page_title(first_lines) or _title_from_name(doc.rel_path)
+    if legal is not None:
+        head_text = "\n".join(p.text for p in doc.pages[:2])
+        return DocumentInfo(
+            title=legal.title,
+            year=legal.year,
+            language=normalise_language(meta.get("language") or "") or detect_language(head_text) or "id",
+        )
     head_text = "\n".join(p.text for p in doc.pages[:2])
     body = "\n".join(p.text for p in doc.pages[:5])
     return DocumentInfo(

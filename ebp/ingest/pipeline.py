@@ -14,26 +14,22 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ebp.appraise import assess
+from ebp.appraise import appraisal_version, assess
 from ebp.config import Settings
 from ebp.embed import Embedder
-from ebp.errors import IndexBusyError, ParseError
+from ebp.errors import IndexBusyError
 from ebp.index.generations import Generations
 from ebp.index.store import FileRecord, Store
-from ebp.ingest.chunk import chunk
-from ebp.ingest.describe import describe
-from ebp.ingest.isolate import IsolatedParser
+from ebp.ingest.describe import describe, legal_document
 from ebp.ingest.parse import SUPPORTED_SUFFIXES
-from ebp.ingest.read import Limits, read_document
+from ebp.ingest.prepare import Failed, Prepared, legal_appraisal, prepare_all, stand_in
 from ebp.types import (
     FAILED,
     INDEXED,
-    DocumentAppraisal,
-    DocumentInfo,
+    DocType,
     FileReport,
     FileStatus,
     ParsedDocument,
-    Passage,
     Stage,
 )
 
@@ -82,23 +78,6 @@ class Source:
     sha256: str
     path: Path | None = None
     document: ParsedDocument | None = None
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A document read, cut into passages, described and appraised: everything but its vectors."""
-
-    doc: ParsedDocument
-    sha256: str
-    info: DocumentInfo
-    appraisal: DocumentAppraisal
-    passages: tuple[Passage, ...]
-
-
-@dataclass(frozen=True)
-class _Failed:
-    report: FileReport
-    sha256: str
 
 
 def scan(corpus_dir: Path) -> list[Path]:
@@ -197,6 +176,7 @@ class _Run:
     def update(self, sources: Iterable[Source], total: int | None) -> Iterator[Progress]:
         todo, seen = self._plan(sources)
         yield Progress(Stage.SCAN, len(seen), total or len(seen))
+        yield from self._reappraise(seen)
         yield from self._process(todo)
         self._retire_missing(seen)
         generations = Generations(self.settings.index_dir)
@@ -232,14 +212,35 @@ class _Run:
                 todo.append(source)
         return todo, seen
 
+    def _reappraise(self, seen: set[str]) -> Iterator[Progress]:
+        """Documents labelled by an older appraisal are described and appraised again from their stored
+        passages (nothing is embedded again); their new labels show at once."""
+        version = appraisal_version()
+        with self.store.connect() as conn:
+            stale = [d for d in Store.stale_appraisals(conn, self.target, version)]
+        keep = {doc_id for rel, (doc_id, _) in self.live.items() if rel in seen}
+        stale = [d for d in stale if d in keep]
+        for done, doc_id in enumerate(stale, start=1):
+            with self.store.connect() as conn:
+                doc = self.store.documents([doc_id])[doc_id]
+                passages = Store.passages_of(conn, doc_id)
+                parsed = stand_in(doc.path, doc.doc_type, passages)
+                legal = legal_document(parsed)
+                kind = DocType.REGULATION if legal else doc.doc_type
+                info = describe(parsed, legal) if legal else doc.info
+                appraisal = legal_appraisal(legal) if legal else assess(parsed, doc.info, passages)
+                Store.update_description(conn, doc_id, kind.value, info, appraisal, version)
+            if done % 25 == 0 or done == len(stale):
+                yield Progress(Stage.APPRAISE, done, len(stale), doc.path)
+
     def _unchanged(self, rel: str) -> FileReport:
         pages, passages = self.store.document_size(self.live[rel][0])
         return FileReport(rel, FileStatus.UNCHANGED, "", pages, passages)
 
     def _process(self, todo: Sequence[Source]) -> Iterator[Progress]:
         buffer: list[Prepared] = []
-        for done, result in enumerate(_prepare_all(todo, self.corpus_dir, self.settings), start=1):
-            if isinstance(result, _Failed):
+        for done, result in enumerate(prepare_all(todo, self.corpus_dir, self.settings), start=1):
+            if isinstance(result, Failed):
                 yield Progress(Stage.PARSE, done, len(todo), result.report.path)
                 self._record_failure(result)
                 continue
@@ -251,7 +252,7 @@ class _Run:
         if buffer:
             yield from self._embed_and_write(buffer)
 
-    def _record_failure(self, failed: _Failed) -> None:
+    def _record_failure(self, failed: Failed) -> None:
         failure = failed.report
         self.report.files.append(failure)
         with self.store.connect() as conn:
@@ -274,7 +275,15 @@ class _Run:
                 chunk_vectors = vectors[offset : offset + len(item.passages)]
                 offset += len(item.passages)
                 doc_id = Store.add_document(
-                    conn, item.doc, item.sha256, item.info, item.appraisal, item.passages, chunk_vectors, self.target
+                    conn,
+                    item.doc,
+                    item.sha256,
+                    item.info,
+                    item.appraisal,
+                    item.passages,
+                    chunk_vectors,
+                    self.target,
+                    appraisal_version(),
                 )
                 self.live[rel] = (doc_id, item.sha256)
                 self.changes += 1
@@ -302,68 +311,6 @@ def _indexed_line(item: Prepared) -> FileReport:
     if not failed and item.doc.metadata.get("ocr"):
         reason = "text from OCR"
     return FileReport(item.doc.rel_path, status, reason, len(item.doc.pages), len(item.passages))
-
-
-def limits_of(settings: Settings) -> Limits:
-    """The read limits the settings ask for."""
-    return Limits(
-        seconds=settings.parse_timeout_s,
-        memory_mb=settings.parse_memory_mb,
-        max_file_mb=settings.max_file_mb,
-        ocr=settings.ocr,
-    )
-
-
-def _prepare_all(todo: Sequence[Source], corpus_dir: Path | None, settings: Settings) -> Iterator[Prepared | _Failed]:
-    """Read files in isolated worker processes (time and memory limits), then chunk, describe and
-    appraise in this process while the workers read ahead. In-memory documents skip the reading."""
-    files = [s.path for s in todo if s.document is None and s.path is not None]
-    if not files or corpus_dir is None:
-        yield from (prepare(s.document, s.sha256, settings) for s in todo if s.document is not None)
-        return
-    with IsolatedParser(limits_of(settings), settings.passwords, workers=settings.workers) as parser:
-        parsed = parser.parse_many(files, corpus_dir)
-        for source in todo:
-            if source.document is not None:
-                yield prepare(source.document, source.sha256, settings)
-                continue
-            outcome = next(parsed)
-            if isinstance(outcome.result, ParseError):
-                error = outcome.result
-                yield _Failed(FileReport(source.rel_path, FileStatus(error.status), str(error)), source.sha256)
-            else:
-                yield prepare(outcome.result, source.sha256, settings)
-
-
-def prepare(doc: ParsedDocument, sha256: str, settings: Settings) -> Prepared | _Failed:
-    """Chunk, describe and appraise one read document; any failure becomes a report line."""
-    rel = doc.rel_path
-    try:
-        passages = tuple(chunk(doc.pages, settings.chunk_sizes()))
-        if not passages:
-            reason = "no indexable text (only a title or a reference list)"
-            return _Failed(FileReport(rel, FileStatus.NO_TEXT_LAYER, reason), sha256)
-        info = describe(doc)
-        return Prepared(doc, sha256, info, assess(doc, info, passages), passages)
-    except Exception as exc:  # a bug or an unforeseen library error must not stop the corpus
-        log.exception("unexpected error on %s", rel)
-        return _Failed(FileReport(rel, FileStatus.ERROR, f"unexpected error: {type(exc).__name__}: {exc}"), sha256)
-
-
-def prepare_file(path: Path, settings: Settings) -> Prepared:
-    """Read, chunk, describe and appraise one file as an ingest would, without indexing it.
-
-    Raises the file's ``ParseError`` (or an ``EbpError`` for a file with no indexable text).
-    """
-    path = path.resolve()
-    password = settings.passwords.get(path.name)
-    doc = read_document(path, path.parent, password, limits_of(settings))
-    prepared = prepare(doc, "", settings)
-    if isinstance(prepared, _Failed):
-        error = ParseError(prepared.report.reason)
-        error.status = prepared.report.status
-        raise error
-    return prepared
 
 
 def ingest(corpus_dir: Path, settings: Settings, embedder: Embedder, rebuild: bool = False) -> IngestReport:

@@ -19,7 +19,7 @@ from ebp.present.i18n import label, level_label
 from ebp.present.readinglists import ReadingItem
 from ebp.present.render import why_text
 from ebp.retrieve.copes import Copes
-from ebp.types import DocumentHit, Hierarchy, PassageHit, StoredDocument
+from ebp.types import DocType, DocumentHit, Hierarchy, PassageHit, StoredDocument
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Words of a case that carry no topic: question words and small numbers ("dua anak") are not marked.
@@ -151,11 +151,14 @@ def document_html(doc: StoredDocument, t: Mapping[str, str], lang: str, hierarch
 def badges_html(doc: StoredDocument, t: Mapping[str, str], lang: str, hierarchy: Hierarchy) -> str:
     esc = html.escape
     appraisal = doc.appraisal
+    if doc.doc_type is DocType.REGULATION:  # a law or a court decision: no design, no level of evidence
+        return f'<div class="ebp-badges"><span class="ebp-badge">{esc(t["card.regulation"])}</span></div>'
     level = evidence_level(appraisal.design, hierarchy or DEFAULT_HIERARCHY)
+    mixed = f" · {esc(t['card.mixed_methods'])}" if appraisal.mixed_methods else ""
     badges = [
         f'<span class="ebp-badge ebp-l{level.rank}">{esc(t["card.level"].format(rank=level.rank))} · '
         f"{esc(level_label(level, lang))}</span>",
-        f'<span class="ebp-badge">{esc(t["card.design"])}: {esc(label(t, "design", appraisal.design))} '
+        f'<span class="ebp-badge">{esc(t["card.design"])}: {esc(label(t, "design", appraisal.design))}{mixed} '
         f"({esc(t['card.confidence'].format(value=appraisal.confidence))})</span>",
     ]
     if appraisal.needs_checking:
@@ -173,7 +176,8 @@ def appraisal_html(doc: StoredDocument, t: Mapping[str, str]) -> str:
     rows, stated = [], []
     for item in doc.appraisal.items:
         name, status = label(t, "item", item.name), label(t, "itemstatus", item.status)
-        value = f": <b>{esc(item.value)}</b>" if item.value and item.status == "present" else ""
+        unit = f" {esc(item.unit)}" if item.unit else ""
+        value = f": <b>{esc(item.value)}</b>{unit}" if item.value and item.status == "present" else ""
         sentence = f" <q>{esc(' '.join(item.sentence.split()))}</q>" if item.sentence else ""
         css = ' class="ebp-unknown"' if item.status == "unknown" else ""
         rows.append(f"<li{css}>{esc(name)} — {esc(status)}{value}{sentence}</li>")

@@ -14,17 +14,21 @@ from typing import Any
 
 from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.present.i18n import strings
-from ebp.types import DocumentAppraisal, DocumentHit, Hierarchy
+from ebp.types import DocType, DocumentAppraisal, DocumentHit, Hierarchy, Level
 
 
-def appraisal_json(appraisal: DocumentAppraisal, hierarchy: Hierarchy) -> dict[str, Any]:
+def appraisal_json(appraisal: DocumentAppraisal, hierarchy: Hierarchy, doc_type: str = "") -> dict[str, Any]:
+    """The appraisal fields of the JSON contracts (``ebp search --json``, ``ebp describe``)."""
     level = evidence_level(appraisal.design, hierarchy)
+    if doc_type == DocType.REGULATION:  # a law or a court decision has no level of evidence
+        level = Level(len(hierarchy or DEFAULT_HIERARCHY) + 1, "not_applicable", "Not a study", "Bukan penelitian")
     return {
         "design": appraisal.design,
         "level": {"rank": level.rank, "name": level.name, "label_en": level.label_en, "label_id": level.label_id},
         "design_confidence": appraisal.confidence,
         "design_cues": list(appraisal.cues),
         "needs_checking": appraisal.needs_checking,
+        "mixed_methods": appraisal.mixed_methods,
         "appraisal": [asdict(item) for item in appraisal.items],
     }
 
@@ -48,7 +52,7 @@ def hit_json(hit: DocumentHit, corpus_dir: Path, hierarchy: Hierarchy = ()) -> d
             for p in hit.passages
         ],
         "why": asdict(hit.why) if hit.why else None,
-        **appraisal_json(hit.document.appraisal, hierarchy or DEFAULT_HIERARCHY),
+        **appraisal_json(hit.document.appraisal, hierarchy or DEFAULT_HIERARCHY, doc.doc_type),
     }
 
 

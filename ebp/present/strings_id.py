@@ -119,6 +119,9 @@ ID: dict[str, str] = {
     "lang.und": "tidak diketahui",
     "doctype.journal_article": "Artikel jurnal",
     "doctype.case_study": "Studi kasus praktik",
+    "doctype.regulation": "Peraturan",
+    "card.regulation": "Peraturan / putusan: bukan penelitian, tanpa tingkat bukti",
+    "card.mixed_methods": "metode campuran",
     # corpus page
     "corpus.header": "Isi korpus",
     "corpus.documents": "Dokumen",
@@ -198,6 +201,7 @@ ID: dict[str, str] = {
     "manage.col_reason": "keterangan",
     "manage.col_pages": "halaman",
     "manage.col_passages": "bagian",
+    "stage.appraise": "Menelaah ulang",
     "stage.scan": "Memindai folder",
     "stage.parse": "Membaca",
     "stage.embed": "Membuat vektor",
