@@ -10,7 +10,8 @@ Each record: ``domain`` (the leave-one-domain-out unit), ``source``, ``id``, ``t
 Domains: ``psychiatry`` (StudyTypeTeller train + val, ``../shared``), ``biomed`` (SciFact and NFCorpus
 records of ``dev_labels.jsonl``, text from ``../shared``), ``indonesian`` (the team's Indonesian
 abstracts of ``dev_labels.jsonl`` and ``id_journals.jsonl``), ``social_work``, ``criminology``,
-``education``, ``policy`` (``benchmarks/appraisal/*.jsonl``). ``../shared/data/screening`` is never read.
+``education``, ``policy`` (``benchmarks/appraisal/*.jsonl``), and ``fresh`` (140 abstracts of seven fields,
+English and Indonesian, written and labelled blind after the model was developed). ``../shared/data/screening`` is never read.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ NEW_FILES = {
     "education.jsonl": "education",
     "policy.jsonl": "policy",
     "id_journals.jsonl": "indonesian",
+    "fresh.jsonl": "fresh",  # written and labelled blind after the model was developed; scored once
 }
 # StudyTypeTeller's labels → its six groups (README of the data set); "Remaining" has no group.
 STT_GROUP = {
