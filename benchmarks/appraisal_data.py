@@ -11,7 +11,8 @@ Domains: ``psychiatry`` (StudyTypeTeller train + val, ``../shared``), ``biomed``
 records of ``dev_labels.jsonl``, text from ``../shared``), ``indonesian`` (the team's Indonesian
 abstracts of ``dev_labels.jsonl`` and ``id_journals.jsonl``), ``social_work``, ``criminology``,
 ``education``, ``policy`` (``benchmarks/appraisal/*.jsonl``), and ``fresh`` (140 abstracts of seven fields,
-English and Indonesian, written and labelled blind after the model was developed). ``../shared/data/screening`` is never read.
+English and Indonesian, written and labelled blind after the model was developed).
+``../shared/data/screening`` is never read.
 """
 
 from __future__ import annotations

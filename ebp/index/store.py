@@ -14,7 +14,6 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -23,14 +22,10 @@ from ebp.errors import IndexMissingError, ModelMismatchError, SchemaMismatchErro
 from ebp.index.migrations import MIGRATIONS, SCHEMA_VERSION
 from ebp.index.rows import FileRecord, PassageRow, appraisal_columns, passage_row, section_of, stored_document
 from ebp.types import (
-    AppraisalItem,
-    Design,
-    DocType,
     DocumentAppraisal,
     DocumentInfo,
     ParsedDocument,
     Passage,
-    Section,
     StoredDocument,
 )
 
@@ -145,7 +140,8 @@ class Store:
             raise ValueError(f"{len(passages)} passages but {len(vectors)} vectors for {doc.rel_path}")
         cur = conn.execute(
             "INSERT INTO documents (path, sha256, doc_type, n_pages, title, authors, year, doi, journal, language,"
-            " design, design_confidence, design_cues, needs_checking, appraisal, mixed_methods, appraised_by, added_gen)"
+            " design, design_confidence, design_cues, needs_checking, appraisal, mixed_methods, appraised_by,"
+            " added_gen)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.rel_path,
