@@ -66,7 +66,9 @@ class Generations:
         """Open ``generation``'s search files; a clear error when they are missing."""
         path = self.vectors_path(generation)
         if not path.exists():
-            raise IndexMissingError(f"the index at {self.index_dir} is incomplete (no {path.name}); run ebp index again")
+            raise IndexMissingError(
+                f"the index at {self.index_dir} is incomplete (no {path.name}); run ebp index again"
+            )
         return Loaded(generation, VectorIndex.load(path), LexicalIndex.load(self.lexical_path(generation)))
 
     def wipe(self) -> None:
