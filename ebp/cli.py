@@ -60,23 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("search", parents=[common], help="find evidence for a case description")
-    p.add_argument("case", help="the case, in plain Indonesian or English")
-    p.add_argument("-k", type=int, default=10, help="number of documents (default 10)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default=None, help="ranking (default: hybrid)")
-    p.add_argument("--language", default=None, help="only documents in this language (id, en …)")
-    p.add_argument("--doc-type", choices=[t.value for t in DocType], default=None)
-    p.add_argument("--year-from", type=int, default=None, help="only documents from this year on")
-    p.add_argument("--year-to", type=int, default=None, help="only documents up to this year")
-    p.add_argument("--design", action="append", choices=DESIGN_CHOICES, help="only this study design (repeatable)")
-    p.add_argument("--min-level", type=int, default=None, help="only evidence levels 1..N (1 = strongest)")
-    p.add_argument(
-        "--question-type",
-        choices=QUESTION_CHOICES,
-        default=None,
-        help="boost designs that answer this question type (see ebp copes); 'auto' takes it from the case",
-    )
+    _search_arguments(p)
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("brief", parents=[common], help="what the evidence in the library says about a case")
+    _search_arguments(p)
+    p.set_defaults(func=cmd_brief)
 
     p = sub.add_parser("copes", parents=[common], help="turn a case into a COPES practice question")
     p.add_argument("case", help="the case, in plain Indonesian or English")
@@ -102,6 +91,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=cmd_stats)
     return parser
+
+
+def _search_arguments(p: argparse.ArgumentParser) -> None:
+    """The options ``ebp search`` and ``ebp brief`` share."""
+    p.add_argument("case", help="the case, in plain Indonesian or English")
+    p.add_argument("-k", type=int, default=10, help="number of documents (default 10)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default=None, help="ranking (default: hybrid)")
+    p.add_argument("--language", default=None, help="only documents in this language (id, en …)")
+    p.add_argument("--doc-type", choices=[t.value for t in DocType], default=None)
+    p.add_argument("--year-from", type=int, default=None, help="only documents from this year on")
+    p.add_argument("--year-to", type=int, default=None, help="only documents up to this year")
+    p.add_argument("--design", action="append", choices=DESIGN_CHOICES, help="only this study design (repeatable)")
+    p.add_argument("--min-level", type=int, default=None, help="only evidence levels 1..N (1 = strongest)")
+    p.add_argument(
+        "--question-type",
+        choices=QUESTION_CHOICES,
+        default=None,
+        help="boost designs that answer this question type (see ebp copes); 'auto' takes it from the case",
+    )
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
@@ -142,10 +151,11 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+def _search(args: argparse.Namespace, settings: Settings):  # type: ignore[no-untyped-def]
+    """(hits, searcher, options, question type) of the case in ``args``, as ``ebp search`` and ``ebp brief`` run it."""
     from ebp.embed import load_embedder
     from ebp.index.store import Store
-    from ebp.present.render import format_hits, hit_json
+    from ebp.retrieve.copes import copes, design_boost
     from ebp.retrieve.search import Searcher
     from ebp.types import Filters
 
@@ -161,19 +171,43 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     options = replace(settings.search_options(), k=args.k, filters=filters)
     if args.mode:
         options = replace(options, mode=Mode(args.mode))
+    question = copes(args.case).question_type
     if args.question_type:
-        from ebp.retrieve.copes import copes, design_boost
-
-        question = copes(args.case).question_type if args.question_type == "auto" else args.question_type
+        question = question if args.question_type == "auto" else args.question_type
         options = replace(options, design_boost=design_boost(question) if question else {})
     embedder = load_embedder(settings.model, settings.batch_size, settings.embed_precision)
     searcher = Searcher(settings.index_dir, embedder)
-    hits = searcher.search(args.case, options)
+    return searcher.search(args.case, options), searcher, options, question
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from ebp.present.render import format_hits, hit_json
+
+    hits, searcher, options, _ = _search(args, settings)
     corpus = Path(searcher.store.meta().get("corpus_dir", "."))
     if args.json:
         print(json.dumps([hit_json(h, corpus, options.hierarchy) for h in hits], ensure_ascii=False, indent=2))
     else:
         print(format_hits(hits, corpus, options.hierarchy) if hits else "No documents in the index match this case.")
+    return 0
+
+
+def cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
+    from ebp.present.brief import brief_json, brief_text, build_brief, read_pages_from_file
+    from ebp.present.cards import relevance_floor
+    from ebp.present.i18n import strings
+    from ebp.retrieve.copes import copes
+
+    hits, searcher, options, question = _search(args, settings)
+    corpus = Path(searcher.store.meta().get("corpus_dir", "."))
+    floor = relevance_floor(searcher.embedder.name, settings.relevance_floor)
+    brief = build_brief(
+        args.case, hits, searcher.store, options.hierarchy, floor, question, read_pages_from_file(corpus)
+    )
+    if args.json:
+        print(json.dumps(brief_json(brief, corpus, asdict(copes(args.case))), ensure_ascii=False, indent=2))
+    else:
+        print(brief_text(brief, strings("en")))
     return 0
 
 

@@ -8,8 +8,12 @@ import streamlit as st
 
 from ebp.present import cards as present
 from ebp.present import export
+from ebp.present.brief import read_pages_from_file, rows_for_paths
+from ebp.present.evidence_table import table_csv, to_docx
 from ebp.present.readinglists import ReadingList, ReadingLists
 from ebp_ui.common import Ctx, ensure_option
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def create_list_ui(ctx: Ctx, name: str, items: list[Any] | None = None) -> bool:
@@ -83,20 +87,26 @@ def item_ui(ctx: Ctx, reading_list: ReadingList, position: int) -> None:
 
 
 def export_ui(ctx: Ctx, reading_list: ReadingList) -> None:
+    """Downloads of the list, made now from the list as it is (a note just edited is in them): handouts with the
+    evidence table, reference-manager formats, the table as CSV and a Word handout for trainers."""
     t, lang, items = ctx.t, ctx.lang, reading_list.items
     st.subheader(t["lists.export"])
     stem = export.file_stem(reading_list.name)
-    formats = (
-        ("Markdown", "md", "text/markdown", lambda: export.to_markdown(reading_list, lang, ctx.hierarchy)),
-        ("HTML", "html", "text/html", lambda: export.to_html(reading_list, lang, ctx.hierarchy)),
-        ("RIS", "ris", "application/x-research-info-systems", lambda: export.to_ris(items, lang)),
-        ("BibTeX", "bib", "application/x-bibtex", lambda: export.to_bibtex(items, lang)),
-        ("CSV", "csv", "text/csv", lambda: export.to_csv(items, lang)),
+    rows = rows_for_paths([i.path for i in items], ctx.searcher.store, ctx.hierarchy,
+                          read_pages_from_file(ctx.settings.corpus_dir)) if items else {}  # fmt: skip
+    formats: tuple[tuple[str, str, str, str | bytes], ...] = (
+        ("Markdown", "md", "text/markdown", export.to_markdown(reading_list, lang, ctx.hierarchy, rows)),
+        ("HTML", "html", "text/html", export.to_html(reading_list, lang, ctx.hierarchy, rows)),
+        ("Word", "docx", DOCX, to_docx(reading_list, rows, lang) if items else b""),
+        ("RIS", "ris", "application/x-research-info-systems", export.to_ris(items, lang)),
+        ("BibTeX", "bib", "application/x-bibtex", export.to_bibtex(items, lang)),
+        ("CSV", "csv", "text/csv", export.to_csv(items, lang)),
+        (t["lists.table_csv"], "table.csv", "text/csv", table_csv(items, rows, lang)),
     )
-    for column, (name, suffix, mime, make) in zip(st.columns(len(formats)), formats, strict=True):
+    for column, (name, suffix, mime, data) in zip(st.columns(len(formats)), formats, strict=True):
         column.download_button(
             name,
-            data=make,
+            data=data,
             file_name=f"{stem}.{suffix}",
             mime=mime,
             key=f"export:{suffix}",
@@ -105,7 +115,8 @@ def export_ui(ctx: Ctx, reading_list: ReadingList) -> None:
         )
     if items:
         with st.expander(t["lists.preview"]):
-            st.code(export.to_markdown(reading_list, lang, ctx.hierarchy), language="markdown")
+            with st.container(border=True):
+                st.markdown(export.to_markdown(reading_list, lang, ctx.hierarchy, rows))
 
 
 def delete_ui(ctx: Ctx, name: str) -> None:

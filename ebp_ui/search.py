@@ -12,6 +12,7 @@ from ebp.appraise import hierarchy_levels
 from ebp.errors import EbpError
 from ebp.ingest.uploads import corpus_file
 from ebp.present import cards as present
+from ebp.present.brief import build_brief, read_pages_from_file
 from ebp.present.excerpt import page_excerpt
 from ebp.present.i18n import label, level_label
 from ebp.present.readinglists import item_from_document
@@ -158,6 +159,7 @@ def results_ui(ctx: Ctx, hits: list[DocumentHit], query: str, active: str, filte
         return
     floor = present.relevance_floor(ctx.embedder.name, ctx.settings.relevance_floor)
     strong, weak = present.split_by_floor(hits, floor)
+    brief_ui(ctx, hits, query, floor)
     if not strong:
         st.warning(t["search.nothing_relevant"])
     for rank, hit in enumerate(strong, start=1):
@@ -166,6 +168,16 @@ def results_ui(ctx: Ctx, hits: list[DocumentHit], query: str, active: str, filte
         with st.expander(t["search.weaker"].format(n=len(weak)), expanded=False):
             for rank, hit in enumerate(weak, start=len(strong) + 1):
                 hit_ui(ctx, rank, hit, query, active)
+
+
+def brief_ui(ctx: Ctx, hits: list[DocumentHit], query: str, floor: float) -> None:
+    """The evidence brief above the cards: quoted findings with their pages, strongest evidence first."""
+    question = st.session_state["question_type"]
+    brief = build_brief(query, hits, ctx.searcher.store, ctx.hierarchy, floor, question,
+                        read_pages_from_file(ctx.settings.corpus_dir))  # fmt: skip
+    titles = {r.citation: r.title for r in brief.rows}
+    with st.container(border=True):
+        st.html(present.brief_html(brief, ctx.t, ctx.lang, titles))
 
 
 def hit_ui(ctx: Ctx, rank: int, hit: DocumentHit, query: str, active: str) -> None:

@@ -174,7 +174,10 @@ def test_reading_list_round_trip_survives_restart_and_reindex(fake_app: Path, fa
     assert len(items) == 2 and "Rencana Keselamatan" in items[0] and "[Studi kasus]" in items[0]
     at.button(key="move1:Daftar bacaan saya:case_studies/kdrt.pdf").click().run()  # down
     at.text_area(key="note:Daftar bacaan saya:rct.pdf").input("Baca bagian hasil").run()
-    assert [b.label for b in at.download_button] == ["Markdown", "HTML", "RIS", "BibTeX", "CSV"]
+    labels = [b.label for b in at.download_button]
+    assert labels == ["Markdown", "HTML", "Word", "RIS", "BibTeX", "CSV", "Tabel bukti (CSV)"]
+    # made from the list as it is now: the note just written is in the handout (and its preview renders)
+    assert any("Baca bagian hasil" in m.value for m in at.markdown)
 
     index_dir = fake_app.parent / "index"
     saved = ReadingLists.in_index(index_dir).get("Daftar bacaan saya")

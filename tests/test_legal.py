@@ -62,28 +62,43 @@ def test_a_study_of_a_law_is_not_the_law() -> None:
     )
 
 
-def test_every_indonesian_statute_and_decision_of_the_shared_set_gets_the_legal_kind_and_its_title(
-    tmp_path: Path, fake_embedder, settings
-) -> None:  # type: ignore[no-untyped-def]
+def test_every_indonesian_statute_and_decision_of_the_shared_set_gets_its_title_and_year() -> None:
+    from pypdf import PdfReader
+
+    from ebp.ingest.describe import legal_document
+    from ebp.ingest.parse import normalize_text
+    from ebp.types import Page, ParsedDocument
+
+    folder = shared_path("data", "pdfs", "real", "id")
+    legal = sorted(p for p in folder.glob("*.pdf") if p.name.startswith(("id_UU", "id_putusan")))
+    assert len(legal) == 20
+    for pdf in legal:  # the first two pages are what ebp reads a legal form from
+        pages = tuple(
+            Page(i + 1, normalize_text(pg.extract_text() or "")) for i, pg in enumerate(PdfReader(pdf).pages[:2])
+        )
+        found = legal_document(ParsedDocument(pdf, pdf.name, DocType.JOURNAL_ARTICLE, pages))
+        assert found is not None, pdf.name
+        assert found.title.startswith(("UU No. ", "PP No. ", "Putusan ")) and str(found.year) in found.title, (
+            found.title
+        )
+        assert "UNDANG-UNDANG REPUBLIK" not in found.title
+    paper = folder / "id_paper_GEMASTIK_LAPOR_NER.pdf"
+    pages = tuple(Page(i + 1, pg.extract_text() or "") for i, pg in enumerate(PdfReader(paper).pages[:2]))
+    assert legal_document(ParsedDocument(paper, paper.name, DocType.JOURNAL_ARTICLE, pages)) is None
+
+
+def test_statutes_are_indexed_as_their_own_kind_and_filtered_by_it(tmp_path: Path, fake_embedder, settings) -> None:  # type: ignore[no-untyped-def]
     folder = shared_path("data", "pdfs", "real", "id")
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    legal = sorted(p for p in folder.glob("*.pdf") if p.name.startswith(("id_UU", "id_putusan")))
-    for pdf in [*legal, folder / "id_paper_GEMASTIK_LAPOR_NER.pdf"]:
-        (corpus / pdf.name).symlink_to(pdf)
+    for name in ("id_UU_23_2004_PKDRT_kekerasan_rumah_tangga.pdf", "id_putusan_PN_JakUtara_690_2024.pdf"):
+        (corpus / name).symlink_to(folder / name)
     ingest.ingest(corpus, settings, fake_embedder)
     store = Store.open_existing(settings.index_dir)
     docs = {d.path: d for d in store.all_documents(store.generation())}
-    for pdf in legal:
-        doc = docs[pdf.name]
-        assert doc.doc_type is DocType.REGULATION, pdf.name
-        assert doc.info.title.startswith(("UU No. ", "PP No. ", "Putusan ")), doc.info.title
-        assert doc.info.year is not None and str(doc.info.year) in doc.info.title
-        assert "UNDANG-UNDANG REPUBLIK" not in doc.info.title and doc.appraisal.items == ()
-    assert docs["id_UU_23_2004_PKDRT_kekerasan_rumah_tangga.pdf"].info.title == (
-        "UU No. 23 Tahun 2004 tentang Penghapusan Kekerasan dalam Rumah Tangga"
-    )
-    assert docs["id_paper_GEMASTIK_LAPOR_NER.pdf"].doc_type is not DocType.REGULATION
+    law = docs["id_UU_23_2004_PKDRT_kekerasan_rumah_tangga.pdf"]
+    assert law.doc_type is DocType.REGULATION and law.info.year == 2004 and law.appraisal.items == ()
+    assert law.info.title == "UU No. 23 Tahun 2004 tentang Penghapusan Kekerasan dalam Rumah Tangga"
     searcher = Searcher(settings.index_dir, fake_embedder)
     only_law = searcher.search("kekerasan dalam rumah tangga", k=20, filters=Filters(doc_type="regulation"))
     assert only_law and all(h.document.doc_type is DocType.REGULATION for h in only_law)

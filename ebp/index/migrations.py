@@ -60,6 +60,16 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE documents ADD COLUMN mixed_methods INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE documents ADD COLUMN appraised_by TEXT NOT NULL DEFAULT '';
     """,
+    # 4: the text of every page, so that a quoted sentence is checked against the page it cites (the evidence
+    # brief). Documents indexed before have none; the brief reads their pages from the file.
+    """
+    CREATE TABLE pages (
+        doc_id INTEGER NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (doc_id, number)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -161,6 +161,9 @@ class Store:
         )
         doc_id = int(cur.lastrowid or 0)
         conn.executemany(
+            "INSERT INTO pages (doc_id, number, text) VALUES (?, ?, ?)", [(doc_id, p.number, p.text) for p in doc.pages]
+        )
+        conn.executemany(
             "INSERT INTO passages (doc_id, ordinal, page_start, page_end, section, text, vector)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
@@ -208,6 +211,16 @@ class Store:
                 doc_id,
             ),
         )
+
+    def page_texts(self, doc_id: int) -> dict[int, str]:
+        """Page number → text of one document ({} for a document indexed before pages were kept)."""
+        with self.connect() as conn:
+            rows = conn.execute("SELECT number, text FROM pages WHERE doc_id = ?", (doc_id,)).fetchall()
+        return {int(r[0]): r[1] for r in rows}
+
+    def passages_of_document(self, doc_id: int) -> list[Passage]:
+        with self.connect() as conn:
+            return Store.passages_of(conn, doc_id)
 
     @staticmethod
     def passages_of(conn: sqlite3.Connection, doc_id: int) -> list[Passage]:

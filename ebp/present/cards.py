@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.index.lexical import analyze
+from ebp.present.brief import Brief, summary_lines
 from ebp.present.export import apa_reference_html
 from ebp.present.i18n import label, level_label
 from ebp.present.readinglists import ReadingItem
@@ -49,6 +50,9 @@ CSS = """
 .ebp-items q { color: rgba(110,110,110,1); font-style: italic; }
 .ebp-unknown { color: rgba(140,140,140,1); }
 .ebp-listed { padding: .45rem 0; border-bottom: 1px solid rgba(128,128,128,.25); }
+.ebp-brief { border-left: 4px solid rgba(46,160,67,.7); padding: .2rem .9rem; margin-bottom: .6rem; }
+.ebp-brief q { font-style: italic; }
+.ebp-brief li { margin-bottom: .45rem; }
 </style>
 """
 
@@ -239,3 +243,25 @@ def item_html(item: ReadingItem, t: Mapping[str, str], lang: str, number: int = 
         f'<span class="ebp-small">{esc(t["card.design"])}: {esc(label(t, "design", item.design))}{pages}</span>'
         f"</div></div>"
     )
+
+
+def brief_html(brief: Brief, t: Mapping[str, str], lang: str, titles: Mapping[int, str]) -> str:
+    """The evidence brief as safe HTML: its own sentences, then each quoted finding with [n], page and design;
+    in the Indonesian UI an English quote gets a short gloss of its key terms."""
+    esc = html.escape
+    lines = "".join(f"<p>{esc(line)}</p>" for line in summary_lines(brief, t))
+    items = []
+    for f in brief.findings:
+        where = f"[{f.citation}] {titles.get(f.citation, f.path)}, {t['card.page']} {f.page}"
+        badge = f"{label(t, 'design', f.design)} · {label(t, 'direction', f.direction)}"
+        gloss = ""
+        if lang == "id" and f.gloss:
+            gloss = f'<div class="ebp-small">{esc(t["brief.gloss"])}: ' + esc(
+                "; ".join(f"{en} = {id_}" for en, id_ in f.gloss)
+            ) + "</div>"  # fmt: skip
+        items.append(
+            f'<li><q>{esc(f.text)}</q> <span class="ebp-small">({esc(where)})</span>'
+            f'<div><span class="ebp-badge">{esc(badge)}</span></div>{gloss}</li>'
+        )
+    found = f'<div class="ebp-small"><b>{esc(t["brief.findings"])}</b></div><ol>{"".join(items)}</ol>' if items else ""
+    return f'<div class="ebp-brief"><div class="ebp-title">{esc(t["brief.title"])}</div>{lines}{found}</div>'

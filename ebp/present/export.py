@@ -12,12 +12,16 @@ import html
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ebp.appraise.levels import DEFAULT_HIERARCHY, hierarchy_levels
 from ebp.present.i18n import label, level_label, strings
 from ebp.present.readinglists import ReadingItem, ReadingList
 from ebp.types import Hierarchy
+
+if TYPE_CHECKING:
+    from ebp.present.brief import Row
 
 _ORGANISATION = re.compile(
     r"\b(?:group|organi[sz]ation|ministry|kementerian|association|asosiasi|institute|institut|committee|komite|"
@@ -160,8 +164,16 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def to_markdown(reading_list: ReadingList, lang: str = "id", hierarchy: Hierarchy = DEFAULT_HIERARCHY) -> str:
-    """A handout in Markdown: numbered APA references, each with its level of evidence and note."""
+def to_markdown(
+    reading_list: ReadingList,
+    lang: str = "id",
+    hierarchy: Hierarchy = DEFAULT_HIERARCHY,
+    rows: Mapping[str, Row] | None = None,
+) -> str:
+    """A handout in Markdown: numbered APA references, each with its level of evidence and note, then the
+    evidence table when ``rows`` (path → evidence row) are given."""
+    from ebp.present.evidence_table import markdown_table
+
     t = strings(lang)
     lines = [f"# {md_escape(reading_list.name)}", "", t["export.count"].format(n=len(reading_list.items)), ""]
     for number, item in enumerate(reading_list.items, start=1):
@@ -176,6 +188,7 @@ def to_markdown(reading_list: ReadingList, lang: str = "id", hierarchy: Hierarch
         if item.note:
             lines.append(f"   {t['export.note']}: {md_escape(item.note)}")
         lines.append("")
+    lines += markdown_table(reading_list.items, rows or {}, lang)
     lines += [f"## {t['export.legend']}", ""]
     lines += [f"{rank}. {md_escape(name)}" for rank, name in _legend(lang, hierarchy)]
     lines += ["", f"*{md_escape(t['export.made_by'])}*", ""]
@@ -194,12 +207,22 @@ ol.refs > li { margin-bottom: 1em; padding-left: .3em; }
 .meta { color: #555; font-size: .9em; }
 .note { background: #fff8e1; border-left: 3px solid #e0b400; padding: .3em .6em; margin-top: .3em; }
 footer { color: #666; font-size: .85em; margin-top: 2em; }
+table.evidence { border-collapse: collapse; font-size: .85em; } table.evidence td, table.evidence th {
+  border: 1px solid #bbb; padding: .25em .4em; vertical-align: top; text-align: left; }
 @media print { body { margin: 0; } .level { border: 1px solid #888; } }
 """
 
 
-def to_html(reading_list: ReadingList, lang: str = "id", hierarchy: Hierarchy = DEFAULT_HIERARCHY) -> str:
-    """A printable, self-contained HTML handout; every piece of document text is escaped."""
+def to_html(
+    reading_list: ReadingList,
+    lang: str = "id",
+    hierarchy: Hierarchy = DEFAULT_HIERARCHY,
+    rows: Mapping[str, Row] | None = None,
+) -> str:
+    """A printable, self-contained HTML handout (with the evidence table when ``rows`` are given); every piece of
+    document text is escaped."""
+    from ebp.present.evidence_table import html_table
+
     t = strings(lang)
     esc = html.escape
     items = []
@@ -219,8 +242,11 @@ def to_html(reading_list: ReadingList, lang: str = "id", hierarchy: Hierarchy = 
         f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{esc(reading_list.name)}</title>\n<style>{_HANDOUT_CSS}</style>\n</head>\n<body>\n"
         f'<h1>{esc(reading_list.name)}</h1>\n<p class="meta">{esc(t["export.count"].format(n=len(items)))}</p>\n'
-        f'<ol class="refs">\n' + "\n".join(items) + "\n</ol>\n"
-        f"<h2>{esc(t['export.legend'])}</h2>\n<ol>{legend}</ol>\n"
+        f'<ol class="refs">\n'
+        + "\n".join(items)
+        + "\n</ol>\n"
+        + html_table(reading_list.items, rows or {}, lang)
+        + f"<h2>{esc(t['export.legend'])}</h2>\n<ol>{legend}</ol>\n"
         f"<footer>{esc(t['export.made_by'])}</footer>\n</body>\n</html>\n"
     )
 
