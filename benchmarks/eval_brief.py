@@ -21,6 +21,7 @@ import hashlib
 import json
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,7 @@ from ebp.appraise.findings import candidate_sentences, evidence_row, locate, nor
 from ebp.ingest.chunk import chunk
 from ebp.ingest.describe import describe
 from ebp.ingest.parse import parse_file
+from ebp.present.brief import on_page as quote_on_page
 from ebp.types import Design, DocType, Page, ParsedDocument
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,14 +80,18 @@ def _beir(path: Path, doc_id: str) -> dict | None:
 
 
 def read(doc: ParsedDocument) -> tuple[object, Design]:
+    """ebp's evidence row of a document, as the brief shows it: quotes not found on their page are dropped."""
     passages = chunk(doc.pages)
     info = describe(doc)
     appraisal = assess(doc, info, passages)
     size = next((i for i in appraisal.items if i.name == "sample_size" and i.value), None)
     pages = {p.number: p.text for p in doc.pages}
     quotes = [locate(q, pages) for q in candidate_sentences(passages)]
-    row = evidence_row(quotes, Design(appraisal.design), int(size.value) if size else None, size.unit if size else "")
-    return row, Design(appraisal.design)
+    n = int(size.value) if size is not None and size.value else None
+    row = evidence_row(quotes, Design(appraisal.design), n, size.unit if size is not None else "")
+    return replace(row, key_findings=tuple(q for q in row.key_findings if quote_on_page(q, pages))), Design(
+        appraisal.design
+    )
 
 
 def same_sentence(a: str, b: str) -> bool:

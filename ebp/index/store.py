@@ -24,6 +24,7 @@ from ebp.index.rows import FileRecord, PassageRow, appraisal_columns, passage_ro
 from ebp.types import (
     DocumentAppraisal,
     DocumentInfo,
+    Page,
     ParsedDocument,
     Passage,
     StoredDocument,
@@ -210,6 +211,13 @@ class Store:
                 appraised_by,
                 doc_id,
             ),
+        )
+
+    @staticmethod
+    def add_pages(conn: sqlite3.Connection, doc_id: int, pages: Sequence[Page]) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO pages (doc_id, number, text) VALUES (?, ?, ?)",
+            [(doc_id, p.number, p.text) for p in pages],
         )
 
     def page_texts(self, doc_id: int) -> dict[int, str]:

@@ -17,18 +17,20 @@ from pathlib import Path
 from ebp.appraise import appraisal_version, assess
 from ebp.config import Settings
 from ebp.embed import Embedder
-from ebp.errors import IndexBusyError
+from ebp.errors import IndexBusyError, ParseError
 from ebp.index.generations import Generations
 from ebp.index.store import FileRecord, Store
 from ebp.ingest.describe import describe, legal_document
 from ebp.ingest.parse import SUPPORTED_SUFFIXES
-from ebp.ingest.prepare import Failed, Prepared, legal_appraisal, prepare_all, stand_in
+from ebp.ingest.prepare import Failed, Prepared, legal_appraisal, limits_of, prepare_all, stand_in
+from ebp.ingest.read import read_document
 from ebp.types import (
     FAILED,
     INDEXED,
     DocType,
     FileReport,
     FileStatus,
+    Page,
     ParsedDocument,
     Stage,
 )
@@ -221,8 +223,11 @@ class _Run:
         keep = {doc_id for rel, (doc_id, _) in self.live.items() if rel in seen}
         stale = [d for d in stale if d in keep]
         for done, doc_id in enumerate(stale, start=1):
+            doc = self.store.documents([doc_id])[doc_id]
+            pages = self._missing_pages(doc.doc_id, doc.path)
             with self.store.connect() as conn:
-                doc = self.store.documents([doc_id])[doc_id]
+                if pages:
+                    Store.add_pages(conn, doc_id, pages)
                 passages = Store.passages_of(conn, doc_id)
                 parsed = stand_in(doc.path, doc.doc_type, passages)
                 legal = legal_document(parsed)
@@ -232,6 +237,15 @@ class _Run:
                 Store.update_description(conn, doc_id, kind.value, info, appraisal, version)
             if done % 25 == 0 or done == len(stale):
                 yield Progress(Stage.APPRAISE, done, len(stale), doc.path)
+
+    def _missing_pages(self, doc_id: int, rel: str) -> list[Page]:
+        """The pages of a document indexed before page texts were kept, read again from its file ([] if it has them)."""
+        if self.corpus_dir is None or self.store.page_texts(doc_id):
+            return []
+        try:
+            return list(read_document(self.corpus_dir / rel, self.corpus_dir, None, limits_of(self.settings)).pages)
+        except (ParseError, OSError, ValueError):
+            return []
 
     def _unchanged(self, rel: str) -> FileReport:
         pages, passages = self.store.document_size(self.live[rel][0])

@@ -174,19 +174,25 @@ def _looks_indonesian(text: str) -> bool:
 
 
 def gloss(english: str, limit: int = 5) -> tuple[tuple[str, str], ...]:
-    """Key terms of an English sentence with their Indonesian words (the bridge's lexicon read the other way).
+    """Key terms of an English sentence with their Indonesian words (the bridge's lexicon read the other way),
+    longest phrases first, in the order they appear.
 
     Example: ``("depression", "depresi") in gloss("Exercise reduced depression in older adults.")``
     """
     reverse = _reverse_lexicon()
-    text = english.lower()
-    found: list[tuple[str, str]] = []
-    for term in sorted(reverse, key=len, reverse=True):
-        if len(found) >= limit:
-            break
-        if len(term) > 3 and re.search(rf"\b{re.escape(term)}\b", text) and not any(term in f for f, _ in found):
-            found.append((term, reverse[term]))
-    return tuple(sorted(found, key=lambda f: text.index(f[0])))
+    words = re.findall(r"[a-z][a-z'-]*", english.lower())
+    found: list[tuple[int, str, str]] = []
+    used: set[int] = set()
+    for n in (4, 3, 2, 1):
+        for start in range(len(words) - n + 1):
+            span = set(range(start, start + n))
+            term = " ".join(words[start : start + n])
+            verb_like = n == 1 and term.endswith(("ed", "ly", "ing"))  # "reduced", "significantly": not key terms
+            if term in reverse and len(term) > 3 and not verb_like and not span & used:
+                found.append((start, term, reverse[term]))
+                used |= span
+    found.sort()
+    return tuple((term, indonesian) for _, term, indonesian in found[:limit])
 
 
 @lru_cache(maxsize=1)
