@@ -181,14 +181,17 @@ def _search(args: argparse.Namespace, settings: Settings):  # type: ignore[no-un
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from ebp.present.cards import relevance_floor
     from ebp.present.render import format_hits, hit_json
 
     hits, searcher, options, _ = _search(args, settings)
     corpus = Path(searcher.store.meta().get("corpus_dir", "."))
+    floor = relevance_floor(searcher.embedder.name, settings.relevance_floor)
     if args.json:
         print(json.dumps([hit_json(h, corpus, options.hierarchy) for h in hits], ensure_ascii=False, indent=2))
     else:
-        print(format_hits(hits, corpus, options.hierarchy) if hits else "No documents in the index match this case.")
+        nothing = "No documents in the index match this case."
+        print(format_hits(hits, corpus, options.hierarchy, floor) if hits else nothing)
     return 0
 
 

@@ -48,3 +48,31 @@ def _identifier(candidates: tuple[str, ...] | None) -> Any:
     if candidates:
         identifier.set_languages(list(candidates))
     return identifier
+
+
+# Words of a case that say nothing about its topic: question words, pronouns, people in general, numbers
+# written out and everyday verbs. They are not highlighted nor given as a reason ("ibu, anak, apa" matched
+# in every document of a social-work library). Content words ("KDRT", "pengasuhan", "caregiver") are.
+GENERAL_WORDS = frozenset(
+    # Indonesian
+    "apa apakah bagaimana mengapa kenapa siapa kapan dimana mana berapa seorang satu dua tiga empat lima enam "
+    "tujuh delapan sembilan sepuluh saya aku kami kita dia ia mereka beliau anda kamu ibu bapak ayah anak orang "
+    "klien pak bu nya ini itu ada adalah bisa dapat mau ingin perlu harus sudah belum masih sedang akan lebih "
+    "sangat juga hanya yang untuk dengan dan atau dari ke di pada dalam oleh karena agar supaya tahun th bulan "
+    "minggu hari kali sering baru lama tidak bukan jika kalau tentang seperti efektif cara hal "
+    # English
+    "what how why whether does do did can could would should which who whom whose when where one two three four "
+    "five six seven eight nine ten i me my we our you your he she his her they them their it its this that these "
+    "those mother father child children person people man woman men women client clients mr mrs ms is are was "
+    "were be been has have had will want wants need needs help helps make year years old month months week weeks "
+    "day days time times new also only very more most much many some any about like effective way ways thing "
+    "things self intervention interventions intervensi program programme".split()
+)
+
+
+def is_content_word(word: str) -> bool:
+    """True when ``word`` (case-folded) can tell documents apart: not a general word, not a number.
+
+    Example: ``is_content_word("kdrt") and not is_content_word("ibu") and not is_content_word("14")``
+    """
+    return len(word) > 1 and not word.isdigit() and word.casefold() not in GENERAL_WORDS

@@ -212,6 +212,8 @@ class Why:
     design_boost: float = 1.0  # multiplier for a design that answers the question type (COPES)
     lexical_source: str | None = None  # the words ranked: "query" (the case's own), "translated" or None
     translated_terms: tuple[str, ...] = ()  # English terms of an Indonesian case (ebp.retrieve.bridge), when used
+    boost_moved: int = 0  # places the design boost moved this document (positive = up); bounded
+    matched_terms: tuple[str, ...] = ()  # the case's words (or their translations) found in the shown passages
 
 
 @dataclass(frozen=True)

@@ -163,11 +163,11 @@ def results_ui(ctx: Ctx, hits: list[DocumentHit], query: str, active: str, filte
     if not strong:
         st.warning(t["search.nothing_relevant"])
     for rank, hit in enumerate(strong, start=1):
-        hit_ui(ctx, rank, hit, query, active)
+        hit_ui(ctx, rank, hit, query, active, floor)
     if weak:
         with st.expander(t["search.weaker"].format(n=len(weak)), expanded=False):
             for rank, hit in enumerate(weak, start=len(strong) + 1):
-                hit_ui(ctx, rank, hit, query, active)
+                hit_ui(ctx, rank, hit, query, active, floor)
 
 
 def brief_ui(ctx: Ctx, hits: list[DocumentHit], query: str, floor: float) -> None:
@@ -180,9 +180,9 @@ def brief_ui(ctx: Ctx, hits: list[DocumentHit], query: str, floor: float) -> Non
         st.html(present.brief_html(brief, ctx.t, ctx.lang, titles))
 
 
-def hit_ui(ctx: Ctx, rank: int, hit: DocumentHit, query: str, active: str) -> None:
+def hit_ui(ctx: Ctx, rank: int, hit: DocumentHit, query: str, active: str, floor: float) -> None:
     with st.container(border=True):
-        st.html(present.hit_html(hit, rank, ctx.t, ctx.lang, query, ctx.hierarchy))
+        st.html(present.hit_html(hit, rank, ctx.t, ctx.lang, query, ctx.hierarchy, floor))
         left, right = st.columns(2)
         with left:
             download_ui(ctx, hit)

@@ -154,9 +154,9 @@ def test_copes_fields_are_suggested_editable_and_switch_the_design_boost(fake_ap
     assert at.toggle(key="boost").value is True
     at.button(key="search").click().run()
     rct = next(c for c in cards(at) if "Randomised" in c)
-    assert "desain cocok dengan jenis pertanyaan" in rct  # the boost is visible in "why"
+    assert "desainnya menjawab jenis pertanyaan ini" in rct  # the boost is visible in "why"
     at.toggle(key="boost").set_value(False).run()
-    assert not any("desain cocok" in c for c in cards(at))
+    assert not any("desainnya menjawab" in c for c in cards(at))
     at.text_input(key="copes_option").input("rencana keselamatan").run()  # an edited part is searched too
     at.button(key="search").click().run()
     assert at.session_state["submitted"].endswith("rencana keselamatan")

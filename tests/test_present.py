@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from ebp.appraise import evidence_level
 from ebp.config import Settings
@@ -41,7 +42,9 @@ def doc(title: str = "Dukungan lansia", design: str = "rct", **info: object) -> 
 
 
 def hit(dense: float | None = 0.9, title: str = "Dukungan lansia", text: str = "Lansia kesepian.") -> DocumentHit:
-    why = Why("hybrid", 1, 0.03, dense, 1 if dense else None, 4.2, 2, "id", "id", False, 1.15)
+    why = Why(
+        "hybrid", 1, 0.03, dense, 1 if dense else None, 4.2, 2, "id", "id", False, 1.15, matched_terms=("lansia",)
+    )
     passages = (PassageHit(1, 2, 3, "results", text, 0.9), PassageHit(2, 5, 5, None, "Kunjungan rumah.", 0.8))
     return DocumentHit(doc(title), 0.9, passages, why)
 
@@ -73,7 +76,7 @@ def test_highlight_escapes_then_marks_shared_stems() -> None:
 
 def test_hit_card_escapes_every_pdf_text() -> None:
     bad = hit(title="<img src=x onerror=alert(1)> **Judul**", text="<script>x</script> lansia")
-    card = present.hit_html(bad, 1, T, "id", "lansia", ())
+    card = present.hit_html(bad, 1, T, "id", "lansia", (), floor=0.83)
     assert "<img" not in card and "<script>" not in card and "&lt;script&gt;" in card
     assert "**Judul**" in card and "<mark>lansia</mark>" in card
     assert "&lt;older&gt;" in card  # the appraisal sentence too
@@ -81,11 +84,27 @@ def test_hit_card_escapes_every_pdf_text() -> None:
     assert "A B, C D, E F et al. · 2021" in card
     assert "hlm. 2–3 · hasil" in card and "1 bagian lain yang cocok (hlm. 5)" in card
     assert "Jumlah sampel (N): <b>120</b>" in card and "Tindak lanjut — tidak disebutkan" in card
-    assert "kemiripan 0.90" in card and "BM25 4.2" in card and "×1.15" in card
+    assert "kata dari kasus di bagiannya: lansia" in card and "maknanya sangat dekat dengan kasus" in card
+    assert "desainnya menjawab jenis pertanyaan ini" in card
+
+
+def test_reasons_are_words_never_ranks_or_scores() -> None:
+    """Issue 15.2: cards said "fused rank 5" above "fused rank 1"; the reasons now name what ordered the list."""
+    for dense, band in ((0.9, "very close in meaning"), (0.85, "close in meaning"), (0.8, "only loosely related")):
+        text = present.why_text(hit(dense), strings("en"), floor=0.83)
+        assert band in text and "the case's words in its passages: lansia" in text
+        assert not any(ch.isdigit() for ch in text), text  # no ranks, scores or multipliers
+    assert "meaning" not in present.why_text(hit(0.9), strings("en"))  # no floor for this model: no judgement
+    moved = replace(hit(), why=replace(hit().why, boost_moved=1))
+    assert "moved up 1 place past an equally relevant study" in present.why_text(moved, strings("en"))
+    unboosted = replace(hit(), why=replace(hit().why, design_boost=1.0, matched_terms=()))
+    text = present.why_text(unboosted, strings("en"), floor=0.83)
+    assert "design" not in text and "none of the case's words in its passages: found by meaning" in text
 
 
 def test_translated_terms_are_explained_and_marked_in_english_passages() -> None:
-    why = Why("hybrid", 1, 0.03, 0.85, 2, 3.1, 1, "id", "en", True, 1.0, "translated", ("blood pressure", "salt"))
+    why = Why("hybrid", 1, 0.03, 0.85, 2, 3.1, 1, "id", "en", True, 1.0, "translated", ("blood pressure", "salt"),
+              matched_terms=("salt", "blood", "pressures"))  # fmt: skip
     document = doc()
     english = DocumentHit(
         replace(document, info=replace(document.info, language="en")),
@@ -94,13 +113,13 @@ def test_translated_terms_are_explained_and_marked_in_english_passages() -> None
         why,
     )
     text = present.why_text(english, T)
-    assert "diterjemahkan ke bahasa Inggris (blood pressure, salt): peringkat 1 (BM25 3.1)" in text
-    assert "makna saja" not in text  # not ranked by meaning alone any more
-    assert "words translated into English (blood pressure, salt)" in present.why_text(english, strings("en"))
+    assert "padanan bahasa Inggris kata-kata kasus di bagiannya: salt, blood, pressures" in text
+    assert "bahasa lain" not in text  # matched on words, not by meaning alone
+    assert "English words for the case in its passages: salt, blood" in present.why_text(english, strings("en"))
     card = present.hit_html(english, 1, T, "id", "Apakah garam menaikkan tekanan darah?", ())
     assert "<mark>Salt</mark>" in card and "<mark>blood</mark> <mark>pressures</mark>" in card
-    untranslated = replace(english, why=replace(why, lexical_source=None, translated_terms=(), lexical_rank=None))
-    assert "bahasa lain: diperingkat menurut makna saja" in present.why_text(untranslated, T)
+    untranslated = replace(english, why=replace(why, lexical_source=None, translated_terms=(), matched_terms=()))
+    assert "ditulis dalam bahasa lain: dibandingkan menurut makna" in present.why_text(untranslated, T)
 
 
 def test_split_by_floor() -> None:
@@ -134,16 +153,30 @@ def test_relevance_floor_is_per_model_unless_set() -> None:
 
 
 def test_the_cli_reads_the_same_reasons_in_english() -> None:
-    from ebp.present.render import why_text
-
-    def why_line(h: DocumentHit) -> str:
-        return why_text(h, strings("en"))
+    from ebp.present.render import format_hits
 
     bridged = replace(
         hit(),
-        why=Why("hybrid", 1, 0.03, 0.8, 2, 6.1, 1, "id", "en", True, 1.0, "translated", ("elderly", "loneliness")),
+        why=Why(
+            "hybrid",
+            1,
+            0.03,
+            0.8,
+            2,
+            6.1,
+            1,
+            "id",
+            "en",
+            True,
+            1.0,
+            "translated",
+            ("elderly", "loneliness"),
+            matched_terms=("elderly", "loneliness"),
+        ),  # fmt: skip
     )
-    line = why_line(bridged)
-    assert "translated into English (elderly, loneliness): rank 1" in line and "meaning only" not in line
-    by_meaning = replace(hit(), why=Why("hybrid", 3, 0.02, 0.8, 2, None, None, "id", "en", True))
-    assert "ranked by meaning only" in why_line(by_meaning) and "translated" not in why_line(by_meaning)
+    line = format_hits([bridged], Path("."), floor=0.83)
+    assert "why: English words for the case in its passages: elderly, loneliness" in line
+    assert "only loosely related in meaning" in line and "another language" not in line
+    by_meaning = replace(hit(), why=Why("hybrid", 3, 0.02, 0.86, 2, None, None, "id", "en", True))
+    line = format_hits([by_meaning], Path("."), floor=0.83)
+    assert "found by meaning" in line and "written in another language" in line and "close in meaning" in line

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.index.lexical import analyze
+from ebp.language import is_content_word
 from ebp.present.brief import Brief, summary_lines
 from ebp.present.export import apa_reference_html
 from ebp.present.i18n import label, level_label
@@ -23,11 +24,6 @@ from ebp.retrieve.copes import Copes
 from ebp.types import DocType, DocumentHit, Hierarchy, PassageHit, StoredDocument
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# Words of a case that carry no topic: question words and small numbers ("dua anak") are not marked.
-_NOT_MARKED = frozenset(
-    "apakah bagaimana mengapa kenapa siapa kapan dimana seorang satu dua tiga empat lima "
-    "what how why whether does do did can could would should which who whom one two three four five".split()
-)
 COPES_PARTS = ("client", "option", "comparison", "expected_outcome")
 
 CSS = """
@@ -77,8 +73,8 @@ def _stems(word: str, lang: str) -> frozenset[str]:
 
 
 def query_terms(query: str, lang: str) -> frozenset[str]:
-    """The analysed terms of a query (stemmed, without stop words or question words) to highlight."""
-    words = [w for w in _WORD.findall(query.casefold()) if w not in _NOT_MARKED]
+    """The analysed terms of a query's content words (``ebp.language.is_content_word``), stemmed, to highlight."""
+    words = [w for w in _WORD.findall(query.casefold()) if is_content_word(w)]
     return frozenset(analyze(" ".join(words), lang))
 
 
@@ -212,8 +208,11 @@ def passages_html(hit: DocumentHit, t: Mapping[str, str], terms: frozenset[str],
     return f'{out[0]}<details><summary class="ebp-small">{more}</summary>{"".join(out[1:])}</details>'
 
 
-def hit_html(hit: DocumentHit, rank: int, t: Mapping[str, str], lang: str, query: str, hierarchy: Hierarchy) -> str:
-    """One result card as safe HTML: description, badges, appraisal, highlighted passages, reasons."""
+def hit_html(
+    hit: DocumentHit, rank: int, t: Mapping[str, str], lang: str, query: str, hierarchy: Hierarchy, floor: float = 0.0
+) -> str:
+    """One result card as safe HTML: description, badges, appraisal, highlighted passages, reasons (``why_text``,
+    meaning judged against the relevance ``floor``)."""
     query_lang = hit.why.query_language if hit.why else "en"
     terms = query_terms(query, query_lang)
     if hit.why and hit.why.translated_terms and hit.document.info.language != "id":
@@ -222,7 +221,7 @@ def hit_html(hit: DocumentHit, rank: int, t: Mapping[str, str], lang: str, query
         own = terms if query_lang != "id" else frozenset()
         query_lang = "en"
         terms = own | query_terms(" ".join(hit.why.translated_terms), "en")
-    why = why_text(hit, t)
+    why = why_text(hit, t, floor)
     why_html = f'<div class="ebp-small">{html.escape(t["card.why"])}: {html.escape(why)}</div>' if why else ""
     return (
         f'<div class="ebp-card">{document_html(hit.document, t, lang, hierarchy, rank)}'

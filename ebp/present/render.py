@@ -56,7 +56,7 @@ def hit_json(hit: DocumentHit, corpus_dir: Path, hierarchy: Hierarchy = ()) -> d
     }
 
 
-def format_hits(hits: Sequence[DocumentHit], corpus_dir: Path, hierarchy: Hierarchy = ()) -> str:
+def format_hits(hits: Sequence[DocumentHit], corpus_dir: Path, hierarchy: Hierarchy = (), floor: float = 0.0) -> str:
     lines = []
     for rank, hit in enumerate(hits, start=1):
         info = hit.document.info
@@ -74,7 +74,7 @@ def format_hits(hits: Sequence[DocumentHit], corpus_dir: Path, hierarchy: Hierar
             f" — evidence level {level.rank}: {level.label_en}"
         )
         if hit.why:
-            lines.append(f"   why: {why_text(hit, strings('en'))}")
+            lines.append(f"   why: {why_text(hit, strings('en'), floor)}")
         for p in hit.passages:
             pages = f"p. {p.page_start}" if p.page_start == p.page_end else f"pp. {p.page_start}-{p.page_end}"
             location = f"{pages}, {p.section}" if p.section else pages
@@ -86,22 +86,28 @@ def format_hits(hits: Sequence[DocumentHit], corpus_dir: Path, hierarchy: Hierar
     return "\n".join(lines)
 
 
-def why_text(hit: DocumentHit, t: Mapping[str, str]) -> str:
-    """Why a document ranked where it did, in words (ranks and scores from ``hit.why``)."""
+MEANING_CLOSE = 0.04  # a similarity this far above the relevance floor reads as "very close in meaning"
+
+
+def why_text(hit: DocumentHit, t: Mapping[str, str], floor: float = 0.0) -> str:
+    """Why a document ranked where it did, in words a practitioner reads: the case's words its passages contain,
+    how close it is in meaning (against the model's relevance ``floor``; not said without one), another language,
+    and a design boost with the places it moved. These are the signals that ordered the list; no raw scores.
+    """
     why = hit.why
     if why is None:
         return ""
-    parts = [t["why.rank"].format(rank=why.fused_rank)]
-    if why.dense_rank and why.dense_score is not None:
-        parts.append(t["why.dense"].format(rank=why.dense_rank, score=why.dense_score))
-    if why.lexical_rank and why.lexical_score is not None:
-        if why.translated_terms:
-            terms = ", ".join(why.translated_terms)
-            parts.append(t["why.translated"].format(terms=terms, rank=why.lexical_rank, score=why.lexical_score))
-        else:
-            parts.append(t["why.lexical"].format(rank=why.lexical_rank, score=why.lexical_score))
-    if why.cross_lingual and why.lexical_source != "translated":
+    parts = []
+    if why.matched_terms:
+        words = ", ".join(why.matched_terms)
+        parts.append(t["why.translated" if why.translated_terms else "why.words"].format(words=words))
+    elif why.dense_score is not None:
+        parts.append(t["why.no_words"])
+    if why.dense_score is not None and floor > 0:
+        band = "high" if why.dense_score >= floor + MEANING_CLOSE else "mid" if why.dense_score >= floor else "low"
+        parts.append(t[f"why.meaning_{band}"])
+    if why.cross_lingual and not why.translated_terms:
         parts.append(t["why.cross"])
-    if why.design_boost != 1.0:
-        parts.append(t["why.boost"].format(boost=why.design_boost))
+    if why.design_boost > 1.0:
+        parts.append(t["why.boost_moved"].format(n=why.boost_moved) if why.boost_moved else t["why.boost"])
     return " · ".join(parts)

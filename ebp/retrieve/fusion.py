@@ -6,6 +6,7 @@ Pure functions over scores; ``ebp.retrieve.search`` gathers the scores and calls
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 import numpy as np
 
@@ -50,3 +51,26 @@ def ranks(scores: dict[int, float]) -> dict[int, int]:
     Example: ``ranks({7: 0.2, 3: 0.9}) == {3: 1, 7: 2}``
     """
     return {d: r for r, d in enumerate(sorted(scores, key=lambda d: (-scores[d], d)), start=1)}
+
+
+BOOST_MAX_MOVE = 1  # places a design boost may lift a document
+
+
+def boosted_order(order: list[int], boosts: dict[int, float], comparable: Callable[[int, int], bool]) -> list[int]:
+    """``order`` (best first) with documents of a boosted design moved up among documents of comparable relevance
+    only: at most ``BOOST_MAX_MOVE`` place, past a document not boosted as much for which ``comparable(doc, above)``
+    holds. So a boost settles near-ties; it never lifts an off-topic study over a relevant one.
+
+    Example: ``boosted_order([1, 2], {2: 1.15}, lambda a, b: True) == [2, 1]``; with ``lambda a, b: False``
+    it stays ``[1, 2]``
+    """
+    out = list(order)
+    for doc in [d for d in order if boosts.get(d, 1.0) > 1.0]:
+        i, moved = out.index(doc), 0
+        while i > 0 and moved < BOOST_MAX_MOVE:
+            above = out[i - 1]
+            if boosts.get(above, 1.0) >= boosts[doc] or not comparable(doc, above):
+                break
+            out[i - 1], out[i] = doc, above
+            i, moved = i - 1, moved + 1
+    return out

@@ -38,7 +38,8 @@ from ebp.index.store import PassageRow, Store
 from ebp.index.vectors import VectorIndex
 from ebp.language import language_confidence
 from ebp.retrieve import bridge
-from ebp.retrieve.fusion import balance_by_language, ranks, rrf
+from ebp.retrieve.explain import matched_words
+from ebp.retrieve.fusion import balance_by_language, boosted_order, ranks, rrf
 from ebp.types import DocumentHit, Filters, Hierarchy, Mode, PassageHit, SearchOptions, StoredDocument, Why
 
 log = logging.getLogger(__name__)
@@ -131,7 +132,7 @@ class Searcher:
             if docs is not None or attempt == 1:
                 break
             log.info("index changed during the search; retrying on the new generation")
-        return _rank(docs or {}, query_lang, opts, queries.terms)
+        return _rank(docs or {}, query_lang, opts, queries.terms, queries.texts)
 
     def _lexical_queries(
         self, text: str, query_langs: tuple[str, ...], generation: int, lexical: LexicalIndex, opts: SearchOptions
@@ -268,9 +269,14 @@ def accepts(filters: Filters, doc: StoredDocument, hierarchy: Hierarchy = DEFAUL
 
 
 def _rank(
-    docs: dict[int, _Doc], query_lang: str, opts: SearchOptions, terms: tuple[str, ...] = ()
+    docs: dict[int, _Doc],
+    query_lang: str,
+    opts: SearchOptions,
+    terms: tuple[str, ...] = (),
+    query_texts: dict[str, str] | None = None,
 ) -> list[DocumentHit]:
-    dense_scores = {d: s for d, e in docs.items() if (s := e.best_dense()) is not None}
+    cosine = {d: s for d, e in docs.items() if (s := e.best_dense()) is not None}
+    dense_scores = cosine
     if opts.balance_languages:
         dense_scores = balance_by_language(dense_scores, {d: docs[d].doc.info.language for d in dense_scores})
     lexical_scores = {d: s for d, e in docs.items() if (s := e.best_lexical()) is not None}
@@ -292,13 +298,25 @@ def _rank(
                 opts.lexical_weight,
             )
     boosts = {d: opts.design_boost.get(e.doc.appraisal.design, 1.0) for d, e in docs.items()}
-    fused = {d: f * boosts[d] if f > 0 else f for d, f in fused.items()}
-    order = sorted((d for d in fused if fused[d] != float("-inf")), key=lambda d: (-fused[d], d))[: opts.k]
+    plain = sorted((d for d in fused if fused[d] != float("-inf")), key=lambda d: (-fused[d], d))
+    meaning_rank, words_rank = ranks(cosine), ranks(lexical_scores)
+
+    def comparable(doc: int, above: int) -> bool:
+        """Near-tied on both signals: same language (similarities across languages do not compare) and at most
+        one place behind on meaning and on words."""
+        if docs[doc].doc.info.language != docs[above].doc.info.language:
+            return False
+        behind = len(docs) + 1
+        return all(r.get(doc, behind) <= r.get(above, behind) + 1 for r in (meaning_rank, words_rank))
+
+    order = boosted_order(plain, boosts, comparable)[: opts.k]
     hits = []
     for position, doc_id in enumerate(order, start=1):
         entry = docs[doc_id]
         lex_rank = (bridged_rank if entry.bridged else lexical_rank).get(doc_id)
         source = None if lex_rank is None else "translated" if entry.translated else "query"
+        passages = _best_passages(entry, opts)
+        translated = terms if source == "translated" else ()
         why = Why(
             mode=opts.mode.value,
             fused_rank=position,
@@ -312,10 +330,12 @@ def _rank(
             cross_lingual=entry.cross_lingual,
             design_boost=boosts[doc_id],
             lexical_source=source,
-            translated_terms=terms if source == "translated" else (),
+            translated_terms=translated,
+            boost_moved=max(0, plain.index(doc_id) + 1 - position),
+            matched_terms=_matched_words(entry, passages, query_texts, translated),
         )
         score = entry.best_dense() if opts.mode is not Mode.BM25 else entry.best_lexical()
-        hits.append(DocumentHit(entry.doc, round(float(score or 0.0), 4), _best_passages(entry, opts), why))
+        hits.append(DocumentHit(entry.doc, round(float(score or 0.0), 4), passages, why))
     return hits
 
 
@@ -371,6 +391,17 @@ def _best_passages(entry: _Doc, opts: SearchOptions) -> tuple[PassageHit, ...]:
         )
         for pid in chosen
     )
+
+
+def _matched_words(
+    entry: _Doc, passages: tuple[PassageHit, ...], query_texts: dict[str, str] | None, translated: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The case's content words (or, for a bridged English document, their English terms) in the shown passages."""
+    if not query_texts:
+        return ()
+    lang = analyser_language(entry.doc.info.language)
+    query = " ".join(translated) if translated else query_texts.get(lang, next(iter(query_texts.values())))
+    return matched_words(query, [p.text for p in passages], lang)
 
 
 def _round(value: float | None) -> float | None:
