@@ -44,6 +44,7 @@ STATE: dict[str, Any] = {
     "f_designs": [],
     "f_level": 0,
     "f_years": None,
+    "f_years_bounds": None,  # the corpus's (first, last) year when the year filter was last drawn
     "f_language": "",
     "f_doc_type": "",
     "k": 5,

@@ -18,7 +18,7 @@ from ebp.present.i18n import label, level_label
 from ebp.present.readinglists import item_from_document
 from ebp.retrieve.copes import QUESTION_TYPES, Copes, copes, design_boost
 from ebp.types import DESIGNS, DocumentHit, Filters, SearchOptions, StoredDocument
-from ebp_ui.common import Ctx, cached_documents, ensure_option
+from ebp_ui.common import STATE, Ctx, cached_documents, ensure_option
 
 MIME = {
     ".pdf": "application/pdf",
@@ -47,6 +47,11 @@ def search_page(ctx: Ctx) -> None:
     except EbpError as exc:
         st.error(str(exc))
         return
+    hidden = hidden_by_filters(ctx, st.session_state["submitted"], options, hits)
+    if hidden:
+        note, button = st.columns([4, 1])
+        note.info(ctx.t["search.hidden"].format(n=hidden))
+        button.button(ctx.t["search.clear_filters"], key="clear_filters", on_click=clear_filters)
     results_ui(ctx, hits, st.session_state["submitted"], active, filtered=options.filters != Filters())
 
 
@@ -133,16 +138,38 @@ def filters_ui(ctx: Ctx, question_type: str) -> SearchOptions:
 
 
 def years_ui(docs: list[StoredDocument], t: Mapping[str, str]) -> tuple[int | None, int | None]:
+    """The year range filter; it follows the corpus: an untouched range grows with it (a 1997 law just uploaded
+    is inside), a narrowed one is kept within the corpus's years."""
     years = sorted({d.info.year for d in docs if d.info.year})
     if len(years) < 2:
         return None, None
     low, high = years[0], years[-1]
-    chosen = st.session_state["f_years"]
-    if not chosen or chosen[0] < low or chosen[1] > high:
+    chosen, bounds = st.session_state["f_years"], st.session_state["f_years_bounds"]
+    if not chosen or chosen == bounds:
         st.session_state["f_years"] = (low, high)
+    elif (low, high) != bounds:
+        start, end = max(low, min(chosen[0], high)), min(high, max(chosen[1], low))
+        st.session_state["f_years"] = (start, end) if start < end else (low, high)
+    st.session_state["f_years_bounds"] = (low, high)
     start, end = cast(tuple[int, int], st.slider(t["filter.years"], low, high, key="f_years"))
     # An untouched end of the range filters nothing, so documents without a year stay in.
     return (start if start > low else None), (end if end < high else None)
+
+
+def clear_filters() -> None:
+    """The "show them" button's callback: every filter back to "any"."""
+    for key in ("f_designs", "f_level", "f_years", "f_language", "f_doc_type"):
+        st.session_state[key] = STATE[key]
+
+
+def hidden_by_filters(ctx: Ctx, query: str, options: SearchOptions, hits: list[DocumentHit]) -> int:
+    """How many documents that match the case (above the relevance floor) the filters leave out."""
+    if options.filters == Filters():
+        return 0
+    floor = present.relevance_floor(ctx.embedder.name, ctx.settings.relevance_floor)
+    unfiltered, _ = present.split_by_floor(ctx.searcher.search(query, replace(options, filters=Filters())), floor)
+    shown = {h.document.path for h in hits}
+    return sum(h.document.path not in shown for h in unfiltered)
 
 
 def active_list_ui(ctx: Ctx) -> str:

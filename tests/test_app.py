@@ -146,6 +146,26 @@ def test_filters_restrict_design_language_year_and_type(fake_app: Path) -> None:
     assert not cards(at) and any("filter" in i.value for i in at.info)
 
 
+def test_year_filter_follows_the_corpus_and_says_what_filters_hide(fake_app: Path, make_pdf, fake_embedder) -> None:
+    """Issue 15.3: a 1997 document indexed during the session was silently filtered out by the old year range."""
+    at = start()
+    search(at, KDRT_CASE)
+    assert at.slider(key="f_years").value == (2019, 2023)
+    make_pdf(
+        fake_app / "lama.pdf",
+        ["Kekerasan dalam Keluarga di Desa\nJurnal Sosial, 1997\n" + "Ibu korban KDRT dan rencana keselamatan. " * 10],
+    )
+    settings = Settings.from_env({}, corpus_dir=fake_app, index_dir=fake_app.parent / "index")
+    ingest.ingest(fake_app, settings, fake_embedder)
+    at.run()
+    assert at.slider(key="f_years").value == (1997, 2023)  # the untouched range grew with the corpus
+    assert any("Kekerasan dalam Keluarga" in c for c in cards(at))
+    at.selectbox(key="f_language").set_value("en").run()
+    assert any("menyembunyikan 3 dokumen lain" in i.value for i in at.info), [i.value for i in at.info]
+    at.button(key="clear_filters").click().run()
+    assert at.selectbox(key="f_language").value == "" and len(cards(at)) == 5
+
+
 def test_copes_fields_are_suggested_editable_and_switch_the_design_boost(fake_app: Path) -> None:
     at = start()
     at.text_area(key="case").input("Ibu korban KDRT; apakah kunjungan rumah efektif untuk mencegah kekerasan?").run()

@@ -23,6 +23,8 @@ EN: dict[str, str] = {
     "search.need_case": "The case description is empty: describe the client's situation in a few sentences.",
     "search.results": "Results",
     "search.none": "No document in the index matches this case.",
+    "search.hidden": "Your filters hide {n} more matching documents.",
+    "search.clear_filters": "Show them (clear filters)",
     "search.none_filtered": "No document passes these filters. Loosen the filters in the sidebar.",
     "search.nothing_relevant": "Nothing in your corpus is clearly relevant to this case. The documents below "
     "are only weak matches; read them with care or add suitable literature.",

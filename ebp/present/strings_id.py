@@ -24,6 +24,8 @@ ID: dict[str, str] = {
     "search.need_case": "Uraian kasus masih kosong: tuliskan situasi klien dalam beberapa kalimat.",
     "search.results": "Hasil",
     "search.none": "Tidak ada dokumen di indeks yang cocok dengan kasus ini.",
+    "search.hidden": "Filter Anda menyembunyikan {n} dokumen lain yang cocok.",
+    "search.clear_filters": "Tampilkan (hapus filter)",
     "search.none_filtered": "Tidak ada dokumen yang lolos filter ini. Longgarkan filter di samping.",
     "search.nothing_relevant": "Tidak ada yang jelas relevan untuk kasus ini di korpus Anda. Dokumen di bawah "
     "hanya kecocokan lemah; periksa dengan hati-hati atau tambahkan literatur yang sesuai.",
