@@ -13,16 +13,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from ebp import ingest
 from ebp.config import Settings
 from ebp.embed import Embedder, load_embedder
-from ebp.errors import EbpError, IndexBusyError
+from ebp.errors import EbpError
+from ebp.ingest.background import IndexJob
 from ebp.present import cards as present
-from ebp.present.i18n import LANGUAGE_NAMES, LANGUAGES, strings
+from ebp.present.i18n import LANGUAGE_NAMES, LANGUAGES, label, strings
 from ebp.present.readinglists import ReadingLists
 from ebp.retrieve.search import Searcher
 from ebp_ui import corpus, lists, manage, search
-from ebp_ui.common import Ctx, index_ui, init_state
+from ebp_ui.common import Ctx, cached_job, follow_ui, index_ready, init_state, job_notice_ui
 
 PAGES = {
     "search": search.search_page,
@@ -40,11 +40,12 @@ def cached_embedder(model: str, batch_size: int, precision: str) -> Embedder:
 
 
 @st.cache_resource(show_spinner=False)
-def startup_index(
-    corpus_dir: str, index_dir: str, model: str, _settings: Settings, _embedder: Embedder, _t: Mapping[str, str]
-) -> ingest.IngestReport | None:
-    """Bring the index up to date once per server process (an unchanged file costs only a hash)."""
-    return index_ui(_settings, _embedder, _t)
+def startup_index(corpus_dir: str, index_dir: str, model: str, _settings: Settings, _embedder: Embedder) -> IndexJob:
+    """Bring the index up to date once per server process (an unchanged file costs only a hash), in the
+    background: the app stays usable, on the previous index, while it runs."""
+    job = cached_job(index_dir)
+    job.start(Path(corpus_dir), _settings, _embedder)
+    return job
 
 
 @st.cache_resource(show_spinner=False)
@@ -68,29 +69,29 @@ def load_ui(t: Mapping[str, str], lang: str) -> Ctx:
     if not settings.corpus_dir.is_dir():
         st.error(t["app.no_corpus"].format(path=settings.corpus_dir))
         st.stop()
-    report = None
     try:
         with st.spinner(t["app.loading"]):
             embedder = cached_embedder(settings.model, settings.batch_size, settings.embed_precision)
-        try:
-            report = startup_index(
-                str(settings.corpus_dir.resolve()),
-                str(settings.index_dir.resolve()),
-                embedder.name,
-                settings,
-                embedder,
-                t,
-            )
-        except IndexBusyError:
-            st.info(t["app.busy"])
-        searcher = cached_searcher(str(settings.index_dir.resolve()), embedder.name, embedder)
+        index_dir = str(settings.index_dir.resolve())
+        job = startup_index(str(settings.corpus_dir.resolve()), index_dir, embedder.name, settings, embedder)
+        status = job.status()
+        if status.running and not index_ready(settings.index_dir):  # first start: nothing to search yet
+            st.info(t["app.first_start"])
+            status = follow_ui(job, t)
+        else:
+            job_notice_ui(job, t)
+        if status.error and not index_ready(settings.index_dir):
+            st.error(status.error)
+            st.stop()
+        searcher = cached_searcher(index_dir, embedder.name, embedder)
     except EbpError as exc:
         st.error(str(exc))
         st.stop()
-    if report is not None and report.skipped:
-        with st.sidebar.expander(t["skipped"].format(n=len(report.skipped))):
-            for line in report.skipped:
-                st.text(f"{line.status}: {line.path} — {line.reason}")
+    skipped = status.report.skipped if status.report is not None else []
+    if skipped:
+        with st.sidebar.expander(t["skipped"].format(n=len(skipped))):
+            for line in skipped:
+                st.text(f"{label(t, 'status', line.status)}: {line.path}")
     return Ctx(t, lang, settings, embedder, searcher, ReadingLists.in_index(settings.index_dir))
 
 

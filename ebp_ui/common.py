@@ -10,6 +10,7 @@ what they show and are read through their return value or their own callback.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,16 +18,14 @@ from typing import Any
 
 import streamlit as st
 
-from ebp import ingest
 from ebp.config import Settings
 from ebp.embed import Embedder
+from ebp.errors import EbpError
 from ebp.index.store import Store
-from ebp.ingest import IngestReport, Progress
-from ebp.present import export
-from ebp.present.i18n import label
+from ebp.ingest.background import IndexJob, JobStatus
 from ebp.present.readinglists import ReadingLists
 from ebp.retrieve.search import Searcher
-from ebp.types import Hierarchy, Stage, StoredDocument
+from ebp.types import Hierarchy, StoredDocument
 
 STATE: dict[str, Any] = {
     "lang": "id",
@@ -56,7 +55,7 @@ STATE: dict[str, Any] = {
     "upload_kind": "journal_article",
     "upload_round": 0,  # part of the uploader's key: a new round empties it
     "upload_results": [],
-    "last_report": None,
+    "job_watched": 0,  # the indexing run this session showed as under way (0: none)
 }
 
 
@@ -97,36 +96,87 @@ def cached_documents(index_dir: str, generation: int) -> list[StoredDocument]:
     return Store.open_existing(Path(index_dir)).all_documents(generation)
 
 
-def progress_fraction(event: Progress | IngestReport) -> float | None:
-    """How far an ingest run is, 0..1, from one of its events; None for an event that does not move it.
-
-    Reading the files is most of the work. Embedding and batch writes happen between the reads, so
-    they leave the bar where it is; publishing the new index comes last.
-    Example: ``progress_fraction(Progress("parse", 5, 10)) == 0.465``
-    """
-    if isinstance(event, IngestReport):
-        return 1.0
-    if event.stage == Stage.SCAN:
-        return 0.03
-    if event.stage == Stage.PARSE:
-        share = event.done / event.total if event.total else 1.0
-        return round(0.03 + 0.87 * min(1.0, max(0.0, share)), 4)
-    if event.stage == Stage.WRITE and event.path == "index":
-        return 0.95
-    return None
+def index_ready(index_dir: Path) -> bool:
+    """Whether the index folder holds a published index that this ebp reads."""
+    try:
+        return Store.open_existing(index_dir).generation() > 0
+    except EbpError:
+        return False
 
 
-def index_ui(settings: Settings, embedder: Embedder, t: Mapping[str, str]) -> ingest.IngestReport | None:
-    """Run an ingest with a progress bar; raises IndexBusyError when another run holds the index."""
-    bar = st.progress(0.0, text=t["app.indexing"])
-    shown, report = 0.0, None
-    for event in ingest.run(settings.corpus_dir, settings, embedder):
-        fraction = progress_fraction(event)
-        shown = max(shown, fraction) if fraction is not None else shown
-        if isinstance(event, ingest.IngestReport):
-            report = event
-            bar.progress(1.0, text=t["stage.done"])
-        else:
-            bar.progress(shown, text=f"{label(t, 'stage', event.stage)} {export.md_escape(event.path)}")
+@st.cache_resource(show_spinner=False)
+def cached_job(index_dir: str) -> IndexJob:
+    """The index folder's background indexing (one per server process, shared by every page and session)."""
+    return IndexJob(Path(index_dir))
+
+
+def duration_text(seconds: float, t: Mapping[str, str]) -> str:
+    """ "about 40 s" / "about 3 min", rounded the way a person would say it."""
+    if seconds < 60:
+        return t["job.seconds"].format(n=max(5, int(round(seconds / 5.0)) * 5))
+    return t["job.minutes"].format(n=int(round(seconds / 60.0)))
+
+
+def job_text(status: JobStatus, t: Mapping[str, str]) -> str:
+    """One line of what a run has done and how long it still needs, e.g.
+    "Reading files: 5 of 20 · passages embedded: 120 of 300 · about 40 s left"."""
+    parts = []
+    if status.files_todo:
+        parts.append(t["job.files"].format(done=status.files_read, total=status.files_todo))
+    elif status.files_total:
+        parts.append(t["job.checking"].format(total=status.files_total))
+    if status.passages_read:
+        parts.append(t["job.passages"].format(done=status.passages_embedded, total=status.passages_read))
+    if status.remaining_s is not None and status.running:
+        parts.append(t["job.left"].format(time=duration_text(status.remaining_s, t)))
+    elif status.running and status.files_todo:
+        parts.append(t["job.estimating"])
+    return " · ".join(parts)
+
+
+def follow_ui(job: IndexJob, t: Mapping[str, str]) -> JobStatus:
+    """Draw a run's progress here until it ends. Leaving the page stops the drawing, not the run."""
+    status = job.status()
+    if status.interrupted:
+        st.info(t["job.interrupted"])
+    bar = st.progress(status.fraction, text=job_text(status, t) or t["app.indexing"])
+    while status.running:
+        time.sleep(0.5)
+        status = job.status()
+        bar.progress(status.fraction, text=job_text(status, t) or t["app.indexing"])
     bar.empty()
-    return report
+    return status
+
+
+def job_notice_ui(job: IndexJob, t: Mapping[str, str]) -> None:
+    """Every run: while indexing goes on, its progress in the sidebar (whatever the page or language); once
+    the run this session saw has ended, say how it ended, once."""
+    status = job.status()
+    if status.running:
+        st.session_state["job_watched"] = status.run
+        job_sidebar_ui(job, t)
+    elif st.session_state["job_watched"] == status.run:
+        st.session_state["job_watched"] = 0
+        if status.error:
+            st.error(status.error)
+        elif status.report is not None:
+            st.success(finished_text(status, t))
+
+
+@st.fragment(run_every=2.0)
+def job_sidebar_ui(job: IndexJob, t: Mapping[str, str]) -> None:
+    """The sidebar's progress bar, redrawn every 2 s; the whole page is redrawn when the run ends."""
+    status = job.status()
+    if not status.running:
+        st.rerun(scope="app")
+    st.sidebar.progress(status.fraction, text=f"{t['app.indexing']} {job_text(status, t)}")
+
+
+def finished_text(status: JobStatus, t: Mapping[str, str]) -> str:
+    report = status.report
+    if report is None:
+        return status.error
+    return t["job.finished"].format(
+        documents=report.documents, passages=report.passages, new=report.embedded,
+        time=duration_text(status.elapsed_s, t),
+    )  # fmt: skip

@@ -6,14 +6,15 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from ebp.errors import IndexBusyError
+from ebp.ingest.background import JobStatus
 from ebp.ingest.uploads import MB, corpus_bytes, save_uploads
 from ebp.present.i18n import label
-from ebp_ui.common import Ctx, index_ui
+from ebp_ui.common import Ctx, cached_job, follow_ui
 
 
 def manage_page(ctx: Ctx) -> None:
     t, settings = ctx.t, ctx.settings
+    job = cached_job(str(settings.index_dir.resolve()))
     st.header(t["manage.header"])
     st.caption(t["manage.folder"].format(path=settings.corpus_dir, index=settings.index_dir))
     st.caption(t["manage.during"])
@@ -48,14 +49,16 @@ def manage_page(ctx: Ctx) -> None:
             replace=replace,
         )
         st.session_state["upload_round"] += 1  # a fresh uploader: the files are in the corpus now
-        try:
-            st.session_state["last_report"] = index_ui(settings, ctx.embedder, t)
-        except IndexBusyError:
+        if not job.start(settings.corpus_dir, settings, ctx.embedder):
             st.warning(t["manage.busy"])
-        else:
-            st.rerun()  # draw the emptied uploader and the tables
+    status = job.status()
+    if status.running:  # this run or one started elsewhere: follow it here (leaving the page does not stop it)
+        status = follow_ui(job, t)
+        st.rerun()  # draw the emptied uploader, the new counts and the report
+    if status.error:
+        st.error(status.error)
     uploads_table_ui(t)
-    report_table_ui(t)
+    report_table_ui(t, status)
 
 
 def uploads_table_ui(t: Mapping[str, str]) -> None:
@@ -75,8 +78,8 @@ def uploads_table_ui(t: Mapping[str, str]) -> None:
         )
 
 
-def report_table_ui(t: Mapping[str, str]) -> None:
-    report = st.session_state["last_report"]
+def report_table_ui(t: Mapping[str, str], status: JobStatus) -> None:
+    report = status.report
     if report is None:
         return
     st.subheader(t["manage.report"])

@@ -14,7 +14,9 @@ from streamlit.testing.v1 import AppTest
 
 from ebp import embed, ingest
 from ebp.config import Settings
+from ebp.ingest.background import IndexJob
 from ebp.present.readinglists import ReadingLists
+from ebp_ui.common import cached_job
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 KDRT_CASE = "Seorang ibu korban KDRT dengan dua anak membutuhkan rencana keselamatan dan tempat aman"
@@ -86,6 +88,11 @@ def search(at: AppTest, case: str) -> AppTest:
     at.button(key="search").click().run()
     assert not at.exception, at.exception
     return at
+
+
+def job_of(corpus: Path) -> IndexJob:
+    """The app's background indexing for the test's index (process-wide, as in the app)."""
+    return cached_job(str((corpus.parent / "index").resolve()))
 
 
 def cards(at: AppTest) -> list[str]:
@@ -269,7 +276,7 @@ def test_upload_checks_content_names_safely_never_overwrites_then_indexes(fake_a
         ("duplicate", "pkh_baru.pdf"),
     ]
     assert not (fake_app.parent.parent / "pkh baru.pdf").exists()
-    report = at.session_state["last_report"]
+    report = job_of(fake_app).status().report
     statuses = {f.path: f.status for f in report.files}
     assert statuses["pkh_baru.pdf"] == "ok" and statuses["bad.pdf"] == "not_a_pdf"
     assert len(at.dataframe) == 2  # uploads, then the ingest report
@@ -303,7 +310,7 @@ def test_language_switch_keeps_the_case_and_lists_skipped_files(fake_app: Path) 
     assert any("Level " in c and "Why it ranked here" in c for c in cards(at))
     assert at.radio(key="page").options[0] == "Find evidence"
     skipped = " ".join(t.value for t in at.sidebar.text)
-    assert "bad.pdf" in skipped and "not_a_pdf" in skipped
+    assert "not a PDF: bad.pdf" in skipped and "not_a_pdf" not in skipped  # the meaning, never the raw code
     at.radio(key="page").set_value("manage").run()
     at.radio(key="page").set_value("search").run()  # the case survives a visit to another page
     assert at.text_area(key="case").value == KDRT_CASE
@@ -334,13 +341,42 @@ def test_relevance_floor_with_the_real_model(corpus: Path, real_embedder, monkey
     assert at.expander and any("Kecocokan lebih lemah" in e.label for e in at.expander)
 
 
-def test_progress_only_moves_forward_with_reading_and_publishing() -> None:
-    from ebp.ingest import IngestReport, Progress
-    from ebp_ui.common import progress_fraction
+def test_indexing_goes_on_across_pages_and_languages_and_says_when_done(
+    fake_app: Path, make_pdf, fake_embedder
+) -> None:  # noqa: E501
+    """Issue 15.4: leaving the page during "Simpan & indeks" cancelled indexing without a word."""
+    import threading
+    import time
 
-    assert progress_fraction(Progress("scan", 3, 3)) == 0.03
-    assert progress_fraction(Progress("parse", 5, 10)) == 0.465
-    assert progress_fraction(Progress("embed", 0, 40)) is None
-    assert progress_fraction(Progress("write", 40, 40)) is None  # a batch, not the end
-    assert progress_fraction(Progress("write", 0, 1, "index")) == 0.95
-    assert progress_fraction(IngestReport()) == 1.0
+    at = start()
+    for i in range(3):
+        make_pdf(fake_app / f"baru{i}.pdf", [f"Pendampingan keluarga {i}\n" + "Keluarga dan anak di desa. " * 20])
+    gate = threading.Event()
+
+    class Slow(type(fake_embedder)):  # type: ignore[misc]
+        def embed_passages(self, texts):  # type: ignore[no-untyped-def]
+            gate.wait(30)  # held until the test has looked at the pages
+            return super().embed_passages(texts)
+
+    settings = Settings.from_env({}, corpus_dir=fake_app, index_dir=fake_app.parent / "index")
+    job = job_of(fake_app)
+    assert job.start(fake_app, settings, Slow())
+    try:
+        deadline = time.monotonic() + 60
+        while job.status().files_read < 3 and time.monotonic() < deadline:  # read, waiting to be embedded
+            time.sleep(0.1)
+        _watch_pages_while_indexing(at, job)
+    finally:
+        gate.set()
+    assert job.wait(60).report is not None
+    at.run()
+    assert any("Indexing finished" in s.value for s in at.success), [s.value for s in at.success]
+
+
+def _watch_pages_while_indexing(at: AppTest, job: IndexJob) -> None:
+    at.run()
+    progress = [p.proto.text for p in at.get("progress")]
+    assert any("berkas dibaca: 3 dari 3" in text for text in progress), progress
+    at.radio(key="lang").set_value("en").run()
+    at.radio(key="page").set_value("corpus").run()
+    assert job.status().running and any("files read: 3 of 3" in p.proto.text for p in at.get("progress"))

@@ -86,3 +86,13 @@ def test_ndcg_with_the_boost_on_is_not_below_off_on_the_teams_cases(demo_searche
             hits = demo_searcher.search(case["case"], k=10, design_boost=boost)
             totals[name] += ndcg([h.document.path for h in hits], gains[case["id"]])
     assert totals["on"] >= totals["off"] - 1e-9
+
+
+def test_near_ties_are_within_one_place_on_both_signals_and_in_one_language() -> None:
+    from ebp.retrieve.fusion import near_tie
+
+    langs = {1: "en", 2: "en", 3: "id", 4: "en"}
+    comparable = near_tie({1: 1, 2: 2, 3: 3, 4: 4}, {1: 2, 2: 1, 4: 3}, langs)
+    assert comparable(2, 1)  # one behind on meaning, ahead on words
+    assert not comparable(4, 1)  # three places behind on meaning
+    assert not comparable(3, 2)  # another language: similarities do not compare

@@ -31,6 +31,16 @@ from ebp.errors import IndexMissingError, SchemaMismatchError
 
 log = logging.getLogger(__name__)
 
+
+def _bm25s() -> Any:
+    """bm25s, imported on first use. It sets its own logger to DEBUG ("Building index from tokens" on every
+    build, in the app's console too); ebp reports what matters itself, so only its warnings are let through."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
 # BM25 parameters: Lucene/Anserini's values for their "flat" BEIR baselines, which we reproduce
 # (benchmarks/bm25_beir.py). Gentle term-frequency saturation (k1 < 1.2) and mild length
 # normalisation (b < 0.75) suit scientific abstracts, long because they say more rather than
@@ -157,9 +167,7 @@ class LexicalIndex:
             raise ValueError("passage ids must be unique")
         if not len(id_array):
             return cls(None, id_array)
-        import bm25s
-
-        bm25 = bm25s.BM25(k1=k1, b=b, method="lucene")
+        bm25 = _bm25s().BM25(k1=k1, b=b, method="lucene")
         bm25.index([analyze(text, lang) for text, lang in zip(texts, langs, strict=True)], show_progress=False)
         return cls(bm25, id_array)
 
@@ -267,9 +275,7 @@ class LexicalIndex:
         ids = np.load(directory / _IDS, allow_pickle=False).astype(np.int64)
         if not len(ids):
             return cls(None, ids)
-        import bm25s
-
-        bm25 = bm25s.BM25.load(directory, show_progress=False)
+        bm25 = _bm25s().BM25.load(directory, show_progress=False)
         if bm25.scores["num_docs"] != len(ids):
             raise SchemaMismatchError(f"the lexical index at {directory} is inconsistent; rebuild the index")
         return cls(bm25, ids)

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ebp.appraise import appraisal_version, assess
 from ebp.config import Settings
 from ebp.embed import Embedder
@@ -38,7 +40,8 @@ from ebp.types import (
 log = logging.getLogger(__name__)
 
 LOCK_NAME = ".lock"
-EMBED_BUFFER = 256  # passages gathered across small files before one embedding call
+EMBED_BUFFER = 256  # passages gathered across small files before they are embedded and written together
+EMBED_STEP = 64  # passages per embedding call within that batch (one progress event each)
 OK_STATUSES = INDEXED  # kept for callers of the earlier name
 
 
@@ -48,6 +51,7 @@ class Progress:
     done: int
     total: int
     path: str = ""
+    passages: int = 0  # a file read (PARSE): the passages it gave
 
 
 @dataclass
@@ -258,7 +262,7 @@ class _Run:
                 yield Progress(Stage.PARSE, done, len(todo), result.report.path)
                 self._record_failure(result)
                 continue
-            yield Progress(Stage.PARSE, done, len(todo), result.doc.rel_path)
+            yield Progress(Stage.PARSE, done, len(todo), result.doc.rel_path, len(result.passages))
             buffer.append(result)
             if sum(len(p.passages) for p in buffer) >= EMBED_BUFFER or done == len(todo):
                 yield from self._embed_and_write(buffer)
@@ -277,8 +281,11 @@ class _Run:
 
     def _embed_and_write(self, batch: Sequence[Prepared]) -> Iterator[Progress]:
         texts = [p.text for item in batch for p in item.passages]
-        yield Progress(Stage.EMBED, 0, len(texts))
-        vectors = self.embedder.embed_passages(texts)
+        parts = []
+        for start in range(0, len(texts), EMBED_STEP):  # in steps, so that a progress bar moves while it embeds
+            yield Progress(Stage.EMBED, start, len(texts))
+            parts.append(self.embedder.embed_passages(texts[start : start + EMBED_STEP]))
+        vectors = np.concatenate(parts) if parts else self.embedder.embed_passages([])
         self.report.embedded += len(texts)
         offset = 0
         with self.store.connect() as conn:  # one transaction per batch: all of it or none of it

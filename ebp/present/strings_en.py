@@ -8,6 +8,22 @@ EN: dict[str, str] = {
     "app.indexing": "Indexing the corpus …",
     "app.no_corpus": "Corpus folder not found: {path}. Create it or set EBP_CORPUS_DIR.",
     "app.busy": "Another process is updating the index; searches use the previous index meanwhile.",
+    "app.first_start": (
+        "First start: ebp is reading and indexing the corpus. This happens once; later starts only check for "
+        "changed files (a few seconds)."
+    ),
+    "job.files": "files read: {done} of {total}",
+    "job.checking": "checking {total} files for changes",
+    "job.passages": "passages embedded: {done} of {total}",
+    "job.left": "{time} left",
+    "job.estimating": "estimating the time left …",
+    "job.seconds": "about {n} s",
+    "job.minutes": "about {n} min",
+    "job.interrupted": (
+        "The last indexing was interrupted (the app was closed). ebp is finishing it now; nothing written "
+        "before is lost."
+    ),
+    "job.finished": "Indexing finished in {time}: {documents} documents, {passages} passages ({new} new).",
     "app.page": "Page",
     "page.search": "Find evidence",
     "page.corpus": "Corpus & topics",

@@ -8,6 +8,22 @@ ID: dict[str, str] = {
     "app.indexing": "Mengindeks korpus …",
     "app.no_corpus": "Folder korpus tidak ditemukan: {path}. Buat foldernya atau atur EBP_CORPUS_DIR.",
     "app.busy": "Indeks sedang diperbarui oleh proses lain; hasil pencarian memakai indeks sebelumnya.",
+    "app.first_start": (
+        "Mulai pertama kali: ebp sedang membaca dan mengindeks korpus. Ini hanya sekali; saat mulai "
+        "berikutnya ebp hanya memeriksa berkas yang berubah (beberapa detik)."
+    ),
+    "job.files": "berkas dibaca: {done} dari {total}",
+    "job.checking": "memeriksa perubahan {total} berkas",
+    "job.passages": "bagian teks di-embed: {done} dari {total}",
+    "job.left": "sisa {time}",
+    "job.estimating": "memperkirakan sisa waktu …",
+    "job.seconds": "sekitar {n} detik",
+    "job.minutes": "sekitar {n} menit",
+    "job.interrupted": (
+        "Pengindeksan terakhir terputus (aplikasi ditutup). ebp sedang menyelesaikannya; yang sudah tersimpan"
+        " tidak hilang."
+    ),
+    "job.finished": "Pengindeksan selesai dalam {time}: {documents} dokumen, {passages} bagian teks ({new} baru).",
     "app.page": "Halaman",
     "page.search": "Cari bukti",
     "page.corpus": "Korpus & topik",

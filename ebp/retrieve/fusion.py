@@ -74,3 +74,20 @@ def boosted_order(order: list[int], boosts: dict[int, float], comparable: Callab
             out[i - 1], out[i] = doc, above
             i, moved = i - 1, moved + 1
     return out
+
+
+def near_tie(meaning: dict[int, int], words: dict[int, int], languages: dict[int, str]) -> Callable[[int, int], bool]:
+    """``comparable`` for ``boosted_order``: two documents are near-tied when they are in the same language
+    (similarities across languages do not compare) and the lower one is at most one place behind on meaning
+    (``meaning``: ranks by cosine) and on words (``words``: ranks by BM25; absent = behind all).
+
+    Example: ``near_tie({1: 1, 2: 2}, {1: 2, 2: 1}, {1: "en", 2: "en"})(2, 1) is True``
+    """
+    behind = max(len(meaning), len(words)) + 1
+
+    def comparable(doc: int, above: int) -> bool:
+        if languages.get(doc) != languages.get(above):
+            return False
+        return all(r.get(doc, behind) <= r.get(above, behind) + 1 for r in (meaning, words))
+
+    return comparable

@@ -39,7 +39,7 @@ from ebp.index.vectors import VectorIndex
 from ebp.language import language_confidence
 from ebp.retrieve import bridge
 from ebp.retrieve.explain import matched_words
-from ebp.retrieve.fusion import balance_by_language, boosted_order, ranks, rrf
+from ebp.retrieve.fusion import balance_by_language, boosted_order, near_tie, ranks, rrf
 from ebp.types import DocumentHit, Filters, Hierarchy, Mode, PassageHit, SearchOptions, StoredDocument, Why
 
 log = logging.getLogger(__name__)
@@ -299,17 +299,8 @@ def _rank(
             )
     boosts = {d: opts.design_boost.get(e.doc.appraisal.design, 1.0) for d, e in docs.items()}
     plain = sorted((d for d in fused if fused[d] != float("-inf")), key=lambda d: (-fused[d], d))
-    meaning_rank, words_rank = ranks(cosine), ranks(lexical_scores)
-
-    def comparable(doc: int, above: int) -> bool:
-        """Near-tied on both signals: same language (similarities across languages do not compare) and at most
-        one place behind on meaning and on words."""
-        if docs[doc].doc.info.language != docs[above].doc.info.language:
-            return False
-        behind = len(docs) + 1
-        return all(r.get(doc, behind) <= r.get(above, behind) + 1 for r in (meaning_rank, words_rank))
-
-    order = boosted_order(plain, boosts, comparable)[: opts.k]
+    languages = {d: e.doc.info.language for d, e in docs.items()}
+    order = boosted_order(plain, boosts, near_tie(ranks(cosine), ranks(lexical_scores), languages))[: opts.k]
     hits = []
     for position, doc_id in enumerate(order, start=1):
         entry = docs[doc_id]
