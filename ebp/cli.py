@@ -1,6 +1,7 @@
 """Command line: ``ebp index``, ``ebp search``, ``ebp stats`` and the others (``ebp --help``).
 
 Domain errors become one line on stderr and exit code 1; progress goes to stderr, results to stdout.
+Arguments are checked before anything heavy is imported or loaded.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import argparse
 import json
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -28,8 +30,10 @@ QUESTION_CHOICES = ("auto", *QUESTION_TYPES)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    started = time.perf_counter()
     parser = _parser()
     args = parser.parse_args(argv)
+    args.started = started
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     # pypdf and fontTools warn about every odd font or xref, bm25s logs each build: the report says what matters.
     for noisy in ("pypdf", "fontTools", "bm25s"):
@@ -114,19 +118,27 @@ def _search_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    from tqdm import tqdm
-
-    from ebp import ingest
-    from ebp.embed import load_embedder
-
-    if args.workers:
+    if args.workers is not None:
         settings = replace(settings, workers=args.workers)
         settings.validate()
     corpus = args.corpus or settings.corpus_dir
-    print(f"loading model {settings.model} …", file=sys.stderr)
-    embedder = load_embedder(settings.model, settings.batch_size, settings.embed_precision)
+    if not corpus.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {corpus}")
+    from tqdm import tqdm
+
+    from ebp import ingest
+    from ebp.embed.lazy import LazyEmbedder
+
     report = None
     with tqdm(desc="files", unit="file", file=sys.stderr, disable=None) as bar:
+        # The model loads only when a file needs embedding: an unchanged folder never waits for it.
+        embedder = LazyEmbedder(
+            settings.model,
+            settings.batch_size,
+            settings.embed_precision,
+            dim=None if args.rebuild else _stored_dim(settings.index_dir, settings.model),
+            on_load=lambda: bar.write(f"loading model {settings.model} …", file=sys.stderr),
+        )
         for event in ingest.run(corpus, settings, embedder, rebuild=args.rebuild):
             if isinstance(event, ingest.IngestReport):
                 report = event
@@ -145,72 +157,49 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     print(
         f"documents {report.documents}, pages {report.pages}, passages {report.passages}, "
         f"embedded {report.embedded}, skipped {len(report.skipped)}, failed {len(report.failed)}, "
-        f"seconds {report.seconds:.1f}",
+        f"seconds {time.perf_counter() - args.started:.1f}"
+        + ("" if embedder.loaded else " (nothing to embed: model not loaded)"),
         file=sys.stderr,
     )
     return 0
 
 
-def _search(args: argparse.Namespace, settings: Settings):  # type: ignore[no-untyped-def]
-    """(hits, searcher, options, question type) of the case in ``args``, as ``ebp search`` and ``ebp brief`` run it."""
-    from ebp.embed import load_embedder
-    from ebp.index.store import Store
-    from ebp.retrieve.copes import copes, design_boost
-    from ebp.retrieve.search import Searcher
-    from ebp.types import Filters
+def _stored_dim(index_dir: Path, spec: str) -> int | None:
+    """The vector size of an existing index built by the model ``spec`` names (None otherwise)."""
+    import sqlite3
 
-    Store.open_existing(settings.index_dir)  # fail fast, before loading the model
-    filters = Filters(
-        language=args.language,
-        doc_type=args.doc_type,
-        year_from=args.year_from,
-        year_to=args.year_to,
-        designs=tuple(args.design or ()),
-        min_level=args.min_level,
-    )
-    options = replace(settings.search_options(), k=args.k, filters=filters)
-    if args.mode:
-        options = replace(options, mode=Mode(args.mode))
-    question = copes(args.case).question_type
-    if args.question_type:
-        question = question if args.question_type == "auto" else args.question_type
-        options = replace(options, design_boost=design_boost(question) if question else {})
-    embedder = load_embedder(settings.model, settings.batch_size, settings.embed_precision)
-    searcher = Searcher(settings.index_dir, embedder)
-    return searcher.search(args.case, options), searcher, options, question
+    from ebp.embed import resolve
+    from ebp.index.store import DB_NAME, Store
+
+    if not (index_dir / DB_NAME).is_file():
+        return None
+    try:
+        meta = Store(index_dir).meta()
+    except sqlite3.Error:
+        return None  # the ingest will say what is wrong with it
+    return int(meta["dim"]) if meta.get("model") == resolve(spec).name and meta.get("dim") else None
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from ebp.present.cards import relevance_floor
-    from ebp.present.render import format_hits, hit_json
-
-    hits, searcher, options, _ = _search(args, settings)
-    corpus = Path(searcher.store.meta().get("corpus_dir", "."))
-    floor = relevance_floor(searcher.embedder.name, settings.relevance_floor)
-    if args.json:
-        print(json.dumps([hit_json(h, corpus, options.hierarchy) for h in hits], ensure_ascii=False, indent=2))
-    else:
-        nothing = "No documents in the index match this case."
-        print(format_hits(hits, corpus, options.hierarchy, floor) if hits else nothing)
-    return 0
+    return _answer("search", args, settings)
 
 
 def cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
-    from ebp.present.brief import brief_json, brief_text, build_brief, read_pages_from_file
-    from ebp.present.cards import relevance_floor
-    from ebp.present.i18n import strings
-    from ebp.retrieve.copes import copes
+    return _answer("brief", args, settings)
 
-    hits, searcher, options, question = _search(args, settings)
-    corpus = Path(searcher.store.meta().get("corpus_dir", "."))
-    floor = relevance_floor(searcher.embedder.name, settings.relevance_floor)
-    brief = build_brief(
-        args.case, hits, searcher.store, options.hierarchy, floor, question, read_pages_from_file(corpus)
-    )
-    if args.json:
-        print(json.dumps(brief_json(brief, corpus, asdict(copes(args.case))), ensure_ascii=False, indent=2))
-    else:
-        print(brief_text(brief, strings("en")))
+
+def _answer(command: str, args: argparse.Namespace, settings: Settings) -> int:
+    """Print the answer to ``ebp search`` or ``ebp brief``; the arguments and the index are checked first."""
+    from ebp import embed
+    from ebp.answer import Request, answer
+    from ebp.index.store import Store
+    from ebp.retrieve.search import Searcher
+
+    request = Request.from_args(command, args)
+    request.validate()
+    Store.open_existing(settings.index_dir)  # one clear line when there is no index, before any model
+    embedder = embed.load_embedder(settings.model, settings.batch_size, settings.embed_precision)
+    print(answer(request, settings, Searcher(settings.index_dir, embedder)))
     return 0
 
 
@@ -275,6 +264,8 @@ def cmd_describe(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.beir.is_dir():
+        raise FileNotFoundError(f"BEIR folder not found: {args.beir}")
     from ebp.bench.evaluate import run_eval
     from ebp.embed import load_embedder
 

@@ -100,3 +100,73 @@ def test_help_is_instant_and_does_not_import_torch() -> None:
     assert out.strip() == "False False"
     help_run = subprocess.run([sys.executable, "-m", "ebp", "--help"], capture_output=True, text=True)
     assert help_run.returncode == 0 and "search" in help_run.stdout
+
+
+@pytest.fixture
+def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> embed.Embedder:
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(embed, "load_embedder", refuse)
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["search", ""], 1, "ebp: the case description is empty"),
+        (["brief", "  \n "], 1, "ebp: the case description is empty"),
+        (["search", "lansia", "-k", "0"], 2, "ebp: -k must be at least 1: 0"),
+        (["search", "lansia", "--min-level", "0"], 2, "ebp: --min-level must be at least 1"),
+        (["search", "lansia", "--year-from", "2020", "--year-to", "2010"], 2, "ebp: --year-from 2020 is after"),
+        (["search", "lansia"], 1, "ebp: no index at"),
+        (["index", "{tmp}/nowhere"], 2, "ebp: corpus folder not found"),
+        (["index", "{corpus}", "--workers", "0"], 2, "ebp: workers, batch_size, candidates and passages_per_doc must"),
+        (["index", "{corpus}", "--model", "./no/such/model"], 1, "ebp: model folder not found"),
+        (["eval", "--beir", "{tmp}/nowhere"], 2, "ebp: BEIR folder not found"),
+    ],
+)
+def test_bad_arguments_fail_with_one_line_before_the_model_loads(
+    argv: list[str], code: int, message: str, tmp_path: Path, no_model, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "corpus").mkdir()
+    argv = [a.format(tmp=tmp_path, corpus=tmp_path / "corpus") for a in argv]
+    assert cli.main([*argv, "--index", str(tmp_path / "index")]) == code
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(message)
+    assert not (tmp_path / "index").exists()  # nothing was created either
+
+
+def test_argument_errors_import_no_model_library(tmp_path: Path) -> None:
+    code = (
+        "import sys; from ebp import cli\n"
+        f"codes = [cli.main(['search', ' ', '--index', {str(tmp_path)!r}]),"
+        f" cli.main(['index', {str(tmp_path / 'nowhere')!r}])]\n"
+        "print(codes, sorted({'torch', 'sentence_transformers', 'faiss', 'pypdf'} & set(sys.modules)))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[1, 2] []"
+
+
+def test_an_unchanged_folder_is_indexed_again_without_loading_the_model(
+    tmp_path: Path, corpus: Path, make_pdf, fake_embedder, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    loads: list[str] = []
+
+    def load(spec: str, batch_size: int = 32, precision: str = "auto") -> embed.Embedder:
+        loads.append(spec)
+        return fake_embedder
+
+    monkeypatch.setattr(embed, "load_embedder", load)
+    args = ["index", str(corpus), "--index", str(tmp_path / "index"), "--model", "fake-hash-64"]
+    assert cli.main(args) == 0 and loads == ["fake-hash-64"]
+    assert "loading model fake-hash-64" in capsys.readouterr().err
+
+    assert cli.main(args) == 0 and loads == ["fake-hash-64"]  # nothing to embed: never loaded
+    err = capsys.readouterr().err
+    assert "embedded 0" in err and "model not loaded" in err and "loading model" not in err
+    assert "documents 3, pages 6" in err
+
+    make_pdf(corpus / "new.pdf", ["Family group conferencing for child protection. " * 30], title="New")
+    assert cli.main(args) == 0 and len(loads) == 2  # a new file: loaded when it is embedded
+    err = capsys.readouterr().err
+    assert "documents 4" in err and "embedded 0" not in err

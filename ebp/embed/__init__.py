@@ -32,7 +32,9 @@ class Embedder(Protocol):
     """Turns passages and queries into L2-normalised float32 vectors of ``dim`` dimensions."""
 
     name: str
-    dim: int
+
+    @property
+    def dim(self) -> int: ...  # read-only: ``ebp.embed.lazy`` answers it without loading the model
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
 
