@@ -75,9 +75,12 @@ class Ctx:
         return self.settings.evidence_hierarchy
 
     @property
-    def index_key(self) -> tuple[str, int]:
-        """(index folder, current generation): the cache key of anything read from the index."""
-        return str(self.settings.index_dir.resolve()), self.searcher.store.generation()
+    def index_key(self) -> tuple[str, int, int]:
+        """(index folder, current generation, version of the user's corrections): the cache key of anything
+        read from the index."""
+        path = self.searcher.store.corrections.path
+        stamp = path.stat().st_mtime_ns if path.exists() else 0
+        return str(self.settings.index_dir.resolve()), self.searcher.store.generation(), stamp
 
 
 def init_state() -> None:
@@ -92,7 +95,7 @@ def ensure_option(key: str, options: list[Any]) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def cached_documents(index_dir: str, generation: int) -> list[StoredDocument]:
+def cached_documents(index_dir: str, generation: int, corrections: int = 0) -> list[StoredDocument]:
     return Store.open_existing(Path(index_dir)).all_documents(generation)
 
 

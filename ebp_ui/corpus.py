@@ -18,7 +18,9 @@ from ebp_ui.lists import create_list_ui
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def cached_topics(index_dir: str, generation: int, n_topics: int, hierarchy: Hierarchy) -> list[Topic]:
+def cached_topics(
+    index_dir: str, generation: int, corrections: int, n_topics: int, hierarchy: Hierarchy
+) -> list[Topic]:
     store = Store.open_existing(Path(index_dir))
     vectors, texts = document_vectors(store, generation)
     return topic_map(store.all_documents(generation), vectors, texts, n_topics, hierarchy)

@@ -7,9 +7,11 @@ from collections.abc import Mapping
 import streamlit as st
 
 from ebp.ingest.background import JobStatus
-from ebp.ingest.uploads import MB, corpus_bytes, save_uploads
+from ebp.ingest.uploads import FOLDERS, MB, corpus_bytes, save_uploads
 from ebp.present.i18n import label
+from ebp.types import INDEXED, FileStatus
 from ebp_ui.common import Ctx, cached_job, follow_ui
+from ebp_ui.documents import documents_ui
 
 
 def manage_page(ctx: Ctx) -> None:
@@ -37,7 +39,7 @@ def manage_page(ctx: Ctx) -> None:
         used = corpus_bytes(settings.corpus_dir) / MB
         st.caption(t["manage.quota"].format(used=used, quota=settings.corpus_quota_mb))
     if st.button(t["manage.run"], type="primary", key="run_index"):
-        folder = "case_studies" if kind == "case_study" else ""
+        folder = FOLDERS[1] if kind == "case_study" else FOLDERS[0]
         uploads = [(f.name, f.getvalue()) for f in files or []]
         st.session_state["upload_results"] = save_uploads(
             settings.corpus_dir,
@@ -59,6 +61,7 @@ def manage_page(ctx: Ctx) -> None:
         st.error(status.error)
     uploads_table_ui(t)
     report_table_ui(t, status)
+    documents_ui(ctx)
 
 
 def uploads_table_ui(t: Mapping[str, str]) -> None:
@@ -69,8 +72,7 @@ def uploads_table_ui(t: Mapping[str, str]) -> None:
                 {
                     t["manage.col_file"]: u.name,
                     t["manage.col_saved_as"]: u.path,
-                    t["manage.col_status"]: label(t, "upload", u.status),
-                    t["manage.col_reason"]: u.reason,
+                    t["manage.col_meaning"]: label(t, "upload", u.status),
                 }
                 for u in st.session_state["upload_results"]
             ],
@@ -79,31 +81,40 @@ def uploads_table_ui(t: Mapping[str, str]) -> None:
 
 
 def report_table_ui(t: Mapping[str, str], status: JobStatus) -> None:
+    """The last run's report: counts, then one row per file in words (what happened, what the user can do)."""
     report = status.report
     if report is None:
         return
     st.subheader(t["manage.report"])
+    files = report.files
     st.caption(
         t["manage.summary"].format(
             documents=report.documents,
             pages=report.pages,
             passages=report.passages,
             embedded=report.embedded,
-            seconds=report.seconds,
+            seconds=status.elapsed_s,
+        )
+    )
+    st.caption(
+        t["manage.outcome"].format(
+            indexed=sum(f.status in INDEXED for f in files),
+            unchanged=sum(f.status == FileStatus.UNCHANGED for f in files),
+            skipped=len(report.skipped) - len(report.failed),
+            failed=len(report.failed),
         )
     )
     st.dataframe(
         [
             {
                 t["manage.col_file"]: f.path,
-                t["manage.col_status"]: f.status,
                 t["manage.col_meaning"]: label(t, "status", f.status),
-                t["manage.col_reason"]: f.reason,
+                t["manage.col_advice"]: t.get(f"advice.{f.status}", ""),
                 t["manage.col_pages"]: f.pages,
                 t["manage.col_passages"]: f.passages,
             }
             # what needs attention first: new, changed and failed files, then the unchanged ones
-            for f in sorted(report.files, key=lambda f: (f.status == "unchanged", f.status == "ok", f.path))
+            for f in sorted(files, key=lambda f: (f.status == "unchanged", f.status == "ok", f.path))
         ],
         hide_index=True,
     )

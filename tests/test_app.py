@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from ebp import embed, ingest
 from ebp.config import Settings
+from ebp.index.store import Store
 from ebp.ingest.background import IndexJob
 from ebp.present.readinglists import ReadingLists
 from ebp_ui.common import cached_job
@@ -262,7 +263,7 @@ def test_upload_checks_content_names_safely_never_overwrites_then_indexes(fake_a
         [
             ("../../pkh baru.pdf", data, "application/pdf"),
             ("palsu.pdf", b"<html>not a pdf</html>", "application/pdf"),
-            ("lansia.pdf", other, "application/pdf"),  # the name is taken by other content
+            ("lansia.pdf", other, "application/pdf"),  # a bundled file's name: no clash, uploads have their folder
             ("lagi.pdf", data, "application/pdf"),  # same content as the first: a duplicate
         ]
     ).run()
@@ -270,16 +271,19 @@ def test_upload_checks_content_names_safely_never_overwrites_then_indexes(fake_a
     assert not at.exception, at.exception
     saved = at.session_state["upload_results"]
     assert [(u.status, u.path) for u in saved] == [
-        ("saved", "pkh_baru.pdf"),
+        ("saved", "uploads/pkh_baru.pdf"),
         ("not_a_pdf", ""),
-        ("renamed", "lansia-2.pdf"),
-        ("duplicate", "pkh_baru.pdf"),
+        ("saved", "uploads/lansia.pdf"),
+        ("duplicate", "uploads/pkh_baru.pdf"),
     ]
     assert not (fake_app.parent.parent / "pkh baru.pdf").exists()
     report = job_of(fake_app).status().report
     statuses = {f.path: f.status for f in report.files}
-    assert statuses["pkh_baru.pdf"] == "ok" and statuses["bad.pdf"] == "not_a_pdf"
-    assert len(at.dataframe) == 2  # uploads, then the ingest report
+    assert statuses["uploads/pkh_baru.pdf"] == "ok" and statuses["bad.pdf"] == "not_a_pdf"
+    assert len(at.dataframe) == 3  # uploads, the ingest report, the documents
+    report = " ".join(str(v) for v in at.dataframe[1].value.to_dict("list").values())
+    assert "not_a_pdf" not in report and "bukan PDF" in report and "Simpan sebagai PDF" in report  # words, no codes
+    assert any("gagal karena berkasnya rusak" in c.value for c in at.caption)  # skipped vs failed explained
     at.radio(key="page").set_value("search").run()
     search(at, "Program Keluarga Harapan PKH anak")
     assert any("Program Keluarga Harapan" in c for c in cards(at))
@@ -297,8 +301,8 @@ def test_upload_replaces_only_when_asked_and_shows_the_quota(fake_app: Path, mak
     at.file_uploader[0].set_value([("laporan.pdf", second, "application/pdf")]).run()
     at.button(key="run_index").click().run()
     assert not at.exception, at.exception
-    assert [(u.status, u.path) for u in at.session_state["upload_results"]] == [("replaced", "laporan.pdf")]
-    assert (fake_app / "laporan.pdf").read_bytes() == second
+    assert [(u.status, u.path) for u in at.session_state["upload_results"]] == [("replaced", "uploads/laporan.pdf")]
+    assert (fake_app / "uploads" / "laporan.pdf").read_bytes() == second
 
 
 def test_language_switch_keeps_the_case_and_lists_skipped_files(fake_app: Path) -> None:
@@ -380,3 +384,46 @@ def _watch_pages_while_indexing(at: AppTest, job: IndexJob) -> None:
     at.radio(key="lang").set_value("en").run()
     at.radio(key="page").set_value("corpus").run()
     assert job.status().running and any("files read: 3 of 3" in p.proto.text for p in at.get("progress"))
+
+
+def test_a_document_can_be_corrected_hidden_and_removed_and_corrections_last(fake_app: Path, fake_embedder) -> None:
+    """Issue 15.10: correct a title, year, design or kind (kept across re-indexing, used by filters and
+    exports), hide a document (the demo files too), remove a file (kept aside, never deleted)."""
+    at = start()
+    at.radio(key="page").set_value("manage").run()
+    at.selectbox(key="doc_pick").set_value("cash.pdf").run()
+    form = "doc_form:cash.pdf"
+    [year] = [w for w in at.text_input if w.label.startswith("Tahun terbit")]
+    year.input("1997")
+    [design] = [w for w in at.selectbox if w.label == "Desain studi"]
+    design.set_value("rct")
+    at.button(key=f"FormSubmitter:{form}-Simpan perbaikan").click().run()
+    assert not at.exception, at.exception
+    assert any("Tersimpan" in s.value for s in at.success)
+    settings = Settings.from_env({}, corpus_dir=fake_app, index_dir=fake_app.parent / "index")
+    ingest.ingest(fake_app, settings, fake_embedder, rebuild=True)  # even a rebuild keeps the corrections
+    at.radio(key="page").set_value("search").run()
+    at.slider(key="f_years").set_value((1997, 1997)).run()
+    search(at, "Conditional cash transfers school attendance")
+    found = cards(at)
+    assert len(found) == 1 and "Cash Transfers" in found[0] and "1997" in found[0] and "Uji acak" in found[0]
+    at.slider(key="f_years").set_value((1997, 2022)).run()  # the whole range again
+
+    at.radio(key="page").set_value("manage").run()
+    at.selectbox(key="doc_pick").set_value("lansia.pdf").run()
+    [hide] = [w for w in at.checkbox if w.label.startswith("Sembunyikan")]
+    hide.check()
+    at.button(key="FormSubmitter:doc_form:lansia.pdf-Simpan perbaikan").click().run()
+    at.radio(key="page").set_value("search").run()
+    search(at, LANSIA_CASE)
+    assert not any("Dukungan Lansia" in c for c in cards(at))  # hidden from searches
+
+    at.radio(key="page").set_value("manage").run()
+    at.selectbox(key="doc_pick").set_value("rct.pdf").run()
+    [sure] = [w for w in at.checkbox if w.label.startswith("Ya, pindahkan")]
+    sure.check().run()
+    at.button(key="doc_remove:rct.pdf").click().run()
+    assert (fake_app / ".removed" / "rct.pdf").exists() and not (fake_app / "rct.pdf").exists()
+    assert job_of(fake_app).wait(60).report is not None
+    store_paths = {d.path for d in Store.open_existing(settings.index_dir).all_documents(10**9, hidden=True)}
+    assert "rct.pdf" not in store_paths and "lansia.pdf" in store_paths

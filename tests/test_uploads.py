@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from ebp import ingest
-from ebp.ingest.uploads import corpus_bytes, corpus_file, is_pdf, safe_filename, save_upload, save_uploads
+from ebp.ingest.uploads import (
+    corpus_bytes,
+    corpus_file,
+    is_pdf,
+    remove_file,
+    safe_filename,
+    save_upload,
+    save_uploads,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,24 +49,46 @@ def test_is_pdf_by_content_not_name() -> None:
 
 def test_save_upload_statuses(tmp_path: Path, make_pdf) -> None:
     corpus = tmp_path / "corpus"
+    up = corpus / "uploads"
     data = make_pdf(tmp_path / "a.pdf", ["Hello"]).read_bytes()
     other = make_pdf(tmp_path / "b.pdf", ["Other"]).read_bytes()
     assert save_upload(corpus, "../x.pdf", data, 10).status == "saved"
-    assert (corpus / "x.pdf").read_bytes() == data and not (tmp_path / "x.pdf").exists()
+    assert (up / "x.pdf").read_bytes() == data and not (tmp_path / "x.pdf").exists()  # into corpus/uploads/
     same = save_upload(corpus, "x.pdf", data, 10)
-    assert (same.status, same.path) == ("duplicate", "x.pdf")
+    assert (same.status, same.path) == ("duplicate", "uploads/x.pdf")
     renamed = save_upload(corpus, "x.pdf", other, 10)
-    assert (renamed.status, renamed.path) == ("renamed", "x-2.pdf")
-    assert (corpus / "x.pdf").read_bytes() == data  # the existing file is untouched
+    assert (renamed.status, renamed.path) == ("renamed", "uploads/x-2.pdf")
+    assert (up / "x.pdf").read_bytes() == data  # the existing file is untouched
     assert save_upload(corpus, "x.pdf", other, 10).status == "duplicate"  # x-2.pdf holds it already
     assert save_upload(corpus, "y.pdf", b"MZ\x90\x00", 10).status == "not_a_pdf"
     assert save_upload(corpus, "y.pdf", b"", 10).status == "empty"
     assert save_upload(corpus, "y.pdf", data, len(data) / 2 / 1048576).status == "too_large"
-    case = save_upload(corpus, "kasus.pdf", other + b"\n", 10, folder="case_studies")
-    assert case.path == "case_studies/kasus.pdf"
-    with pytest.raises(ValueError):
-        save_upload(corpus, "z.pdf", data, 10, folder="../elsewhere")
-    assert sorted(p.name for p in corpus.rglob("*")) == ["case_studies", "kasus.pdf", "x-2.pdf", "x.pdf"]  # no temp
+    case = save_upload(corpus, "kasus.pdf", other + b"\n", 10, folder="uploads/case_studies")
+    assert case.path == "uploads/case_studies/kasus.pdf"
+    for elsewhere in ("../elsewhere", "", "case_studies"):  # never beside the bundled files
+        with pytest.raises(ValueError):
+            save_upload(corpus, "z.pdf", data, 10, folder=elsewhere)
+    assert sorted(p.name for p in up.rglob("*")) == ["case_studies", "kasus.pdf", "x-2.pdf", "x.pdf"]  # no temp
+
+
+def test_uploads_are_ignored_by_git_and_removed_files_are_kept_aside(tmp_path: Path, make_pdf) -> None:
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    for path in ("corpus/uploads/a.pdf", "corpus/uploads/case_studies/b.pdf", "corpus/.removed/c.pdf"):
+        ignored = subprocess.run(["git", "check-ignore", "-q", path], cwd=root, check=False)
+        assert ignored.returncode == 0, path
+    assert subprocess.run(["git", "check-ignore", "-q", "corpus/id_x.pdf"], cwd=root, check=False).returncode == 1
+    corpus = tmp_path / "corpus"
+    data = make_pdf(tmp_path / "a.pdf", ["Hello"]).read_bytes()
+    save_upload(corpus, "laporan.pdf", data, 10)
+    moved = remove_file(corpus, "uploads/laporan.pdf")
+    assert moved == corpus / ".removed" / "uploads" / "laporan.pdf" and moved.read_bytes() == data
+    assert not (corpus / "uploads" / "laporan.pdf").exists()
+    save_upload(corpus, "laporan.pdf", data, 10)
+    assert remove_file(corpus, "uploads/laporan.pdf").name == "laporan-2.pdf"  # an earlier removal is kept
+    with pytest.raises(FileNotFoundError):
+        remove_file(corpus, "../a.pdf")
 
 
 def test_replacing_is_only_on_request_and_atomic(tmp_path: Path, make_pdf) -> None:
@@ -67,8 +97,9 @@ def test_replacing_is_only_on_request_and_atomic(tmp_path: Path, make_pdf) -> No
     new = make_pdf(tmp_path / "b.pdf", ["Second edition"]).read_bytes()
     save_upload(corpus, "laporan.pdf", old, 10)
     replaced = save_upload(corpus, "laporan.pdf", new, 10, replace=True)
-    assert (replaced.status, replaced.path) == ("replaced", "laporan.pdf")
-    assert (corpus / "laporan.pdf").read_bytes() == new and [p.name for p in corpus.iterdir()] == ["laporan.pdf"]
+    assert (replaced.status, replaced.path) == ("replaced", "uploads/laporan.pdf")
+    up = corpus / "uploads"
+    assert (up / "laporan.pdf").read_bytes() == new and [p.name for p in up.iterdir()] == ["laporan.pdf"]
     assert save_upload(corpus, "laporan.pdf", new, 10, replace=True).status == "duplicate"  # same bytes: no-op
 
 
@@ -83,7 +114,7 @@ def test_corpus_quota_refuses_what_would_not_fit(tmp_path: Path, make_pdf) -> No
         corpus, [("big.pdf", big), ("small.pdf", small), ("again.pdf", small + b" ")], 10, quota_mb=quota_mb
     )
     assert [r.status for r in results] == ["over_quota", "saved", "over_quota"]
-    assert "quota" in results[0].reason and not (corpus / "big.pdf").exists()
+    assert "quota" in results[0].reason and not (corpus / "uploads" / "big.pdf").exists()
     assert save_uploads(corpus, [("big.pdf", big)], 10, quota_mb=0)[0].status == "saved"  # 0: no quota
 
 
@@ -92,12 +123,16 @@ def test_save_uploads_finds_content_already_indexed_under_another_name(settings,
     ingest.ingest(settings.corpus_dir, settings, fake_embedder)
     new = make_pdf(settings.corpus_dir.parent / "n.pdf", ["Lansia " * 40]).read_bytes()
     results = save_uploads(
-        settings.corpus_dir, [("copy.pdf", data), ("new.pdf", new), ("again.pdf", new)], 10, "", settings.index_dir
+        settings.corpus_dir,
+        [("copy.pdf", data), ("new.pdf", new), ("again.pdf", new)],
+        10,
+        "uploads",
+        settings.index_dir,
     )
     assert [(r.status, r.path) for r in results] == [
         ("duplicate", "sub/first.pdf"),
-        ("saved", "new.pdf"),
-        ("duplicate", "new.pdf"),
+        ("saved", "uploads/new.pdf"),
+        ("duplicate", "uploads/new.pdf"),
     ]
 
 

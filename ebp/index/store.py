@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ebp.errors import IndexMissingError, ModelMismatchError, SchemaMismatchError
+from ebp.index.corrections import Corrections
 from ebp.index.migrations import MIGRATIONS, SCHEMA_VERSION
 from ebp.index.rows import FileRecord, PassageRow, appraisal_columns, passage_row, section_of, stored_document
 from ebp.types import (
@@ -41,6 +42,7 @@ class Store:
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = index_dir
         self.path = index_dir / DB_NAME
+        self.corrections = Corrections(index_dir)  # the user's: applied to every document read
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -348,29 +350,36 @@ class Store:
             ).fetchall()
         return {row["passage_id"]: passage_row(row) for row in rows}
 
-    def documents(self, doc_ids: Iterable[int]) -> dict[int, StoredDocument]:
+    def documents(self, doc_ids: Iterable[int], corrected: bool = True) -> dict[int, StoredDocument]:
+        """Documents by id, as the user corrected them (``corrected=False``: as ebp described them)."""
         ids = sorted({int(i) for i in doc_ids})
         if not ids:
             return {}
         with self.connect() as conn:
             rows = conn.execute(f"SELECT * FROM documents WHERE doc_id IN ({','.join('?' * len(ids))})", ids).fetchall()
-        return {row["doc_id"]: stored_document(row) for row in rows}
+        fix = self.corrections.apply if corrected else (lambda d: d)
+        return {row["doc_id"]: fix(stored_document(row)) for row in rows}
 
-    def all_documents(self, generation: int) -> list[StoredDocument]:
+    def all_documents(self, generation: int, hidden: bool = False) -> list[StoredDocument]:
+        """The documents of a generation, as corrected; those the user hid only with ``hidden=True``."""
         with self.connect() as conn:
             rows = conn.execute(f"SELECT * FROM documents d WHERE {_VISIBLE} ORDER BY path", {"gen": generation})
-            return [stored_document(row) for row in rows]
+            docs = [self.corrections.apply(stored_document(row)) for row in rows]
+        return docs if hidden else [d for d in docs if not d.extra.get("hidden")]
 
     def counts(self, generation: int) -> dict[str, int]:
+        """Documents, pages and passages of a generation, without those the user hid."""
+        hidden = {f"h{i}": path for i, path in enumerate(p for p, c in self.corrections.all().items() if c.hidden)}
+        where = f"{_VISIBLE} AND d.path NOT IN ({', '.join(':' + k for k in hidden)})" if hidden else _VISIBLE
+        params = {"gen": generation, **hidden}
         with self.connect() as conn:
             row = conn.execute(
                 "SELECT COUNT(DISTINCT d.doc_id) AS documents, COALESCE(SUM(d.n_pages), 0) AS pages FROM documents d"
-                f" WHERE {_VISIBLE}",
-                {"gen": generation},
+                f" WHERE {where}",
+                params,
             ).fetchone()
             passages = conn.execute(
-                f"SELECT COUNT(*) FROM passages p JOIN documents d USING (doc_id) WHERE {_VISIBLE}",
-                {"gen": generation},
+                f"SELECT COUNT(*) FROM passages p JOIN documents d USING (doc_id) WHERE {where}", params
             ).fetchone()[0]
         return {"documents": int(row["documents"]), "pages": int(row["pages"]), "passages": int(passages)}
 

@@ -227,7 +227,7 @@ class _Run:
         keep = {doc_id for rel, (doc_id, _) in self.live.items() if rel in seen}
         stale = [d for d in stale if d in keep]
         for done, doc_id in enumerate(stale, start=1):
-            doc = self.store.documents([doc_id])[doc_id]
+            doc = self.store.documents([doc_id], corrected=False)[doc_id]
             pages = self._missing_pages(doc.doc_id, doc.path)
             with self.store.connect() as conn:
                 if pages:

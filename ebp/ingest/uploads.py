@@ -23,7 +23,9 @@ from ebp.ingest.parse import has_pdf_header
 MAGIC_WINDOW = 1024  # PDF readers accept a header anywhere in the first 1024 bytes
 MAX_STEM = 100
 MB = 1024 * 1024
-FOLDERS = ("", "case_studies")  # where an upload may go: the corpus root, or the case-study folder
+UPLOADS = "uploads"  # the user's own files, apart from the bundled ones (git ignores corpus/uploads/)
+FOLDERS = (UPLOADS, f"{UPLOADS}/case_studies")  # where an upload may go: articles, or practice case studies
+REMOVED = ".removed"  # files removed from the app: moved here (hidden, so not indexed), never deleted
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
@@ -69,7 +71,7 @@ def save_uploads(
     corpus_dir: Path,
     files: Sequence[tuple[str, bytes]],
     max_mb: float,
-    folder: str = "",
+    folder: str = UPLOADS,
     index_dir: Path | None = None,
     quota_mb: float = 0.0,
     replace: bool = False,
@@ -113,7 +115,7 @@ def save_upload(
     name: str,
     data: bytes,
     max_mb: float,
-    folder: str = "",
+    folder: str = UPLOADS,
     known: Mapping[str, str] | None = None,
     room_bytes: float = float("inf"),
     replace: bool = False,
@@ -139,7 +141,7 @@ def save_upload(
         return SavedUpload(
             name, "over_quota", reason=f"the corpus quota leaves {left:.1f} MB; this file is {len(data) / MB:.1f} MB"
         )
-    target_dir = corpus_dir / folder if folder else corpus_dir
+    target_dir = corpus_dir / folder
     target_dir.mkdir(parents=True, exist_ok=True)
     wanted = safe_filename(name)
     tmp = target_dir / f".upload-{uuid.uuid4().hex}.part"  # hidden: the indexer skips it
@@ -215,3 +217,22 @@ def corpus_file(corpus_dir: Path, rel_path: str) -> Path | None:
     if not path.is_relative_to(root) or not path.is_file():
         return None
     return path
+
+
+def remove_file(corpus_dir: Path, rel_path: str) -> Path:
+    """Take a document's file out of the corpus: it moves to ``corpus/.removed/`` (which the indexer skips),
+    from where the user can put it back; the next indexing run retires it from the index. Returns the new place.
+
+    Example: ``remove_file(Path("corpus"), "uploads/a.pdf") == Path("corpus/.removed/uploads/a.pdf")``
+    """
+    source = corpus_file(corpus_dir, rel_path)
+    if source is None:
+        raise FileNotFoundError(f"{rel_path} is not a file in the corpus folder")
+    target_dir = corpus_dir / REMOVED / Path(rel_path).parent
+    target_dir.mkdir(parents=True, exist_ok=True)
+    for candidate in _candidates(source.name if "." in source.name else f"{source.name}.file"):
+        target = target_dir / candidate
+        if not target.exists():
+            os.replace(source, target)
+            return target
+    raise RuntimeError("unreachable: _candidates is endless")

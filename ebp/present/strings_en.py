@@ -206,11 +206,57 @@ EN: dict[str, str] = {
     "manage.busy": "Another indexing run is in progress; try again in a moment.",
     "manage.during": "Search keeps working while indexing: results use the previous index until the new one "
     "is complete.",
+    "manage.outcome": (
+        "Files: {indexed} read and indexed, {unchanged} unchanged, {skipped} skipped for a reason you can fix"
+        " (a password, a scan, the size), {failed} failed because the file is broken or not readable."
+    ),
+    "manage.col_advice": "what you can do",
+    "advice.ok_partial": "Some pages have no text (images or scans); check those pages in the PDF.",
+    "advice.removed": "The file is no longer in the corpus folder.",
+    "advice.encrypted": (
+        "Open it with its password and save a copy without one (Print → Save as PDF), then upload the copy."
+    ),
+    "advice.no_text_layer": (
+        "A scan without text: install Tesseract OCR (see the README) or upload a version with text."
+    ),
+    "advice.not_a_pdf": "Save it as PDF and upload it again.",
+    "advice.corrupt": "The file is damaged: download it again from its source.",
+    "advice.empty": "The file has no content: download it again.",
+    "advice.too_large": "Above the size limit (EBP_MAX_FILE_MB): split the PDF or raise the limit.",
+    "advice.unsupported": "ebp reads PDF, Word (.docx), text and Markdown files.",
+    "advice.timeout": "Reading took too long: save the PDF again (Print → Save as PDF) and upload that copy.",
+    "advice.error": "An error in ebp: please report it with the name of the file.",
+    "docs.header": "Documents in the corpus",
+    "docs.help": (
+        "Correct how ebp describes a document, or hide it from searches (the demo files too). Your "
+        "corrections are kept when the corpus is indexed again, and filters and handouts use them."
+    ),
+    "docs.pick": "Document to correct",
+    "docs.title": "Title",
+    "docs.authors": "Authors (one per line)",
+    "docs.year": "Publication year (empty: unknown)",
+    "docs.design": "Study design",
+    "docs.kind": "Document kind",
+    "docs.hidden": "Hide from searches, topics and counts",
+    "docs.save": "Save corrections",
+    "docs.saved": "Saved: {title}",
+    "docs.reset": "Undo my corrections",
+    "docs.reset_done": "ebp's own description is back: {title}",
+    "docs.remove": "Remove the file from the corpus",
+    "docs.remove_confirm": "Yes, move {path} out of the corpus folder",
+    "docs.removed": "Moved to {path}; it leaves the index now. Move it back into the corpus folder to restore it.",
+    "docs.bad_year": "Publication year: a number such as 2019, or empty.",
+    "docs.col_title": "title",
+    "docs.col_year": "year",
+    "docs.col_design": "design",
+    "docs.col_kind": "kind",
+    "docs.col_state": "state",
+    "docs.col_file": "file",
+    "docs.state_hidden": "hidden",
+    "docs.state_corrected": "corrected by you",
     "manage.col_file": "file",
     "manage.col_saved_as": "saved as",
-    "manage.col_status": "status",
     "manage.col_meaning": "meaning",
-    "manage.col_reason": "reason",
     "manage.col_pages": "pages",
     "manage.col_passages": "passages",
     "stage.appraise": "Re-appraising",

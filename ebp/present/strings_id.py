@@ -217,11 +217,64 @@ ID: dict[str, str] = {
     "manage.busy": "Proses pengindeksan lain sedang berjalan; coba lagi sebentar lagi.",
     "manage.during": "Pencarian tetap bisa dipakai selama pengindeksan: hasil memakai indeks sebelumnya sampai "
     "yang baru selesai.",
+    "manage.outcome": (
+        "Berkas: {indexed} dibaca dan diindeks, {unchanged} tidak berubah, {skipped} dilewati karena alasan "
+        "yang bisa Anda perbaiki (kata sandi, hasil pindaian, ukuran), {failed} gagal karena berkasnya rusak "
+        "atau tidak terbaca."
+    ),
+    "manage.col_advice": "yang bisa dilakukan",
+    "advice.ok_partial": "Beberapa halaman tidak berisi teks (gambar atau pindaian); periksa halaman itu di PDF-nya.",
+    "advice.removed": "Berkas sudah tidak ada di folder korpus.",
+    "advice.encrypted": (
+        "Buka dengan kata sandinya lalu simpan salinan tanpa kata sandi (Cetak → Simpan sebagai PDF), lalu "
+        "unggah salinan itu."
+    ),
+    "advice.no_text_layer": (
+        "Hasil pindaian tanpa teks: pasang Tesseract OCR (lihat README) atau unggah versi yang berisi teks."
+    ),
+    "advice.not_a_pdf": "Simpan sebagai PDF lalu unggah lagi.",
+    "advice.corrupt": "Berkasnya rusak: unduh lagi dari sumbernya.",
+    "advice.empty": "Berkasnya kosong: unduh lagi.",
+    "advice.too_large": "Melebihi batas ukuran (EBP_MAX_FILE_MB): pecah PDF-nya atau naikkan batasnya.",
+    "advice.unsupported": "ebp membaca berkas PDF, Word (.docx), teks, dan Markdown.",
+    "advice.timeout": (
+        "Pembacaan terlalu lama: simpan ulang PDF-nya (Cetak → Simpan sebagai PDF) lalu unggah salinan itu."
+    ),
+    "advice.error": "Kesalahan di ebp: mohon laporkan dengan nama berkasnya.",
+    "docs.header": "Dokumen di korpus",
+    "docs.help": (
+        "Perbaiki cara ebp menggambarkan sebuah dokumen, atau sembunyikan dari pencarian (termasuk berkas "
+        "demo). Perbaikan Anda tetap dipakai saat korpus diindeks ulang, juga oleh filter dan handout."
+    ),
+    "docs.pick": "Dokumen yang diperbaiki",
+    "docs.title": "Judul",
+    "docs.authors": "Penulis (satu per baris)",
+    "docs.year": "Tahun terbit (kosong: tidak diketahui)",
+    "docs.design": "Desain studi",
+    "docs.kind": "Jenis dokumen",
+    "docs.hidden": "Sembunyikan dari pencarian, topik, dan hitungan",
+    "docs.save": "Simpan perbaikan",
+    "docs.saved": "Tersimpan: {title}",
+    "docs.reset": "Batalkan perbaikan saya",
+    "docs.reset_done": "Deskripsi asli ebp dipakai lagi: {title}",
+    "docs.remove": "Keluarkan berkas dari korpus",
+    "docs.remove_confirm": "Ya, pindahkan {path} keluar dari folder korpus",
+    "docs.removed": (
+        "Dipindahkan ke {path}; berkas ini keluar dari indeks sekarang. Pindahkan kembali ke folder korpus "
+        "untuk memulihkannya."
+    ),
+    "docs.bad_year": "Tahun terbit: angka seperti 2019, atau kosong.",
+    "docs.col_title": "judul",
+    "docs.col_year": "tahun",
+    "docs.col_design": "desain",
+    "docs.col_kind": "jenis",
+    "docs.col_state": "keadaan",
+    "docs.col_file": "berkas",
+    "docs.state_hidden": "disembunyikan",
+    "docs.state_corrected": "diperbaiki oleh Anda",
     "manage.col_file": "berkas",
     "manage.col_saved_as": "disimpan sebagai",
-    "manage.col_status": "status",
     "manage.col_meaning": "arti",
-    "manage.col_reason": "keterangan",
     "manage.col_pages": "halaman",
     "manage.col_passages": "bagian",
     "stage.appraise": "Menelaah ulang",

@@ -91,3 +91,8 @@ def near_tie(meaning: dict[int, int], words: dict[int, int], languages: dict[int
         return all(r.get(doc, behind) <= r.get(above, behind) + 1 for r in (meaning, words))
 
     return comparable
+
+
+def rounded(value: float | None) -> float | None:
+    """A score as shown in ``--json`` (4 decimals); None stays None."""
+    return None if value is None else round(float(value), 4)

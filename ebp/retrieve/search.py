@@ -39,7 +39,7 @@ from ebp.index.vectors import VectorIndex
 from ebp.language import language_confidence
 from ebp.retrieve import bridge
 from ebp.retrieve.explain import matched_words
-from ebp.retrieve.fusion import balance_by_language, boosted_order, near_tie, ranks, rrf
+from ebp.retrieve.fusion import balance_by_language, boosted_order, near_tie, ranks, rounded, rrf
 from ebp.types import DocumentHit, Filters, Hierarchy, Mode, PassageHit, SearchOptions, StoredDocument, Why
 
 log = logging.getLogger(__name__)
@@ -250,11 +250,13 @@ def _group(
 
 
 def accepts(filters: Filters, doc: StoredDocument, hierarchy: Hierarchy = DEFAULT_HIERARCHY) -> bool:
-    """Whether ``doc`` passes ``filters`` (an empty filter lets everything through).
+    """Whether ``doc`` passes ``filters`` (an empty filter lets everything but a document the user hid through).
 
     Example: ``accepts(Filters(language="id"), doc)`` is False for an English document
     """
     info = doc.info
+    if doc.extra.get("hidden"):
+        return False
     if filters.language and info.language != filters.language:
         return False
     if filters.doc_type and doc.doc_type.value != filters.doc_type:
@@ -312,9 +314,9 @@ def _rank(
             mode=opts.mode.value,
             fused_rank=position,
             fused_score=round(fused[doc_id], 6),
-            dense_score=_round(entry.best_dense()),
+            dense_score=rounded(entry.best_dense()),
             dense_rank=dense_rank.get(doc_id),
-            lexical_score=_round(entry.best_lexical()),
+            lexical_score=rounded(entry.best_lexical()),
             lexical_rank=lex_rank,
             query_language=query_lang,
             document_language=entry.doc.info.language,
@@ -393,7 +395,3 @@ def _matched_words(
     lang = analyser_language(entry.doc.info.language)
     query = " ".join(translated) if translated else query_texts.get(lang, next(iter(query_texts.values())))
     return matched_words(query, [p.text for p in passages], lang)
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(float(value), 4)
