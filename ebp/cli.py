@@ -1,7 +1,9 @@
 """Command line: ``ebp index``, ``ebp search``, ``ebp stats`` and the others (``ebp --help``).
 
 Domain errors become one line on stderr and exit code 1; progress goes to stderr, results to stdout.
-Arguments are checked before anything heavy is imported or loaded.
+Arguments are checked before anything heavy is imported or loaded. ``ebp search`` and ``ebp brief``
+run from the shell are answered by the warm search process (``ebp.warm``), started on first use;
+a program calling ``main(argv)`` never starts one.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     parser = _parser()
     args = parser.parse_args(argv)
-    args.started = started
+    args.started, args.from_shell = started, argv is None
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     # pypdf and fontTools warn about every odd font or xref, bm25s logs each build: the report says what matters.
     for noisy in ("pypdf", "fontTools", "bm25s"):
@@ -94,6 +96,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", parents=[common], help="what the index holds")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser(
+        "serve", parents=[common], help="keep the model loaded for fast searches (started by ebp search)"
+    )
+    p.add_argument("--stop", action="store_true", help="stop the warm search process of this index")
+    p.add_argument("--status", action="store_true", help="say whether one runs (exit code 1 when not)")
+    p.set_defaults(func=cmd_serve)
     return parser
 
 
@@ -115,6 +124,7 @@ def _search_arguments(p: argparse.ArgumentParser) -> None:
         default=None,
         help="boost designs that answer this question type (see ebp copes); 'auto' takes it from the case",
     )
+    p.add_argument("--no-warm", action="store_true", help="search in this process, without the warm search process")
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
@@ -189,17 +199,61 @@ def cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _answer(command: str, args: argparse.Namespace, settings: Settings) -> int:
-    """Print the answer to ``ebp search`` or ``ebp brief``; the arguments and the index are checked first."""
-    from ebp import embed
+    """Print the answer to ``ebp search`` or ``ebp brief``: from the warm search process when it can give
+    it (started from the shell on first use), else searched here, with the same text either way."""
     from ebp.answer import Request, answer
     from ebp.index.store import Store
-    from ebp.retrieve.search import Searcher
 
     request = Request.from_args(command, args)
     request.validate()
     Store.open_existing(settings.index_dir)  # one clear line when there is no index, before any model
-    embedder = embed.load_embedder(settings.model, settings.batch_size, settings.embed_precision)
-    print(answer(request, settings, Searcher(settings.index_dir, embedder)))
+    out = None
+    if settings.warm_search and not args.no_warm:
+        from ebp import warm
+
+        out = warm.search(request, settings, start=args.from_shell)
+        log.info("answered by the warm search process" if out is not None else "searching in this process")
+    if out is None:
+        from ebp import embed
+        from ebp.retrieve.search import Searcher
+
+        embedder = embed.load_embedder(settings.model, settings.batch_size, settings.embed_precision)
+        out = answer(request, settings, Searcher(settings.index_dir, embedder))
+    print(out)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from ebp import warm
+
+    if args.stop:
+        stopped = warm.stop(settings.index_dir)
+        print("stopped the warm search process" if stopped else "no warm search process was running", file=sys.stderr)
+        return 0
+    if args.status:
+        info = warm.status(settings.index_dir)
+        if info is None or info.get("status") != "ok":
+            print("no warm search process is running for this index")
+            return 1
+        print(
+            f"warm search process {info.get('pid')}: model {info.get('model')}, index {info.get('index')}, "
+            f"exits after {info.get('idle_minutes')} minutes without a search"
+        )
+        return 0
+    if not warm.available():
+        raise EbpError("the warm search process needs Unix-domain sockets, which this system does not have")
+    from ebp.index.store import Store
+
+    Store.open_existing(settings.index_dir)
+    from ebp import serve
+
+    print(
+        f"warm search process for {settings.index_dir.resolve()} on {warm.socket_path(settings.index_dir)}; "
+        f"exits after {settings.warm_idle_minutes:g} minutes without a search (stop: ebp serve --stop)",
+        file=sys.stderr,
+    )
+    if not serve.run(settings):
+        print("a warm search process already serves this index", file=sys.stderr)
     return 0
 
 

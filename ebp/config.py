@@ -82,6 +82,10 @@ class Settings:
     """Correct the embedding model's preference for documents in the query's own language."""
     translate_queries: bool = True
     """Match an Indonesian case's words against English documents through a built-in Indonesian→English lexicon."""
+    warm_search: bool = True
+    """``ebp search``/``ebp brief`` from the shell keep the model loaded in a background process and reuse it."""
+    warm_idle_minutes: float = 15.0
+    """The background search process (``ebp serve``) exits after this many minutes without a search."""
     evidence_hierarchy: Hierarchy = DEFAULT_HIERARCHY
     """Evidence levels, strongest first: (level name, designs). Set it in the settings file."""
 
@@ -137,6 +141,8 @@ class Settings:
             raise ValueError(f"embed_precision must be {', '.join(PRECISIONS)}: {self.embed_precision!r}")
         if self.search_mode not in {m.value for m in Mode}:
             raise ValueError(f"search_mode must be one of hybrid, dense, bm25: {self.search_mode!r}")
+        if not self.warm_idle_minutes > 0:
+            raise ValueError(f"warm_idle_minutes must be positive: {self.warm_idle_minutes}")
         if self.workers < 1 or self.batch_size < 1 or self.candidates < 1 or self.passages_per_doc < 1:
             raise ValueError("workers, batch_size, candidates and passages_per_doc must be positive")
 
