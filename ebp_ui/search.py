@@ -15,11 +15,13 @@ from ebp.present import cards as present
 from ebp.present.brief import build_brief, read_pages_from_file
 from ebp.present.excerpt import page_excerpt
 from ebp.present.i18n import label, level_label
+from ebp.present.page_view import render_page
 from ebp.present.readinglists import item_from_document
 from ebp.retrieve.copes import QUESTION_TYPES, Copes, copes, design_boost
 from ebp.types import DESIGNS, DocumentHit, Filters, SearchOptions, StoredDocument
 from ebp_ui.common import STATE, Ctx, cached_documents, ensure_option
 
+PAGE_STYLE = "white-space: pre-wrap; max-height: 32rem; overflow-y: auto; padding: .75rem; border: 1px solid #ddd"
 MIME = {
     ".pdf": "application/pdf",
     ".md": "text/markdown",
@@ -219,6 +221,33 @@ def hit_ui(ctx: Ctx, rank: int, hit: DocumentHit, query: str, active: str, floor
             item = item_from_document(hit.document, ctx.hierarchy, pages=[p.page_start for p in hit.passages])
             added = ctx.lists.add(active, item)
             st.toast(ctx.t["search.added" if added else "search.already"].format(name=active))
+        if hit.passages:
+            page_view_ui(ctx, hit, query)
+
+
+def page_view_ui(ctx: Ctx, hit: DocumentHit, query: str) -> None:
+    """The matched page itself, inside the app, with the passage marked: a PDF page as a picture, the page's
+    text for other files. Drawn only when asked (a toggle per card)."""
+    t, passage = ctx.t, hit.passages[0]
+    key = f"view:{hit.document.path}"
+    if not st.toggle(t["view.show"].format(page=passage.page_start), key=key):
+        return
+    path = corpus_file(ctx.settings.corpus_dir, hit.document.path)
+    if path is not None and path.suffix.lower() == ".pdf":
+        pages = max(1, hit.document.n_pages)
+        page = int(st.number_input(t["view.page"].format(n=pages), 1, pages, passage.page_start, key=f"{key}:page"))
+        try:
+            image = render_page(path, page, passage.text if page == passage.page_start else "")
+        except (OSError, ValueError) as exc:
+            st.warning(t["view.failed"].format(error=exc))
+            return
+        st.image(image.png, caption=t["view.caption_marked" if image.marked else "view.caption"].format(page=page))
+        return
+    texts = ctx.searcher.store.page_texts(hit.document.doc_id)
+    text = texts.get(passage.page_start) or passage.text
+    lang = hit.document.info.language
+    marked = present.highlight(text, present.query_terms(query, lang), lang)
+    st.html(f'<div style="{PAGE_STYLE}">{marked}</div>')
 
 
 def download_ui(ctx: Ctx, hit: DocumentHit) -> None:

@@ -427,3 +427,15 @@ def test_a_document_can_be_corrected_hidden_and_removed_and_corrections_last(fak
     assert job_of(fake_app).wait(60).report is not None
     store_paths = {d.path for d in Store.open_existing(settings.index_dir).all_documents(10**9, hidden=True)}
     assert "rct.pdf" not in store_paths and "lansia.pdf" in store_paths
+
+
+def test_the_matched_page_is_shown_in_the_app_with_the_passage_marked(fake_app: Path) -> None:
+    """Issue 15.11: open the evidence where it is, not only download buttons."""
+    at = start()
+    search(at, LANSIA_CASE)
+    at.toggle(key="view:lansia.pdf").set_value(True).run()
+    assert not at.exception, at.exception
+    images = at.get("image")
+    assert images and any("ditandai kuning" in str(i.proto) for i in images), images
+    at.toggle(key="view:case_studies/kdrt.pdf").set_value(True).run()
+    assert len(at.get("image")) == 2
