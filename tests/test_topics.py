@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from ebp import ingest
 from ebp.present.topics import best_evidence_first, corpus_summary, document_vectors, suggested_topics, topic_map
@@ -64,8 +65,9 @@ def test_topic_map_groups_by_meaning_across_languages_and_names_topics() -> None
     groups = sorted(sorted(d.doc_id for d in t.documents) for t in topics)
     assert groups == [[0, 2, 4, 6], [1, 3, 5, 7]]  # by topic, not by language
     by_first = {t.documents[0].doc_id % 2: t for t in topics}
-    assert {"violence", "kekerasan"} <= set(by_first[0].terms)
-    assert {"lansia", "loneliness"} <= set(by_first[1].terms)
+    words = {c: {w for term in t.terms for w in term.split()} for c, t in by_first.items()}  # words or phrases
+    assert {"violence", "kekerasan"} <= words[0]
+    assert {"lansia", "loneliness"} <= words[1]
     # best evidence first within a topic: RCTs before case studies, cohorts before qualitative studies
     assert [d.appraisal.design for d in by_first[0].documents] == ["rct", "rct", "case_study", "case_study"]
     assert [d.appraisal.design for d in by_first[1].documents] == ["cohort", "cohort", "qualitative", "qualitative"]
@@ -88,3 +90,46 @@ def test_document_vectors_from_a_real_index(settings, make_pdf, fake_embedder) -
     assert "Korban KDRT" in texts[by_path["a.pdf"]] and "Older people" in texts[by_path["b.pdf"]]
     topics = topic_map(docs, vectors, texts, 2)
     assert sorted(len(t.documents) for t in topics) == [1, 1]
+
+
+def test_topics_are_named_by_shared_content_words_and_phrases_never_stop_words() -> None:
+    """Issue 15.12: "man, gangguan, rehabilitasi, worker, paid" named a topic of the demo corpus."""
+    from ebp.present.topics import label_stop_words
+
+    rng = np.random.default_rng(1)
+    centres = rng.normal(size=(2, 16))
+    docs, vectors, texts = [], {}, {}
+    for n in range(8):
+        topic = n % 2
+        docs.append(doc(n, "rct", 2020, "en"))
+        v = centres[topic] + rng.normal(size=16) * 0.05
+        vectors[n] = (v / np.linalg.norm(v)).astype(np.float32)
+        body = "The safety planning with the social worker was paid for. " if topic == 0 else "Rawat gabung lansia. "
+        texts[n] = body * 4 + ("Mr Man and his mother agreed. " if n == 0 else "") + "dan yang untuk with which " * 3
+    topics = topic_map(docs, vectors, texts, 2)
+    terms = [term for t in topics for term in t.terms]
+    assert "safety planning" in terms and "social worker" in terms  # phrases the topic's papers share
+    assert not {"safety", "planning"} & set(terms)  # a word is not repeated beside its phrase
+    assert "man" not in terms and "paid" not in terms and "agreed" not in terms  # one paper's word, general words
+    stop = label_stop_words()
+    assert not [term for term in terms if set(term.split()) & stop]
+
+
+@pytest.mark.slow
+def test_demo_corpus_topics_with_the_real_model_name_no_stop_word(real_embedder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from ebp.config import Settings
+    from ebp.present.topics import label_stop_words
+
+    settings = Settings.from_env({}, index_dir=tmp_path / "index")
+    ingest.ingest(Path(__file__).resolve().parents[1] / "corpus", settings, real_embedder)
+    store = Searcher(settings.index_dir, real_embedder).store
+    generation = store.generation()
+    vectors, texts = document_vectors(store, generation)
+    stop = label_stop_words()
+    for k in range(2, 8):
+        topics = topic_map(store.all_documents(generation), vectors, texts, k)
+        terms = [term for t in topics for term in t.terms]
+        assert terms and not [term for term in terms if set(term.split()) & stop], (k, terms)
+        assert "man" not in terms and "paid" not in terms

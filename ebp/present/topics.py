@@ -3,28 +3,35 @@
 ``corpus_summary`` counts documents by design, level of evidence, year, language and type.
 ``topic_map`` groups documents by meaning: k-means over each document's mean passage vector (the
 multilingual model puts an Indonesian and an English paper on the same topic close together),
-then names each group by the words most typical of it (TF-IDF of the group against the corpus).
+then names each group by the words and two-word phrases most typical of it (TF-IDF of the group against the
+corpus), shared by at least two of its documents and never a stop word.
 Each topic lists its documents best evidence first, ready to become a reading list.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.index.lexical import STOP_EN, STOP_ID
 from ebp.index.store import Store
+from ebp.language import GENERAL_WORDS
 from ebp.types import Hierarchy, Level, StoredDocument
 
 MAX_TOPICS = 12
 TERMS_PER_TOPIC = 6
+TITLE_WEIGHT = 3
+PHRASE_BONUS = 1.25  # "safety planning" says more than "safety" or "planning": preferred unless clearly weaker
 TEXT_PER_DOC = 30_000  # characters of a document used to name topics: plenty for its key words
 _BATCH = 500  # passage ids per SQLite query
+_LABEL_TOKEN = re.compile(r"(?u)\b[^\W\d_]{3,}\b")
 # Words frequent in any research paper or in PDF furniture: they name no topic.
 _EXTRA_STOP = frozenset(
     """
@@ -33,8 +40,11 @@ _EXTRA_STOP = frozenset(
     most other our over paper per ratio recommendation recommendations research results
     showed shown should studies study such than table these those through total under using were which while
     who within without would www year years
+    agreed attended attendance began completed continued early factor factors group groups paid proportion
+    received reported started unit units worked working
     adalah akan antara berdasarkan dalam data demo hasil ilustratif juga karena kepada lebih melalui memiliki
     menggunakan menunjukkan oleh penelitian sebesar sebanyak serta studi tabel tahun terdapat
+    awal berat faktor kelompok proporsi uji
     """.split()
 )
 
@@ -147,7 +157,8 @@ def topic_map(
     k = max(1, min(n_topics or suggested_topics(len(docs)), len(docs), MAX_TOPICS))
     matrix = _without_language_offsets(np.stack([vectors[d.doc_id] for d in docs]), [d.info.language for d in docs])
     labels = _clusters(matrix, k)
-    terms = _topic_terms([texts.get(d.doc_id, d.info.title) for d in docs], labels, k)
+    # a title says what a paper is about: its words count as if written three times more
+    terms = _topic_terms([f"{d.info.title}. " * TITLE_WEIGHT + texts.get(d.doc_id, "") for d in docs], labels, k)
     groups = [[d for d, label in zip(docs, labels, strict=True) if label == c] for c in range(k)]
     order = sorted((c for c in range(k) if groups[c]), key=lambda c: (-len(groups[c]), min(d.path for d in groups[c])))
     return [
@@ -186,24 +197,21 @@ def _clusters(matrix: np.ndarray, k: int) -> list[int]:
 
 
 def _topic_terms(texts: Sequence[str], labels: Sequence[int], k: int) -> dict[int, tuple[str, ...]]:
-    """Per topic, the words whose TF-IDF weight in the topic most exceeds their weight in the corpus."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+    """Per topic, the words and two-word phrases whose TF-IDF weight in the topic most exceeds their weight in
+    the corpus, shared by at least two of its documents (a name or a stray word of one paper names no topic),
+    never a stop word or a general word (``label_stop_words``); a word already inside a chosen phrase is not
+    repeated."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    stop = sorted(STOP_EN | STOP_ID | ENGLISH_STOP_WORDS | _EXTRA_STOP)
     many = len(texts) >= 8  # in a small corpus every word is rare: keep them all
-    vectorizer = TfidfVectorizer(
-        lowercase=True,
-        token_pattern=r"(?u)\b[^\W\d_]{3,}\b",
-        stop_words=stop,
-        max_df=0.5 if many else 1.0,
-        sublinear_tf=True,
-        max_features=30_000,
-    )
+    vectorizer = TfidfVectorizer(analyzer=label_terms, max_df=0.5 if many else 1.0, sublinear_tf=True,
+                                 max_features=50_000)  # fmt: skip
     try:
         matrix = vectorizer.fit_transform(texts)
     except ValueError:  # no word left at all (e.g. only numbers)
         return {c: () for c in range(k)}
     vocabulary = np.array(vectorizer.get_feature_names_out())
+    phrase_bonus = np.where(np.char.find(vocabulary.astype(str), " ") >= 0, PHRASE_BONUS, 1.0)
     overall = np.asarray(matrix.mean(axis=0)).ravel()
     labels_array = np.asarray(labels)
     out: dict[int, tuple[str, ...]] = {}
@@ -213,7 +221,42 @@ def _topic_terms(texts: Sequence[str], labels: Sequence[int], k: int) -> dict[in
             out[c] = ()
             continue
         inside = np.asarray(matrix[rows].mean(axis=0)).ravel()
-        score = inside - overall if k > 1 else inside
-        best = [i for i in np.argsort(-score, kind="stable") if inside[i] > 0][:TERMS_PER_TOPIC]
-        out[c] = tuple(str(vocabulary[i]) for i in best)
+        support = np.asarray((matrix[rows] > 0).sum(axis=0)).ravel()
+        score = (inside - overall if k > 1 else inside) * phrase_bonus
+        chosen: list[str] = []
+        for i in np.argsort(-score, kind="stable"):
+            if len(chosen) == TERMS_PER_TOPIC or inside[i] <= 0:
+                break
+            term = str(vocabulary[i])
+            if support[i] < min(2, len(rows)) or _overlaps(term, chosen):
+                continue
+            chosen.append(term)
+        out[c] = tuple(chosen)
     return out
+
+
+def label_terms(text: str) -> list[str]:
+    """The words (3+ letters) and two-word phrases of ``text`` that may name a topic: none holds a stop word.
+
+    Example: ``label_terms("the social worker and the caregiver") == ["social", "worker", "caregiver",
+    "social worker"]``
+    """
+    stop = label_stop_words()
+    tokens = _LABEL_TOKEN.findall(text.casefold())
+    words = [w for w in tokens if w not in stop]
+    phrases = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False) if a not in stop and b not in stop]
+    return words + phrases
+
+
+@lru_cache(maxsize=1)
+def label_stop_words() -> frozenset[str]:
+    """Words that never name a topic: the index's stop words, scikit-learn's English list, words frequent in any
+    paper or in PDF furniture, and general words of a case (``ebp.language.GENERAL_WORDS``)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(STOP_EN | STOP_ID | ENGLISH_STOP_WORDS | _EXTRA_STOP | GENERAL_WORDS)
+
+
+def _overlaps(term: str, chosen: Sequence[str]) -> bool:
+    words = set(term.split())
+    return any(words & set(c.split()) for c in chosen)
