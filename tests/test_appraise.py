@@ -398,10 +398,12 @@ def test_copes_question_types(text: str, question_type: str) -> None:
     assert copes(text).question_type == question_type
 
 
-def test_copes_defaults_comparison_only_when_an_option_is_named() -> None:
-    assert copes("Would a parenting programme reduce harsh discipline?").comparison == "usual care"
-    assert copes("Apakah program pemberdayaan ekonomi meningkatkan pendapatan keluarga?").comparison == "layanan biasa"
+def test_copes_comparison_only_when_the_case_states_one() -> None:
+    # Issue 15.9: no invented 'usual care' / 'layanan biasa'; a stated alternative is kept.
+    assert copes("Would a parenting programme reduce harsh discipline?").comparison == ""
+    assert copes("Apakah program pemberdayaan ekonomi meningkatkan pendapatan keluarga?").comparison == ""
     assert copes("An older man living alone after a stroke.").comparison == ""
+    assert copes("Is group therapy better than individual counselling for depressed teenagers?").comparison
 
 
 @pytest.mark.parametrize("text", ["", "   ", "?!", "1234567890", "a" * 200000, "kata " * 50000, "\x00\ufffd", None])

@@ -3,7 +3,8 @@
 Pure functions. Sentences are the unit: a passage ends at a sentence boundary when it reaches the
 target size, before it would pass the maximum, or at a new section once it is long enough. The
 next passage repeats the last sentences of the previous one (the overlap) within a section.
-Reference lists (References, Bibliography, Daftar Pustaka …) never become passages.
+Reference lists (References, Bibliography, Daftar Pustaka …) never become passages, nor do running
+headers, author lines, DOIs and the other lines ``ebp.ingest.clean`` leaves out.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from ebp.ingest.clean import clean_pages
 from ebp.types import ChunkSizes, Page, Passage, Section
 
 _HEADINGS: dict[Section, tuple[str, ...]] = {
@@ -153,12 +155,12 @@ def heading_section(line: str) -> Section | None:
 
 
 def chunk(pages: Sequence[Page], sizes: ChunkSizes | None = None) -> list[Passage]:
-    """Split a document's pages into passages. Reference lists are dropped.
+    """Split a document's pages into passages. Reference lists and the pages' apparatus (``clean_pages``) are dropped.
 
     Example: ``chunk([Page(1, "Methods\\nWe asked 12 people.")])[0].section == Section.METHODS``
     """
     sizes = sizes or ChunkSizes()
-    units = list(_units(pages, sizes.maximum))
+    units = list(_units(clean_pages(pages), sizes.maximum))
     groups = _pack(units, sizes)
     return [_passage(i, group) for i, group in enumerate(groups)]
 

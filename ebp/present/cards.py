@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.index.lexical import analyze
+from ebp.ingest.clean import clean_passage
 from ebp.language import is_content_word
 from ebp.present.brief import Brief, summary_lines
 from ebp.present.export import apa_reference_html
@@ -192,14 +193,17 @@ def appraisal_html(doc: StoredDocument, t: Mapping[str, str]) -> str:
 
 
 def passages_html(hit: DocumentHit, t: Mapping[str, str], terms: frozenset[str], lang: str) -> str:
-    """The best passage in full; the document's other matching passages behind a summary line."""
+    """The best passage in full; the document's other matching passages behind a summary line. Passages of an
+    index built before ``ebp.ingest.clean`` existed are cleaned here (demo banner, DOIs, author and journal lines)."""
     esc = html.escape
+    info = hit.document.info
     out = []
     for p in hit.passages:
         section = f" · {label(t, 'section', p.section)}" if p.section else ""
+        text = clean_passage(p.text, info.authors, info.journal or "")
         out.append(
             f'<div class="ebp-passage"><div class="ebp-page">{esc(t["card.page"])} {esc(pages_text(p))}{esc(section)}'
-            f"</div><div>{highlight(p.text, terms, lang)}</div></div>"
+            f"</div><div>{highlight(text, terms, lang)}</div></div>"
         )
     if len(out) < 2:
         return "".join(out)
