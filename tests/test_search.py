@@ -247,6 +247,25 @@ def test_a_generation_published_during_a_search_is_picked_up_by_the_retry(
     assert [h.document.path for h in hits] == ["kept.pdf"]
 
 
+def test_a_long_lived_searcher_follows_a_rebuild_that_restarts_the_generation_count(
+    tmp_path: Path, make_pdf, fake_embedder, settings: Settings
+) -> None:
+    """The app keeps one Searcher for hours; ``ebp index --rebuild`` writes generation 1 again."""
+    corpus = tmp_path / "corpus"
+    make_pdf(corpus / "conference.pdf", ["Family group conferences in child protection. " * 20])
+    ingest.ingest(corpus, settings, fake_embedder, rebuild=True)
+    searcher = Searcher(settings.index_dir, fake_embedder)
+    before = searcher.generation
+    (corpus / "conference.pdf").unlink()
+    # Rows are numbered again from 1: a stale index would answer with the first file's passages.
+    make_pdf(corpus / "a_budget.pdf", [f"Municipal budget tables for roads, page {n}. " * 20 for n in range(4)])
+    make_pdf(corpus / "z_kinship.pdf", ["Kinship care and family contact for children. " * 20])
+    ingest.ingest(corpus, settings, fake_embedder, rebuild=True)
+    hits = searcher.search("family contact kinship care children", k=1)
+    assert searcher.generation == before  # the same number, other files
+    assert [h.document.path for h in hits] == ["z_kinship.pdf"]
+
+
 class LanguageBiasedEmbedder:
     """The fake embedder plus what multilingual models do: texts in the same language look alike."""
 

@@ -24,11 +24,13 @@ _NAME = re.compile(r"^(vectors|lexical)\.(\d+)(\.faiss)?$")
 
 @dataclass(frozen=True)
 class Loaded:
-    """One generation's search indexes, opened."""
+    """One generation's search indexes, opened. ``stamp`` tells its files from those a rebuild later wrote
+    under the same generation number (a rebuild starts counting again)."""
 
     generation: int
     vectors: VectorIndex
     lexical: LexicalIndex
+    stamp: tuple[int, int] = (0, 0)
 
 
 class Generations:
@@ -62,6 +64,14 @@ class Generations:
             Store.purge(conn, generation)
         self.remove_stale(keep=generation)
 
+    def stamp(self, generation: int) -> tuple[int, int]:
+        """Inode and modification time of ``generation``'s vector file; (0, 0) when it is missing."""
+        try:
+            info = self.vectors_path(generation).stat()
+        except OSError:
+            return (0, 0)
+        return (info.st_ino, info.st_mtime_ns)
+
     def load(self, generation: int) -> Loaded:
         """Open ``generation``'s search files; a clear error when they are missing."""
         path = self.vectors_path(generation)
@@ -69,7 +79,8 @@ class Generations:
             raise IndexMissingError(
                 f"the index at {self.index_dir} is incomplete (no {path.name}); run ebp index again"
             )
-        return Loaded(generation, VectorIndex.load(path), LexicalIndex.load(self.lexical_path(generation)))
+        stamp = self.stamp(generation)
+        return Loaded(generation, VectorIndex.load(path), LexicalIndex.load(self.lexical_path(generation)), stamp)
 
     def wipe(self) -> None:
         """Remove the search index (not other files such as reading lists) before a rebuild."""

@@ -96,7 +96,7 @@ class Searcher:
         self._generations = Generations(index_dir)
         self._lock = threading.Lock()
         self._loaded: Loaded | None = None
-        self._english: tuple[int, frozenset[str]] = (-1, frozenset())
+        self._english: tuple[LexicalIndex | None, frozenset[str]] = (None, frozenset())
         self.current()
 
     @property
@@ -105,10 +105,12 @@ class Searcher:
         return -1 if self._loaded is None else self._loaded.generation
 
     def current(self) -> Loaded:
-        """The live generation's indexes, reloaded when an ingest has published a newer one."""
+        """The live generation's indexes, reloaded when an ingest has published a newer one or a rebuild
+        has written the index again (its generations count from 1 again)."""
         with self._lock:
             generation = self.store.generation()
-            if self._loaded is None or generation != self._loaded.generation:
+            loaded = self._loaded
+            if loaded is None or (generation, self._generations.stamp(generation)) != (loaded.generation, loaded.stamp):
                 self._loaded = self._generations.load(generation)
             return self._loaded
 
@@ -167,13 +169,13 @@ class Searcher:
     def _english_vocabulary(self, generation: int, lexical: LexicalIndex) -> frozenset[str]:
         """Terms of ``generation``'s passages analysed as English (documents not in Indonesian), cached.
 
-        Keyed by the generation the caller's ``lexical`` index belongs to, so a search still running
-        on an older generation never borrows a newer generation's vocabulary.
+        Keyed by the caller's ``lexical`` index itself, so a search still running on an older generation
+        (or on the index before a rebuild) never borrows another index's vocabulary.
         """
-        cached_generation, vocabulary = self._english
-        if cached_generation != generation:
+        cached, vocabulary = self._english
+        if cached is not lexical:
             vocabulary = lexical.vocabulary(self.store.passage_ids_except(generation, "id"))
-            self._english = (generation, vocabulary)
+            self._english = (lexical, vocabulary)
         return vocabulary
 
     def _gather(
