@@ -94,35 +94,46 @@ def settings(tmp_path: Path) -> Settings:
 PdfMaker = Callable[..., Path]
 
 
+def write_pdf(
+    path: Path,
+    pages: Sequence[str],
+    title: str | None = None,
+    author: str | None = None,
+    user_password: str | None = None,
+) -> Path:
+    """A real PDF made with fpdf2: one page per string (text never flows onto another page)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.set_creation_date(datetime(2022, 5, 1, tzinfo=UTC))
+    if title:
+        pdf.set_title(title)
+    if author:
+        pdf.set_author(author)
+    if user_password is not None:
+        pdf.set_encryption(owner_password="owner-secret", user_password=user_password)
+    for text in pages:
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=8)
+        pdf.multi_cell(0, 3.5, text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return path
+
+
 @pytest.fixture
 def make_pdf() -> PdfMaker:
     """``make_pdf(path, ["page 1 text", "page 2 text"], title=..., author=..., user_password=...)``:
     one PDF page per string (text never flows onto another page)."""
+    return write_pdf
 
-    def make(
-        path: Path,
-        pages: Sequence[str],
-        title: str | None = None,
-        author: str | None = None,
-        user_password: str | None = None,
-    ) -> Path:
-        from fpdf import FPDF
 
-        pdf = FPDF()
-        pdf.set_auto_page_break(False)
-        pdf.set_creation_date(datetime(2022, 5, 1, tzinfo=UTC))
-        if title:
-            pdf.set_title(title)
-        if author:
-            pdf.set_author(author)
-        if user_password is not None:
-            pdf.set_encryption(owner_password="owner-secret", user_password=user_password)
-        for text in pages:
-            pdf.add_page()
-            pdf.set_font("Helvetica", size=8)
-            pdf.multi_cell(0, 3.5, text)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        pdf.output(str(path))
-        return path
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The app served by ``streamlit run app.py`` on a small corpus, once per session (``browser_support``)."""
+    from browser_support import run_app
 
-    return make
+    home = tmp_path_factory.mktemp("app")
+    with run_app(home, write_pdf) as server:
+        yield server
