@@ -275,6 +275,8 @@ def to_ris(items: Sequence[ReadingItem], lang: str = "en") -> str:
             lines.append(f"PY  - {item.year}")
         if item.doi:
             lines.append(f"DO  - {_line(item.doi)}")
+        if item.abstract:
+            lines.append(f"AB  - {_line(item.abstract)}")
         if item.language and item.language != "und":
             lines.append(f"LA  - {item.language}")
         lines.append(f"KW  - {item.design}")
@@ -320,6 +322,8 @@ def to_bibtex(items: Sequence[ReadingItem], lang: str = "en") -> str:
             fields.append(("doi", re.sub(r"[{}\s]", "", item.doi)))
         if item.language and item.language != "und":
             fields.append(("language", item.language))
+        if item.abstract:
+            fields.append(("abstract", bib_escape(item.abstract)))
         fields.append(("keywords", bib_escape(item.design)))
         fields.append(("note", bib_escape(_notes(item, lang))))
         kind = "misc" if item.doc_type == "case_study" else "article"

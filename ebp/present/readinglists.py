@@ -22,7 +22,7 @@ from ebp.errors import EbpError
 from ebp.types import Hierarchy, Level, StoredDocument
 
 DB_NAME = "readinglists.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_NAME = 120  # characters of a list name
 
 # Numbered migrations: MIGRATIONS[i] brings schema version i to i + 1. Never edit a shipped one.
@@ -55,6 +55,8 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (list_id, path)
     );
     """,
+    # 2: the abstract of a record that is not an indexed document (a screening project's include, ebp.curate)
+    "ALTER TABLE items ADD COLUMN abstract TEXT NOT NULL DEFAULT ''",
 )
 
 _UNRANKED = evidence_level("other")
@@ -80,6 +82,7 @@ class ReadingItem:
     level: Level = _UNRANKED
     pages: tuple[int, ...] = ()  # pages worth reading first (where the search matched)
     note: str = ""
+    abstract: str = ""  # kept for records that are not indexed documents (a screening project's includes)
 
 
 @dataclass(frozen=True)
@@ -284,8 +287,8 @@ def _insert(conn: sqlite3.Connection, list_id: int, item: ReadingItem, position:
         position = 0
     conn.execute(
         "INSERT INTO items (list_id, path, position, note, title, authors, year, journal, doi, language, doc_type,"
-        " design, level_rank, level_name, level_en, level_id, pages, added)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " design, level_rank, level_name, level_en, level_id, pages, added, abstract)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             list_id,
             item.path,
@@ -305,6 +308,7 @@ def _insert(conn: sqlite3.Connection, list_id: int, item: ReadingItem, position:
             item.level.label_id,
             json.dumps(list(item.pages)),
             _now(),
+            item.abstract,
         ),
     )
 
@@ -323,4 +327,5 @@ def _item(row: sqlite3.Row) -> ReadingItem:
         level=Level(row["level_rank"], row["level_name"], row["level_en"], row["level_id"]),
         pages=tuple(json.loads(row["pages"])),
         note=row["note"],
+        abstract=row["abstract"],
     )
