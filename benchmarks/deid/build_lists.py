@@ -1,0 +1,80 @@
+"""Build the de-identifier's word lists in ebp/data (run once; the lists are committed).
+
+- ``deid_names.txt``: given names and surnames, Indonesian and English-speaking (plus a few other
+  countries' migrants), taken from the person-name lists that the Faker package ships (MIT licence):
+  ``pip install faker==40.40.0`` in a scratch environment, then run this script with that Python.
+- ``deid_vocab.txt``: words seen in lower case at least twice in ordinary running text: the SIB-200
+  (Flores) sentences in Indonesian and English, the NFCorpus/SciFact abstracts and the real social-work
+  articles (data/pdfs/real) of ../shared, plus
+  the Indonesian and English sides of ebp/data/id_en.tsv. A name that is also such a word ("Will",
+  "Hope", "Bunga") is treated as ambiguous by ebp.cases.deidentify.
+
+Usage: ``PYTHONPATH=<faker's site-packages> .venv/bin/python benchmarks/deid/build_lists.py [../shared]``
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCALES = ("id_ID", "en_US", "en_GB", "en_IE", "en_NZ", "en_IN", "en_NG", "en_KE", "en_PK", "ar_AA", "fa_IR",
+           "ms_MY", "fil_PH", "tl_PH", "vi_VN", "zh_CN", "el_GR", "pl_PL", "pt_BR", "es_MX", "sw", "yo_NG")  # fmt: skip
+ATTRS = ("first_names", "first_names_male", "first_names_female", "last_names", "last_names_male",
+         "last_names_female", "first_names_nonbinary")  # fmt: skip
+WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def names() -> set[str]:
+    import importlib
+
+    out: set[str] = set()
+    for locale in LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except ModuleNotFoundError:
+            continue
+        for attr in ATTRS:
+            values = getattr(provider, attr, ())
+            for value in values.keys() if isinstance(values, dict) else values:
+                for part in str(value).split():
+                    if part.isascii() and part[:1].isupper() and len(part) > 1 and part.isalpha():
+                        out.add(part)
+    return out
+
+
+def vocabulary(shared: Path) -> set[str]:
+    counts: Counter[str] = Counter()
+    for line in (shared / "data/xling/sib200/sib200_en_id_parallel.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        counts.update(WORD.findall(record["text_id"]) + WORD.findall(record["text_en"]))
+    for name in ("nfcorpus", "scifact"):
+        for line in (shared / f"data/beir/{name}/corpus.jsonl").read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            counts.update(WORD.findall(record.get("title", "") + " " + record.get("text", "")))
+    from pypdf import PdfReader  # the real social-work articles, Indonesian and English
+
+    for pdf in sorted((shared / "data/pdfs/real").rglob("*.pdf")):
+        try:
+            counts.update(WORD.findall(" ".join(page.extract_text() or "" for page in PdfReader(pdf).pages)))
+        except Exception:  # a damaged file gives no words; the others do
+            continue
+    words = {w for w, n in counts.items() if n >= 2 and len(w) > 1}
+    for line in (ROOT / "ebp/data/id_en.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            words.update(w for w in WORD.findall(line.lower()) if len(w) > 1)
+    return words
+
+
+def main() -> None:
+    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared"
+    head = "# Written by benchmarks/deid/build_lists.py; see its docstring for the sources. One entry a line.\n"
+    (ROOT / "ebp/data/deid_names.txt").write_text(head + "\n".join(sorted(names())) + "\n", encoding="utf-8")
+    (ROOT / "ebp/data/deid_vocab.txt").write_text(head + "\n".join(sorted(vocabulary(shared))) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,237 @@
+"""Identifiers found by their shape: e-mail, NIK/KK, other ID numbers, phone numbers, dates of birth, addresses.
+
+Each finder is pure: text in, ``Span``s out (character offsets, a kind). The rules follow
+benchmarks/deid/GUIDE.md: labels ("NIK", "HP", "lahir", "NHS number") are left outside a span; an
+address runs from its first element (Jl., Gang, Kp., Dusun, a house number, Flat/Unit) through
+RT/RW and its kelurahan/desa, and up to a closing postcode, never on to a kecamatan or city; only a
+date that follows a birth cue is a date of birth (visits and incidents keep their dates).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ebp.text import LazyPattern
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # name | nik | kk | id_number | phone | email | address | dob
+
+
+KINDS = ("name", "nik", "kk", "id_number", "phone", "email", "address", "dob")
+
+_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# 16 digits with at most one separator between two digits: plain, 4-4-4-4, 12.71.03.030657.0001.
+_SIXTEEN = LazyPattern(r"(?<![\d.,/-])\d(?:[ .-]?\d){15}(?![\d])")
+_KK_LABEL = LazyPattern(r"\b(?:KK|kartu\s+keluarga|family\s+card)\b", re.IGNORECASE)
+_NIK_LABEL = LazyPattern(r"\b(?:NIK|KTP|nomor\s+induk\s+kependudukan)\b", re.IGNORECASE)
+
+_ID_LABEL = (
+    r"NISN|NIS|NIP|NPWP|BPJS(?:\s+Kesehatan|\s+Ketenagakerjaan)?|KIS|JKN|KIA|paspor|passport|"
+    r"akta(?:\s+kelahiran)?|perkara|register|reg\.|registrasi|rekam\s+medis|RM|LP|laporan\s+polisi|"
+    r"case|file|reference|ref\.?|NHS|CHI|NI|national\s+insurance|SSN|social\s+security|Medicare|Medicaid|MRN|"
+    r"NDIS|alien|A-number|DBS(?:\s+certificate)?|share\s+code|UCI|police|crime|incident|student\s+ID|IHI|"
+    r"Home\s+Office(?:\s+reference)?|visa|permit|kartu\s+pelajar|nomor\s+induk|no\.?\s+induk|ID"
+)
+_ID_VALUE = (
+    r"[A-Z0-9]{2,4}(?:\s[A-Z0-9]{2,4}){1,3}(?:\s[A-Z](?![\w]))?(?![\w])"
+    r"|(?:[A-Z]{1,3}[ -]?)?\d[\dA-Z]*(?:[-/.][\dA-Z]+)*(?:\s(?:\d+|[A-Z]{1,2})(?![\w])(?:[-/.][\dA-Z]+)*)*"
+    r"|[A-Z][A-Z0-9]*(?:[-/.][A-Z0-9]+)+"
+)
+_FILLER = r"klien|korban|anak|kasus|pasien|the|his|her|their|of|for|child|client|case|patient"
+# Codes of letters and digits joined by - or / ("MP/24/118305", "DV-2025-0381"): case or police references.
+_CODE = LazyPattern(r"(?<![\w/-])(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\d){4})[A-Z0-9]+(?:[-/][A-Z0-9]+)+(?![\w/-])")
+_ID_NUMBER = LazyPattern(
+    rf"\b(?:{_ID_LABEL})\b\.?(?:\s+(?:number|no\b\.?|num\b\.?|nomor|nr\b\.?|ref(?:erence)?|card|ID|code|reg\b\.?|"
+    rf"{_FILLER}))*\s*(?:is|:|#|=)?\s*(?P<value>(?-i:{_ID_VALUE}))",
+    re.IGNORECASE,
+)
+_COURT = LazyPattern(r"\b\d{1,5}/(?:[A-Za-z.\-]+/){1,3}\d{4}(?:/[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]{1,4}\b)?)?")
+
+_PHONE_LABEL = LazyPattern(
+    r"\b(?:HP|WA|whatsapp|telp?|telepon|telpon|phone|mobile|mob|cell|tel|kontak|contact|hubungi|call|ring|"
+    r"no\.?\s+hp|nomor|number)\b\.?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_PHONE = LazyPattern(r"(?<![\w/.,+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d(?:[ .-]?\d){4,14}(?![\w/-])")
+_US_PHONE = LazyPattern(r"^\d{3}([.-])\d{3}\1\d{4}$")
+_MONEY_BEFORE = LazyPattern(r"(?:Rp\.?|IDR|USD|£|\$|€|A\$)\s*$", re.IGNORECASE)
+
+_MONTHS = (
+    r"Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|Nopember|November|Desember|"
+    r"January|February|March|May|June|July|August|October|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Agst|Aug|Sep|Sept|Okt|Oct|Nov|Des|Dec"
+)
+_DATE = (
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2}"
+)
+_DOB = LazyPattern(
+    rf"\b(?:lahir|kelahiran|TTL|born|DOBs?|D\.O\.B|dates?\s+of\s+birth|birth\s*dates?|birthdays?)\b"
+    rf"(?P<gap>[^\n.!?]{{0,45}}?|[^\n]{{0,6}}?)(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
+
+_MORE_DATES = LazyPattern(rf"\s*(?:,|and|dan|&|;)\s*(?P<date>{_DATE})", re.IGNORECASE)
+# Address: a start element, then further elements separated by spaces or commas.
+_UPPER_WORD = r"(?:[A-Z]\.(?=\s)|(?:[A-Z][\w'’-]*|[IVX]+|\d+[A-Za-z]?)(?:/\d+[A-Za-z]?)?)"
+_LOWER_WORD = r"(?:(?:[a-z][\w'’-]*|[ivxIVX]+|\d+[a-z]?|[a-z]\d+)(?:/\d+[a-z]?)?)"
+_ADDR_STOP = (
+    r"(?!(?:Kecamatan|Kec|Kota|Kabupaten|Kab|Provinsi|Prov|RT|RW|No|Nomor|dan|di|yang|and|in|near|with|sejak|"
+    r"since|dekat|bersama|tinggal|kecamatan|kota|kabupaten|rt|rw|no|nomor|Gg|Gang|Lr|Lorong|Blok|Jl|Jalan|gg|gang|lr|"
+    r"lorong|blok|jl|jalan|Kelurahan|Kel|Desa|kelurahan|kel|desa)\b)"
+)
+_ID_STREET = (
+    r"Jl\.|Jln\.?|Jalan|Gang|Gg\.|Lorong|Lr\.|Kp\.|Kampung|Dusun|Dsn\.|Banjar|Blok|Perumahan|Perum|Kompleks|Komplek|"
+    r"Komp\.|Ruko|Gampong|Jorong|Lingkungan|Link\.|Asrama|Apartemen|Rusun|Rusunawa"
+)
+_UNIT = r"(?:Flat|Unit|Apt\.?|Apartment|Room|Suite|Lot)\s+\d+[A-Za-z]?"
+_STREET_TYPES = (
+    r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Terrace|Tce|Grove|"
+    r"Gardens|Gdns|Boulevard|Blvd|Parade|Square|Sq|Hill|Row|Walk|Mews|Highway|Hwy|Circle|Cir|Park|View|Rise"
+)
+_EN_STREET = (
+    rf"(?:\d+/\d+,?\s+)?\d+[A-Za-z]?(?:[-/]\d+)?\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.)\s+){{1,3}}(?:{_STREET_TYPES})\b\.?"
+)
+_EN_STREET_LOWER = rf"\d+[a-z]?\s+(?:[a-z][\w'’-]*\s+){{1,3}}(?i:{_STREET_TYPES})\b\.?"
+# A house number and a name closed by a full postcode: "4 Heol y Parc, Whitchurch, Cardiff CF14 2FR".
+_STRONG_POSTCODE = (
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}|[A-Z]{2}\s+\d{5}(?:-\d{4})?)\b"
+)
+_NUMBER_POSTCODE = LazyPattern(
+    rf"(?:\d+/\d+,?\s+)?\d+[A-Za-z]?\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,3}}(?:,?\s+[A-Z][\w'’-]*){{0,5}},?\s+{_STRONG_POSTCODE}"
+)
+_ADDR_PART = LazyPattern(
+    rf"(?:(?:{_ID_STREET})\s*{_ADDR_STOP}(?:{_UPPER_WORD}(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,3}}))"
+    rf"|(?:No\.?|Nomor|Blok)\s*\d+[A-Za-z]?(?:/\d+)?|RT\.?\s*\d+\s*/\s*RW\.?\s*\d+|RT\.?\s*\d+|RW\.?\s*\d+"
+    rf"|(?:Kelurahan|Kel\.|Desa|Ds\.|Nagari|Gampong|Dusun|Banjar(?:\s+Dinas)?)\s+{_ADDR_STOP}{_UPPER_WORD}"
+    rf"(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,2}}|{_UNIT}|{_EN_STREET}"
+)
+_ADDR_PART_LOWER = LazyPattern(
+    rf"(?:(?:jl\.|jln\.?|jalan|gang|gg\.|lorong|lr\.|kp\.|kampung|dusun|blok|perumahan|perum|kompleks|komplek)\s+"
+    rf"{_ADDR_STOP}{_LOWER_WORD}(?:\s+{_ADDR_STOP}{_LOWER_WORD}){{0,3}})"
+    rf"|(?:no\.?|nomor|blok)\s*\d+[a-z]?(?:/\d+)?|rt\.?\s*\d+\s*/\s*rw\.?\s*\d+|rt\.?\s*\d+|rw\.?\s*\d+"
+    rf"|(?:kelurahan|kel\.|desa|dusun)\s+{_ADDR_STOP}{_LOWER_WORD}|{_EN_STREET_LOWER}"
+)
+_ADDR_START = LazyPattern(rf"\b(?:{_ID_STREET})\s|\b{_UNIT}\b|\b{_EN_STREET}|\b{_EN_STREET_LOWER}", re.IGNORECASE)
+_ADDR_LABEL = LazyPattern(
+    r"(?:alamat|beralamat|tinggal\s+di|berdomisili\s+di|domisili|address|lives\s+at|living\s+at|resides\s+at)"
+    r"\s*(?:\w+\s*)?:?\s*$",
+    re.IGNORECASE,
+)
+_LOCAL_NAME = LazyPattern(r"\s*,\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s*,)")
+_NOT_LOCAL = frozenset({"kecamatan", "kec", "kota", "kabupaten", "kab", "provinsi", "prov", "jakarta", "bandung",
+                        "surabaya", "medan", "batam", "makassar", "semarang", "yogyakarta", "denpasar"})  # fmt: skip
+_SEPARATOR = LazyPattern(r"[ \t]*,?[ \t]*")
+_POSTCODE = LazyPattern(
+    r"(?:[ \t]*,?[ \t]*[A-Z][\w'’-]*){0,6}[ \t]*,?[ \t]*"
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}|[A-Z]{2}\s+\d{5}(?:-\d{4})?|"
+    r"\d{4,5})\b"
+)
+
+
+def emails(text: str) -> list[Span]:
+    return [Span(m.start(), m.end(), "email") for m in _EMAIL.finditer(text)]
+
+
+def population_numbers(text: str) -> list[Span]:
+    """16-digit NIK and KK numbers, a KK when the nearest label before it says so."""
+    out = []
+    for m in _SIXTEEN.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        kk = [k.end() for k in _KK_LABEL.finditer(before)]
+        nik = [k.end() for k in _NIK_LABEL.finditer(before)]
+        kind = "kk" if kk and (not nik or kk[-1] > nik[-1]) else "nik"
+        out.append(Span(m.start(), m.end(), kind))
+    return out
+
+
+def id_numbers(text: str) -> list[Span]:
+    """Other personal or case numbers, found after their label ("NISN", "NHS number", "perkara"), and court
+    case numbers by their shape ("45/Pid.Sus/2025/PN Mdn")."""
+    out = [Span(m.start(), m.end(), "id_number") for m in _COURT.finditer(text)]
+    out += [Span(m.start(), m.end(), "id_number") for m in _CODE.finditer(text)]
+    for m in _ID_NUMBER.finditer(text):
+        value = m.group("value").rstrip(".-/ ")
+        if sum(c.isdigit() for c in value) >= 3:
+            out.append(Span(m.start("value"), m.start("value") + len(value), "id_number"))
+    return out
+
+
+def phones(text: str) -> list[Span]:
+    """Phone numbers: 9 to 15 digits starting with 0, +, 62 or an area code in brackets; other starts only after
+    a label (HP, WA, tel., mobile). Amounts of money and dates are never phone numbers."""
+    out = []
+    for m in _PHONE.finditer(text):
+        value = m.group(0)
+        digits = sum(c.isdigit() for c in value)
+        before = text[max(0, m.start() - 25) : m.start()]
+        if not 9 <= digits <= 15 or _MONEY_BEFORE.search(before):
+            continue
+        if value.startswith(("0", "+", "62", "(")) or _PHONE_LABEL.search(before) or _US_PHONE.match(value):
+            out.append(Span(m.start(), m.end(), "phone"))
+    return out
+
+
+def dates_of_birth(text: str) -> list[Span]:
+    """The first date within a short reach after a birth cue (lahir, TTL, born, DOB)."""
+    out = []
+    for m in _DOB.finditer(text):
+        out.append(Span(m.start("date"), m.end("date"), "dob"))
+        more = _MORE_DATES.match(text, m.end())
+        while more:  # "Dates of birth: 02.07.1980 and 15.12.1978"
+            out.append(Span(more.start("date"), more.end("date"), "dob"))
+            more = _MORE_DATES.match(text, more.end())
+    return out
+
+
+def addresses(text: str) -> list[Span]:
+    """Residential addresses from their first element to their last (RT/RW, kelurahan/desa, postcode)."""
+    out: list[Span] = []
+    for m in _ADDR_START.finditer(text):
+        start = m.start()
+        if out and start < out[-1].end:
+            continue
+        lower = next((c for c in m.group(0) if c.isalpha()), "A").islower()
+        end = _address_end(text, start, lower)
+        if end <= start:
+            continue
+        if not lower and text[start:end].split()[0].rstrip(".") in ("Flat", "Unit", "Apt", "Apartment", "Room"):
+            if not re.search(_EN_STREET + "|" + _STRONG_POSTCODE, text[start:end]):  # not "Room 12 of a hostel"
+                continue
+        out.append(Span(start, end, "address"))
+    for m in _NUMBER_POSTCODE.finditer(text):
+        if not any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in out):
+            out.append(Span(m.start(), m.end(), "address"))
+    for m in re.finditer(r"\b(?:Desa|Kelurahan|Kel\.|Dusun)\s", text):  # a desa alone, after "alamat"/"tinggal di"
+        if _ADDR_LABEL.search(text[max(0, m.start() - 40) : m.start()]) and not any(
+            s.start <= m.start() < s.end for s in out
+        ):
+            out.append(Span(m.start(), _address_end(text, m.start(), False), "address"))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _address_end(text: str, start: int, lower: bool) -> int:
+    part = _ADDR_PART_LOWER if lower else _ADDR_PART
+    pos = end = start
+    while True:
+        m = part.match(text, pos)
+        if not m or m.end() == m.start():
+            break
+        end = m.end()
+        sep = _SEPARATOR.match(text, end)
+        pos = sep.end() if sep else end
+    postcode = _POSTCODE.match(text, end)
+    if postcode and end > start and re.search(r"\d", text[start:end]):
+        end = postcode.end()
+    elif end > start and not lower:
+        local = _LOCAL_NAME.match(text, end)  # "…, Blok B No. 12, Batu Aji, Batam": an unlabelled kelurahan
+        if local and local.group(1).split()[0].lower() not in _NOT_LOCAL:
+            end = local.end(1)
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    return end
