@@ -19,6 +19,7 @@ ALLOWED = {
     "retrieve": {"appraise", "index", "embed"},
     "present": {"appraise", "index", "retrieve", "ingest"},
     "bench": {"appraise", "index", "embed", "ingest", "retrieve"},
+    "cases": {"appraise", "index", "ingest", "retrieve", "present"},
     "curate": {"appraise", "embed", "index", "retrieve", "present"},
 }
 
