@@ -183,3 +183,24 @@ def finished_text(status: JobStatus, t: Mapping[str, str]) -> str:
         documents=report.documents, passages=report.passages, new=report.embedded,
         time=duration_text(status.elapsed_s, t),
     )  # fmt: skip
+
+
+def _css_text(text: str) -> str:
+    """``text`` as a CSS string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def uploader_words_ui(t: Mapping[str, str], kinds: str) -> None:
+    """Streamlit draws a file uploader's button ("Upload") and hint ("100MB per file • PDF") in English
+    whatever the page's language; this puts ``t``'s words in their place (CSS, for every uploader on the
+    page). ``kinds``: the file types, as the hint shows them ("PDF")."""
+    button = _css_text(t["upload.button"])
+    hint = _css_text(t["upload.hint"].format(kinds=kinds))
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    hint_box = '[data-testid="stFileUploaderDropzoneInstructions"]'
+    st.html(
+        f"<style>{zone} button * {{font-size: 0 !important;}}"
+        f"{zone} button::after {{content: {button}; font-size: 0.875rem;}}"
+        f"{hint_box} * {{font-size: 0 !important;}}"
+        f"{hint_box}::after {{content: {hint}; font-size: 0.8rem; opacity: 0.7;}}</style>"
+    )

@@ -10,7 +10,7 @@ from ebp.ingest.background import JobStatus
 from ebp.ingest.uploads import FOLDERS, MB, corpus_bytes, save_uploads
 from ebp.present.i18n import label
 from ebp.types import INDEXED, FileStatus
-from ebp_ui.common import Ctx, cached_job, follow_ui
+from ebp_ui.common import Ctx, cached_job, follow_ui, uploader_words_ui
 from ebp_ui.documents import documents_ui
 
 
@@ -27,6 +27,7 @@ def manage_page(ctx: Ctx) -> None:
         horizontal=True,
         format_func=lambda k: label(t, "doctype", k),
     )
+    uploader_words_ui(t, "PDF")
     files = st.file_uploader(
         t["manage.upload"].format(mb=settings.max_file_mb),
         type=["pdf"],

@@ -199,6 +199,8 @@ EN: dict[str, str] = {
     "export.case_study": "Case study",
     "manage.header": "Manage the corpus",
     "manage.folder": "Corpus folder: `{path}` · index: `{index}`",
+    "upload.button": "Choose files",
+    "upload.hint": "Drop files here or choose them • {kinds}",
     "manage.upload": "Upload PDFs (at most {mb:.0f} MB each)",
     "manage.kind": "Save as",
     "manage.run": "Save & index",

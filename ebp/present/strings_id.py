@@ -210,6 +210,8 @@ ID: dict[str, str] = {
     # corpus management
     "manage.header": "Kelola korpus",
     "manage.folder": "Folder korpus: `{path}` · indeks: `{index}`",
+    "upload.button": "Pilih berkas",
+    "upload.hint": "Tarik berkas ke sini atau pilih • {kinds}",
     "manage.upload": "Unggah PDF (maks. {mb:.0f} MB per berkas)",
     "manage.kind": "Simpan sebagai",
     "manage.run": "Simpan & indeks",

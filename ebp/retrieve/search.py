@@ -105,14 +105,13 @@ class Searcher:
         return -1 if self._loaded is None else self._loaded.generation
 
     def current(self) -> Loaded:
-        """The live generation's indexes, reloaded when an ingest has published a newer one or a rebuild
-        has written the index again (its generations count from 1 again)."""
+        """The live generation's indexes, reloaded after an ingest published a newer one (or a rebuild)."""
         with self._lock:
             generation = self.store.generation()
             loaded = self._loaded
             if loaded is None or (generation, self._generations.stamp(generation)) != (loaded.generation, loaded.stamp):
-                self._loaded = self._generations.load(generation)
-            return self._loaded
+                loaded = self._loaded = self._generations.load(generation)
+            return loaded
 
     def search(self, case_text: str, options: SearchOptions | None = None, **overrides: object) -> list[DocumentHit]:
         """The most relevant documents for ``case_text``, best first (``options.k`` at most)."""
@@ -212,9 +211,9 @@ class Searcher:
         except KeyError:
             return None  # vectors purged by a newer generation: reload and retry
         rows = self.store.passages(list(found))
-        if len(rows) < len(found):
-            return None  # rows purged by a newer generation: reload and retry
         documents = self.store.documents({r.doc_id for r in rows.values()})
+        if len(rows) < len(found) or len(documents) < len({r.doc_id for r in rows.values()}):
+            return None  # rows purged by a newer generation (between the reads, too): reload and retry
         return _group(rows, documents, dense, lex, queries, query_langs, opts, bridged_only)
 
 
