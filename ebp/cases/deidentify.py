@@ -27,7 +27,6 @@ LABELS = {
     "en": {"name": "NAME", "nik": "NIK", "kk": "KK", "id_number": "ID-NUMBER", "phone": "PHONE", "email": "EMAIL",
            "address": "ADDRESS", "dob": "DOB"},
 }  # fmt: skip
-MAX_CHARS = 50_000
 _PLACEHOLDER = re.compile(r"\[(?:" + "|".join(v for d in LABELS.values() for v in d.values()) + r")(?:-\d+)?\]")
 
 
@@ -77,7 +76,7 @@ def find_identifiers(text: str, also: Iterable[str] = (), keep: Iterable[str] = 
 
 def deidentify(text: str, lang: str = "id", also: Iterable[str] = (), keep: Iterable[str] = ()) -> Deidentified:
     """The case with its identifiers replaced by placeholders in ``lang`` (id or en), and what was masked."""
-    text = str(text or "")[:MAX_CHARS]
+    text = str(text or "")
     labels = LABELS.get(lang, LABELS["id"])
     people: list[set[str]] = []  # the name words of each person met so far
     masks, out, pos = [], [], 0

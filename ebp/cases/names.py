@@ -138,7 +138,8 @@ def tokens(text: str) -> list[Token]:
             if word.endswith(suffix) and len(word) > len(suffix) + 1:
                 word, end = word[: -len(suffix)], end - len(suffix)
                 break
-        before = text[: m.start()].rstrip(" \t\"'“‘([")
+        before = text[max(0, m.start() - 12) : m.start()].rstrip(" \t\"'“‘([")
+        before = before if before or m.start() <= 12 else "x"  # only spaces and brackets before it: mid-line
         initial = not before or before[-1] in ".!?;\n•-–—*" or before.endswith("\n")
         out.append(Token(m.start(), end, word, word.lower(), word[0].isupper(),
                          len(word) > 1 and word.isupper(), text[end:end + 1] == ".", initial))  # fmt: skip
