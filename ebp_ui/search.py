@@ -19,6 +19,7 @@ from ebp.present.page_view import render_page
 from ebp.present.readinglists import item_from_document
 from ebp.retrieve.copes import QUESTION_TYPES, Copes, copes, design_boost
 from ebp.types import DESIGNS, DocumentHit, Filters, SearchOptions, StoredDocument
+from ebp_ui.cases import save_case_ui
 from ebp_ui.common import STATE, Ctx, cached_documents, ensure_option
 
 PAGE_STYLE = "white-space: pre-wrap; max-height: 32rem; overflow-y: auto; padding: .75rem; border: 1px solid #ddd"
@@ -55,6 +56,7 @@ def search_page(ctx: Ctx) -> None:
         note.info(ctx.t["search.hidden"].format(n=hidden))
         button.button(ctx.t["search.clear_filters"], key="clear_filters", on_click=clear_filters)
     results_ui(ctx, hits, st.session_state["submitted"], active, filtered=options.filters != Filters())
+    save_case_ui(ctx, hits, st.session_state["submitted"])  # the case as a saved workspace, de-identified (issue 18)
 
 
 def copes_ui(case: str, t: Mapping[str, str]) -> tuple[str, str]:
