@@ -82,7 +82,7 @@ def copes_ui(case: str, t: Mapping[str, str]) -> tuple[str, str]:
     )
     boost = right.toggle(t["copes.boost"], key="boost", disabled=not question_type)
     if question_type and boost:
-        boosted = ", ".join(f"{label(t, 'design', d)} ×{b:.2f}" for d, b in design_boost(question_type).items())
+        boosted = ", ".join(label(t, "design", d) for d in design_boost(question_type))
         st.caption(t["copes.boosted"].format(designs=boosted))
     parts = {part: str(st.session_state[f"copes_{part}"]) for part in present.COPES_PARTS}
     edited = Copes(**parts, question_type=question_type)

@@ -94,7 +94,8 @@ def run_app(home: Path, make_pdf: Callable[..., Path]) -> Iterator[AppServer]:
     port = free_port()
     env = {**os.environ, "EBP_CORPUS_DIR": str(corpus), "EBP_INDEX_DIR": str(home / "index")}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1"]  # fmt: skip
+               "--server.port", str(port), "--server.address", "127.0.0.1",
+               "--server.fileWatcherType", "none"]  # fmt: skip
     with (home / "server.log").open("wb") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:

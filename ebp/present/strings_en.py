@@ -68,7 +68,9 @@ EN: dict[str, str] = {
     "copes.expected_outcome": "Expected outcome (E)",
     "copes.question_type": "Question type",
     "copes.boost": "Favour the designs that answer this type of question",
-    "copes.boosted": "Boosted: {designs}",
+    "copes.boosted": (
+        "Where two results are about equally close to the case, one of these designs may move one place up: {designs}"
+    ),
     "qtype.none": "— unknown —",
     "qtype.effectiveness": "Effectiveness (does an intervention work?)",
     "qtype.prevention": "Prevention",

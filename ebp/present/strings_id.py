@@ -70,7 +70,9 @@ ID: dict[str, str] = {
     "copes.expected_outcome": "Hasil yang diharapkan (E)",
     "copes.question_type": "Jenis pertanyaan",
     "copes.boost": "Utamakan desain yang menjawab jenis pertanyaan ini",
-    "copes.boosted": "Dinaikkan: {designs}",
+    "copes.boosted": (
+        "Bila dua hasil hampir sama dekat dengan kasus, desain berikut boleh naik satu peringkat: {designs}"
+    ),
     "qtype.none": "— tidak diketahui —",
     "qtype.effectiveness": "Efektivitas (apakah intervensi berhasil?)",
     "qtype.prevention": "Pencegahan",
