@@ -59,14 +59,18 @@ GENERAL_WORDS = frozenset(
     "tujuh delapan sembilan sepuluh saya aku kami kita dia ia mereka beliau anda kamu ibu bapak ayah anak orang "
     "klien pak bu nya ini itu ada adalah bisa dapat mau ingin perlu harus sudah belum masih sedang akan lebih "
     "sangat juga hanya yang untuk dengan dan atau dari ke di pada dalam oleh karena agar supaya tahun th bulan "
-    "minggu hari kali sering baru lama tidak bukan jika kalau tentang seperti efektif cara hal "
+    "minggu hari kali sering baru lama tidak bukan jika kalau tentang seperti efektif cara hal setelah sesudah "
+    "sebelum selama sejak sambil ketika saat tanpa antara bagi kepada terhadap para "
     # English
     "what how why whether does do did can could would should which who whom whose when where one two three four "
     "five six seven eight nine ten i me my we our you your he she his her they them their it its this that these "
     "those mother father child children person people man woman men women client clients mr mrs ms is are was "
     "were be been has have had will want wants need needs help helps make year years old month months week weeks "
     "day days time times new also only very more most much many some any about like effective way ways thing "
-    "things self intervention interventions intervensi program programme".split()
+    "things self intervention interventions intervensi program programme after before during while since until "
+    "him hers us at on in to of for from with without into onto over under between than then there here so but "
+    "if not no nor a an the and or as by up down out off again once all each both few other such own same too "
+    "just now".split()
 )
 
 

@@ -79,7 +79,15 @@ def _walk(page, out: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_selector(".ebp-card", timeout=120_000)
     time.sleep(3)
     page.screenshot(path=str(out / f"search-{lang}.png"), full_page=False)
-    page.screenshot(path=str(out / f"search-full-{lang}.png"), full_page=True)
+    page.mouse.move(800, 500)  # Streamlit scrolls its main block, not the window: one screenshot per screenful
+    for step in range(1, 4):
+        page.mouse.wheel(0, 850)
+        time.sleep(1)
+        page.screenshot(path=str(out / f"search-{lang}-{step}.png"), full_page=False)
+    save = page.get_by_role("button", name="Simpan ke" if lang == "id" else "Save to")
+    for i in range(min(3, save.count())):  # the first results into the default reading list
+        save.nth(i).click()
+        time.sleep(2)
     toggle = page.get_by_text("Tampilkan hlm." if lang == "id" else "Show page").first
     toggle.click()
     page.wait_for_selector("img", timeout=60_000)
