@@ -18,6 +18,19 @@ from dataclasses import dataclass, field
 
 from ebp.appraise.context import PASSING_MENTION
 from ebp.appraise.direction import direction_of
+from ebp.appraise.finding_cues import (
+    CASE_OUTCOME,
+    CONCLUDING,
+    FUTURE,
+    NOT_FINDING,
+    RESULT,
+    SECONDARY,
+    SIGNIFICANT,
+    STATISTIC,
+    THEME_COUNT,
+    THEMES,
+)
+from ebp.appraise.finding_model import default_model
 from ebp.text import LazyPattern, any_of, sentences
 from ebp.types import Design, Passage, Section
 
@@ -36,70 +49,9 @@ _NOT_FINDING_LABELS = frozenset(
     {"background", "introduction", "objective", "objectives", "aim", "aims", "purpose", "methods", "method", "design",
      "setting", "participants", "intervention", "interventions", "latar belakang", "tujuan", "metode", "measures"}
 )  # fmt: skip
-_RESULT = any_of(
-    r"\b(?:reduced|reduces|reduction|decreased|lower(?:ed)?|fewer|less\s+likely|improved|improves|improvements?|"
-    r"increased|increases|higher|greater|more\s+likely|raised|effective|efficacious|beneficial|benefit\w*|"
-    r"protective|associated\s+with|predicted|correlated|no\s+(?:significant\s+)?(?:difference|effect|association|"
-    r"change)|did\s+not\s+(?:differ|improve|reduce|change|increase)|not\s+(?:significantly\s+)?(?:associated|different)|"
-    r"was\s+(?:similar|comparable)|prevalence\s+(?:of|was)|themes?\s+(?:emerged|were)|(?:three|four|five|six|two)\s+"
-    r"(?:main\s+)?themes)\b",
-    r"\b(?:menurunkan|menurun|penurunan|meningkatkan|meningkat|peningkatan|efektif|berpengaruh|pengaruh\s+(?:yang\s+)?"
-    r"signifikan|berhubungan|hubungan\s+(?:yang\s+)?(?:signifikan|bermakna)|tidak\s+(?:terdapat|ada)\s+(?:perbedaan|"
-    r"hubungan|pengaruh)|lebih\s+(?:rendah|tinggi|baik)|tema|berhasil|membaik|pulih)\b",
-)
-_STATISTIC = any_of(
-    r"\bp\s*[<=>]\s*0?[.,]\d", r"\b95\s?%", r"\b(?:OR|RR|HR|IRR|SMD|MD|aOR|aHR)\b\s*[=:(]?\s*\d", r"\d\s?%",
-    r"\b(?:IK|CI)\s?95", r"\bd\s*=\s*-?\d", r"\bp\s+less\s+than\b", r"\bpercentage\s+points?\b",
-)  # fmt: skip
-_CONCLUDING = any_of(
-    r"^\s*in\s+this\s+(?:study|trial|review|cohort|sample|meta-analysis)\b",
-    r"^\s*(?:in\s+conclusion|overall|taken\s+together|together,|these\s+(?:findings|results|data)|our\s+(?:findings|"
-    r"results)|this\s+(?:study|trial|review)\s+(?:shows|showed|found|suggests|demonstrates|provides))\b",
-    r"\b(?:we\s+(?:conclude|found)|findings\s+suggest|results\s+(?:suggest|show|indicate))\b",
-    r"\b(?:disimpulkan|dapat\s+disimpulkan|menunjukkan\s+bahwa|hasil\s+penelitian\s+(?:ini\s+)?menunjukkan)\b",
-)
-_NOT_FINDING = any_of(
-    r"\b(?:the\s+)?(?:aim|objective|purpose)s?\s+(?:of\s+this|was|were|is)\b",
-    r"\b(?:this|the\s+present|our)\s+(?:study|trial|review|paper|article)\s+(?:aim|examin|investigat|assess|evaluat|"
-    r"explor|describ|report)\w*\b",
-    r"\bwe\s+(?:aimed|examined|investigated|assessed|evaluated|explored|sought|conducted|recruited|randomly|searched)\b",
-    r"\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|recruited|enrolled|interviewed|collected|measured|"
-    r"included|invited|asked)\b",
-    r"\b(?:little\s+is\s+known|remains?\s+(?:unclear|unknown)|is\s+(?:a|an)\s+(?:common|major|important|growing))\b",
-    r"\b(?:is|are)\s+(?:essential|important|needed|necessary|crucial|warranted|unclear)\b",
-    r"^\s*(?:participants|subjects|respondents|informan|responden|partisipan)\s+(?:were|was|adalah|terdiri)\b",
-    r"\brecruited\s+(?:from|through|via)\b",
-    r"\b(?:mean|median|average)\s+age\b",
-    r"\b(?:rerata|rata-rata)\s+(?:usia|umur)\b",
-    r"\bbaseline\s+characteristics\b",
-    r"\bkarakteristik\s+(?:responden|partisipan|subjek)\b",
-    r"\b(?:tujuan\s+penelitian|penelitian\s+ini\s+bertujuan|bertujuan\s+untuk|data\s+dikumpulkan|teknik\s+analisis|"
-    r"metode\s+penelitian|jenis\s+penelitian|populasi\s+(?:dalam\s+)?penelitian|sampel\s+(?:dalam\s+)?penelitian)\b",
-)
-_FUTURE = any_of(
-    r"\b(?:further|future|more)\s+(?:\w+\s+){0,2}(?:research|studies|trials|work)\b", r"\blimitations?\b",
-    r"\bpenelitian\s+(?:selanjutnya|lanjutan)\b", r"\bdisarankan\b", r"\bneeds?\s+to\s+be\s+(?:tested|confirmed)\b",
-)  # fmt: skip
-_THEMES = any_of(r"\bthemes?\b", r"\btema\b", r"\bcategor(?:y|ies)\s+(?:emerged|were)\b", r"\bkategori\b")
-_THEME_COUNT = any_of(
-    r"\b(?:two|three|four|five|six|seven|\d)\s+(?:main\s+|major\s+|key\s+|overarching\s+)?(?:themes|categories)\b",
-    r"\b(?:dua|tiga|empat|lima|enam|tujuh|\d)\s+(?:tema|kategori)\b",
-)
-_SECONDARY = any_of(r"\bsecondary\s+(?:outcomes?|endpoints?|analys[ie]s)\b", r"\bluaran\s+sekunder\b")
-_SIGNIFICANT = any_of(
-    r"\bsignificant(?:ly)?\b",
-    r"\b(?:compared\s+(?:with|to)|relative\s+to|than)\b",
-    r"\bsignifikan\b",
-    r"\bdibandingkan\b",
-    r"\bbermakna\b",
-)
-_CASE_OUTCOME = any_of(
-    r"\b(?:by\s+the\s+end|at\s+(?:the\s+)?(?:end|follow-?up|closure)|after\s+(?:\w+\s+){0,3}(?:months?|weeks?|sessions?))",
-    r"\b(?:returned|resumed|reunified|stopped|no\s+longer|was\s+able|managed\s+to|now\s+(?:lives|attends|works))\b",
-    r"\b(?:pada\s+akhir|setelah\s+(?:\w+\s+){0,3}(?:bulan|minggu|sesi)|kembali\s+(?:bersekolah|ke)|berhenti|tidak\s+lagi|"
-    r"sudah\s+(?:bisa|mampu|dapat))\b",
-)  # fmt: skip
 _MAX_SENTENCE_WORDS = 90
+_KEYWORDS = any_of(r"^\s*(?:key\s*words?|kata\s+kunci)\b")
+RULE_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -164,19 +116,40 @@ def _strip_label(sentence: str) -> tuple[str, str]:
 
 
 def key_findings(quotes: Sequence[Quote], design: Design, limit: int = 2) -> tuple[Quote, ...]:
-    """The sentences that state the study's main result, best first (at most ``limit``)."""
+    """The sentences that state the study's main result, best first (at most ``limit``): the rules' score of
+    each sentence and, inside the abstract, the trained model's (``finding_model``), combined."""
     closing = _abstract_closing(quotes) if design is not Design.CASE_STUDY else set()
-    scored = [Scored(q, _finding_score(q, i, len(quotes), design) + (1.5 if i in closing else 0.0), i)
-              for i, q in enumerate(quotes)]  # fmt: skip
+    rules = [_finding_score(q, i, len(quotes), design) + (1.5 if i in closing else 0.0) for i, q in enumerate(quotes)]
+    scores = [RULE_WEIGHT * r for r in rules]
+    if design is not Design.CASE_STUDY:  # a case's outcome is told at its end, not in an abstract
+        span = abstract_span(quotes)
+        model = default_model()
+        for i, p in zip(span, model.key_scores([quotes[i].text for i in span]), strict=True):
+            if _excluded(quotes[i]):
+                continue
+            scores[i] += model.scale * p
+    scored = [Scored(q, s, i) for i, (q, s) in enumerate(zip(quotes, scores, strict=True))]
     good = sorted((s for s in scored if s.score > 0), key=lambda s: (-s.score, s.order))
     return tuple(s.quote for s in good[:limit])
+
+
+def abstract_span(quotes: Sequence[Quote]) -> range:
+    """The sentences of the abstract: up to the keywords line; a short text whole; else the first 15."""
+    for i, q in enumerate(quotes[:60]):
+        if i >= 3 and _KEYWORDS.search(q.text):
+            return range(i)
+    return range(len(quotes)) if len(quotes) <= 40 else range(15)
+
+
+def _excluded(q: Quote) -> bool:
+    return q.section in _NOT_FINDING_LABELS or len(q.text.split()) > _MAX_SENTENCE_WORDS or bool(FUTURE.search(q.text))
 
 
 def _finding_score(q: Quote, position: int, total: int, design: Design) -> float:
     text, label = q.text, q.section
     if label in _NOT_FINDING_LABELS or len(text.split()) > _MAX_SENTENCE_WORDS:
         return 0.0
-    if _FUTURE.search(text) or (PASSING_MENTION.search(text) and not _CONCLUDING.search(text)):
+    if FUTURE.search(text) or (PASSING_MENTION.search(text) and not CONCLUDING.search(text)):
         return 0.0
     score = 0.0
     if label in _RESULT_LABELS or label == Section.RESULTS:
@@ -185,15 +158,13 @@ def _finding_score(q: Quote, position: int, total: int, design: Design) -> float
         score += 3.0
     if label in (Section.ABSTRACT, "abstract") or position < 12:
         score += 1.0  # the abstract states the main result most plainly
-    score += (
-        2.0 * bool(_RESULT.search(text)) + 1.5 * bool(_STATISTIC.search(text)) + 2.0 * bool(_CONCLUDING.search(text))
-    )
-    if _NOT_FINDING.search(text):
+    score += 2.0 * bool(RESULT.search(text)) + 1.5 * bool(STATISTIC.search(text)) + 2.0 * bool(CONCLUDING.search(text))
+    if NOT_FINDING.search(text):
         score -= 4.0
-    if design is Design.QUALITATIVE and _THEMES.search(text):
-        score += 2.0 + 2.0 * bool(_THEME_COUNT.search(text))
-    score += 1.0 * bool(_SIGNIFICANT.search(text)) - 2.5 * bool(_SECONDARY.search(text))
-    if design is Design.CASE_STUDY and (label == Section.OUTCOME or _CASE_OUTCOME.search(text)):
+    if design is Design.QUALITATIVE and THEMES.search(text):
+        score += 2.0 + 2.0 * bool(THEME_COUNT.search(text))
+    score += 1.0 * bool(SIGNIFICANT.search(text)) - 2.5 * bool(SECONDARY.search(text))
+    if design is Design.CASE_STUDY and (label == Section.OUTCOME or CASE_OUTCOME.search(text)):
         score += 4.0  # what came of the work, not how the case looked at the start
     if design is Design.CASE_STUDY and label in (Section.CASE, Section.ASSESSMENT, "case", "assessment"):
         score -= 3.0  # the situation at referral, not what came of the work
