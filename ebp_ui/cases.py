@@ -99,9 +99,10 @@ def masks_ui(masks: Sequence[Any], t: Mapping[str, str], found: list[str]) -> No
     else:
         rows = [f"| {t['kind.' + m.kind]} | {_md_cell(m.text)} | `{m.placeholder}` |" for m in masks]
         with st.expander(t["cases.masked_list"].format(n=len(masks)), expanded=True):
-            st.markdown("|  |  |  |\n|---|---|---|\n" + "\n".join(rows))
+            head = f"| {t['cases.col_kind']} | {t['cases.col_text']} | {t['cases.col_mark']} |\n|---|---|---|\n"
+            st.markdown(head + "\n".join(rows))
     options = sorted(set(found) | set(st.session_state["case_keep"]), key=str.casefold)
-    st.multiselect(t["cases.keep"], options, key="case_keep")
+    st.multiselect(t["cases.keep"], options, key="case_keep", placeholder=t["cases.choose"])
 
 
 def _md_cell(text: str) -> str:
@@ -113,7 +114,7 @@ def evidence_choice_ui(ctx: Ctx, hits: Sequence[DocumentHit]) -> list[str]:
     if st.session_state["case_evidence"] is None or not set(st.session_state["case_evidence"]) <= set(titles):
         st.session_state["case_evidence"] = list(titles)[:3]
     chosen = st.multiselect(ctx.t["cases.choose_evidence"], list(titles), key="case_evidence",
-                            format_func=lambda p: titles[p])  # fmt: skip
+                            format_func=lambda p: titles[p], placeholder=ctx.t["cases.choose"])  # fmt: skip
     return list(chosen)
 
 

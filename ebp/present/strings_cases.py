@@ -13,7 +13,11 @@ ID: dict[str, str] = {
     "cases.none": "Belum ada kasus tersimpan. Simpan kasus dari halaman pencarian (Simpan sebagai kasus).",
     "cases.pick": "Kasus",
     "cases.encrypted_mark": "🔒 terenkripsi",
-    "cases.passphrase": "Kata sandi kasus",
+    "cases.passphrase": "Kata sandi kasus (opsional)",
+    "cases.col_kind": "Jenis",
+    "cases.col_text": "Teks asli (tidak disimpan)",
+    "cases.col_mark": "Diganti dengan",
+    "cases.choose": "Pilih",
     "cases.passphrase_help": (
         "Kosongkan untuk menyimpan tanpa enkripsi. Kata sandi tidak disimpan; jika lupa, kasus tidak bisa dibuka."
     ),
@@ -33,7 +37,7 @@ ID: dict[str, str] = {
     "cases.no_follow_ups": "Belum ada catatan tindak lanjut.",
     "cases.fu_date": "Tanggal",
     "cases.fu_measure": "Ukuran",
-    "cases.fu_result": "Hasil",
+    "cases.fu_result": "Hasil yang teramati",
     "cases.fu_add": "Tambah tindak lanjut",
     "cases.fu_added": "Tindak lanjut {date} ditambahkan.",
     "cases.export": "Ekspor",
@@ -96,7 +100,11 @@ EN: dict[str, str] = {
     "cases.none": "No saved cases yet. Save a case from the search page (Save as a case).",
     "cases.pick": "Case",
     "cases.encrypted_mark": "🔒 encrypted",
-    "cases.passphrase": "Case passphrase",
+    "cases.passphrase": "Case passphrase (optional)",
+    "cases.col_kind": "Kind",
+    "cases.col_text": "Original text (not saved)",
+    "cases.col_mark": "Replaced by",
+    "cases.choose": "Choose",
     "cases.passphrase_help": (
         "Leave empty to save without encryption. The passphrase is not stored; if you forget "
         "it, the case cannot be opened."
@@ -117,7 +125,7 @@ EN: dict[str, str] = {
     "cases.no_follow_ups": "No follow-up entries yet.",
     "cases.fu_date": "Date",
     "cases.fu_measure": "Measure",
-    "cases.fu_result": "Result",
+    "cases.fu_result": "Result observed",
     "cases.fu_add": "Add follow-up",
     "cases.fu_added": "Follow-up of {date} added.",
     "cases.export": "Export",
