@@ -51,3 +51,14 @@ def test_model_is_fast() -> None:
     for _ in range(20):
         model.key_scores(VEGETARIAN * 3)
     assert (time.perf_counter() - start) / 20 < 0.05  # well under the brief's budget per document
+
+
+def test_direction_reads_ending_a_harm_and_promise_as_benefit() -> None:
+    from ebp.appraise.direction import direction_of
+
+    stop = "Smoking cessation after diagnosis of early stage lung cancer improves prognostic outcomes."
+    assert direction_of([stop], Design.RCT) == "benefit"  # not "smoking … improves" = harm
+    reverse = "Oral vitamin D3 can reverse renal bone disease and increase growth."
+    assert direction_of([reverse], Design.RCT) == "benefit"
+    assert direction_of(["Peer mentoring shows promise for young carers."], Design.QUASI_EXPERIMENTAL) == "benefit"
+    assert direction_of(["Focused deterrence was associated with a reduction in shootings."], Design.RCT) == "benefit"

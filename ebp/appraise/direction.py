@@ -28,7 +28,7 @@ _BAD = (
     r"neglect|maltreatment|reoffend\w*|re-offend\w*|recidiv\w*|offend\w*|crimes?|arrests?|convictions?|suicid\w*|"
     r"self-harm|harm|injur\w*|disease|disorders?|incidence|loneliness|isolation|homeless\w*|evictions?|pain|dementia|"
     r"decline|hospitali[sz]\w*|admissions?|readmissions?|relapses?|dropout|drop-out|absence|absenteeism|bullying|"
-    r"victimi[sz]\w*|obesity|weight|blood\s+pressure|cholesterol|fatigue|exhaustion|burnout|exclusions?|custody|"
+    r"victimi[sz]\w*|shootings?|homicides?|obesity|weight|blood\s+pressure|cholesterol|fatigue|exhaustion|burnout|exclusions?|custody|"
     r"erosion|cancer|insomnia|body\s+fat|body\s+mass|stigma|putus\s+obat|pasung\w*|bunuh\s+diri|poorer|"
     r"problems?|difficult\w*|errors?|costs?|debt|arrears|adverse|complications?|use\s+of\s+\w+|drinking|smoking|"
     r"risiko|kematian|gejala|depresi|kecemasan|stres|beban|kekerasan|penelantaran|kekambuhan|putus\s+sekolah|"
@@ -43,6 +43,13 @@ _GOOD = (
     r"kualitas\s+hidup|kesejahteraan|pengetahuan|keterampilan|kepatuhan|pendapatan|kehadiran|dukungan|kemandirian|"
     r"kepercayaan\s+diri|efikasi\s+diri|resiliensi|fungsi|prestasi|partisipasi)"
 )
+# Ending or reversing a bad thing is good ("smoking cessation improves", "reverse renal bone disease"):
+# read as one benefit, and the bad word is not read again by _CHANGE.
+_UNDO = re.compile(
+    rf"\b(?:{_BAD})\s+cessation\b|\b(?:quitting|stopping|reversed?|reverses|reversing|prevent(?:s|ed|ing)?|"
+    rf"mencegah|berhenti)\s+(?:\w+\s+){{0,3}}?(?:{_BAD})\b",
+    re.IGNORECASE,
+)
 _CHANGE = re.compile(rf"\b({_DOWN}|{_UP})\b(?:\W+\w+){{0,6}}?\W+\b({_BAD}|{_GOOD})\b", re.IGNORECASE)
 _OUTCOME_FIRST = re.compile(
     rf"\b({_BAD}|{_GOOD})\b(?:\W+\w+){{0,5}}?\W+\b(?:was|were|is|are|had|fell|rose|became|menjadi)?\s*({_DOWN}|{_UP})\b",
@@ -55,6 +62,9 @@ _GOOD_WORD = any_of(
     r"\b(?:were|was)\s+positive\b",
     r"\bfavou?ring\s+(?:the\s+)?(?:intervention|exercise|treatment|programme|program)\b",
     r"\b(?:modest|significant|large|small)\s+(?:\w+\s+)?(?:improvement|benefit)s?\b",
+    r"\bshows?\s+promise\b",
+    r"\bpromising\b",
+    r"\b(?:produced|led\s+to|resulted\s+in|brought)\s+(?:\w+\s+){0,2}improvements?\b",
 )
 _NULL = any_of(
     r"\b(?:did\s+not|do\s+not|does\s+not|no|not)\s+(?:\w+\s+){0,2}?(?:evidence|find)\b",
@@ -127,7 +137,9 @@ def _sentence_direction(text: str, design: Design) -> str:
 
 def _votes(text: str) -> tuple[int, int]:
     """(benefit votes, harm votes) of one sentence."""
-    good = len(_GOOD_WORD.findall(text)) + len(_RISK_DOWN.findall(text))
+    undone = len(_UNDO.findall(text))
+    text = _UNDO.sub(" ", text)
+    good = len(_GOOD_WORD.findall(text)) + len(_RISK_DOWN.findall(text)) + undone
     bad = len(_RISK_UP.findall(text))
     if good or bad:  # a risk statement or a plain verdict says it already
         return good, bad
