@@ -8,6 +8,7 @@ memory only, so the page can save the case again under it.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -43,7 +44,9 @@ CASE_STATE: dict[str, Any] = {
 
 def init_case_state() -> None:
     for key, default in CASE_STATE.items():
-        st.session_state[key] = st.session_state.get(key, default)
+        if key not in st.session_state:  # a fresh copy per session: a shared {} would share passphrases
+            st.session_state[key] = copy.deepcopy(default)
+        st.session_state[key] = st.session_state[key]
 
 
 def store_of(ctx: Ctx) -> CaseStore:
@@ -151,7 +154,7 @@ def cases_page(ctx: Ctx) -> None:
         st.info(t["cases.none"])
         return
     ids = [s.id for s in summaries]
-    labels = {s.id: s.label() + (f"  ·  {t['cases.encrypted_mark']}" if s.encrypted else "") for s in summaries}
+    labels = {s.id: s.name or t["cases.locked_label"].format(id=s.id, date=s.updated[:10]) for s in summaries}
     if st.session_state["case_open"] not in ids:
         st.session_state["case_open"] = ids[0]
     key = str(st.selectbox(t["cases.pick"], ids, key="case_open", format_func=lambda i: labels[i]))
@@ -172,16 +175,17 @@ def open_ui(ctx: Ctx, store: CaseStore, key: str, encrypted: bool) -> Workspace 
     if encrypted and key not in st.session_state["case_keys"]:
         st.info(t["cases.locked"])
         left, right = st.columns([3, 1], vertical_alignment="bottom")
-        left.text_input(t["cases.passphrase"], key="case_unlock", type="password")
+        left.text_input(t["cases.unlock"], key="case_unlock", type="password")
         if not right.button(t["cases.open"], key="case_unlock_button"):
             return None
         try:
-            workspace = store.get(key, str(st.session_state["case_unlock"]))
-        except WrongPassphrase as exc:
-            st.error(str(exc))
+            store.get(key, str(st.session_state["case_unlock"]))
+        except WrongPassphrase:
+            st.error(t["cases.wrong_pass"])
             return None
         st.session_state["case_keys"][key] = st.session_state["case_unlock"]
-        return workspace
+        del st.session_state["case_unlock"]  # not kept in the widget
+        st.rerun()
     return store.get(key, st.session_state["case_keys"].get(key, ""))
 
 
