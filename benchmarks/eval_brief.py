@@ -124,7 +124,7 @@ def read(doc: ParsedDocument) -> tuple[EvidenceRow, Design]:
     appraisal = assess(doc, info, passages)
     size = next((i for i in appraisal.items if i.name == "sample_size" and i.value), None)
     pages = {p.number: p.text for p in doc.pages}
-    quotes = [locate(q, pages) for q in candidate_sentences(passages)]
+    quotes = [locate(q, pages) for q in candidate_sentences(passages, pages)]
     n = int(size.value) if size is not None and size.value else None
     row = evidence_row(quotes, Design(appraisal.design), n, size.unit if size is not None else "")
     return replace(row, key_findings=tuple(q for q in row.key_findings if quote_on_page(q, pages))), Design(

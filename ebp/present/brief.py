@@ -128,7 +128,9 @@ def document_row(
     """The evidence row of one stored document, its quotes checked against their pages."""
     passages = store.passages_of_document(doc.doc_id)
     pages = store.page_texts(doc.doc_id) or (read_pages(doc) if read_pages else {})
-    quotes = [locate(q, pages) for q in candidate_sentences(passages)] if pages else candidate_sentences(passages)
+    quotes = (
+        [locate(q, pages) for q in candidate_sentences(passages, pages)] if pages else candidate_sentences(passages)
+    )
     size = next((i for i in doc.appraisal.items if i.name == "sample_size" and i.value), None)
     n = int(size.value) if size is not None and size.value else None
     row = evidence_row(quotes, Design(doc.appraisal.design), n, size.unit if size is not None else "")
