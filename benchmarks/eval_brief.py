@@ -1,6 +1,6 @@
 """How well the evidence rows of the brief match the labelled gold set (``benchmarks/brief/labels.jsonl``).
 
-    .venv/bin/python benchmarks/eval_brief.py [--shared ../shared] [--errors dev|dev2] [--test] [--json]
+    .venv/bin/python benchmarks/eval_brief.py [--shared ../shared] [--errors dev|dev2|dev3] [--test] [--json]
 
 Each labelled document (demo corpus, real PDFs, SciFact/NFCorpus abstracts, Indonesian abstracts) goes
 through ebp's own reading (parse → chunk → appraise → ``ebp.appraise.findings.evidence_row``) and is
@@ -13,7 +13,8 @@ how many quoted sentences are found on the page they cite.
 The labels are split in two halves by a hash of the document id: the rules were written and revised
 while reading mistakes on ``dev`` only; ``test`` is scored only with ``--test`` (each run is reported).
 ``labels_dev2.jsonl`` (62 more documents labelled by reading on 2026-12-03, key sentences and direction
-only) is a second development set, ``dev2``, never mixed into ``test``.
+only) is a second development set, ``dev2``, and ``labels_dev3.jsonl`` (33 more, labelled the same way the
+same day, before ebp was run on them) a third, ``dev3``; neither is ever mixed into ``test``.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ebp.types import Design, DocType, Page, ParsedDocument
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "benchmarks" / "brief" / "labels.jsonl"
 LABELS_DEV2 = ROOT / "benchmarks" / "brief" / "labels_dev2.jsonl"
+LABELS_DEV3 = ROOT / "benchmarks" / "brief" / "labels_dev3.jsonl"
 # Abstracts of the appraisal benchmark (benchmarks/appraisal/*.jsonl), by their ``source``.
 ABSTRACT_FILES = {"sw-en": "social_work", "cr-en": "criminology", "ed-en": "education", "po-en": "policy",
                   "fresh": "fresh", "idj": "id_journals"}  # fmt: skip
@@ -52,18 +54,19 @@ def half(doc: str) -> str:
 
 
 def load_labels() -> list[dict]:
-    """Every labelled document with its ``split`` (dev, test or dev2)."""
+    """Every labelled document with its ``split`` (dev, test, dev2 or dev3)."""
     out = []
     for line in LABELS.read_text(encoding="utf-8").splitlines():
         if line.strip():
             label = json.loads(line)
             out.append({**label, "split": half(label["doc"])})
-    if LABELS_DEV2.exists():
-        out += [
-            {**json.loads(line), "split": "dev2"}
-            for line in LABELS_DEV2.read_text(encoding="utf-8").splitlines()
-            if line.strip()
-        ]
+    for path, split in ((LABELS_DEV2, "dev2"), (LABELS_DEV3, "dev3")):
+        if path.exists():
+            out += [
+                {**json.loads(line), "split": split}
+                for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip()
+            ]
     return out
 
 
@@ -178,11 +181,11 @@ def score(label: dict, row, doc: ParsedDocument) -> dict:  # type: ignore[no-unt
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--errors", choices=("dev", "dev2"), help="list the mistakes on a development set")
+    parser.add_argument("--errors", choices=("dev", "dev2", "dev3"), help="list the mistakes on a development set")
     parser.add_argument("--test", action="store_true", help="score the test half too (report every such run)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    splits = ("dev", "dev2", "test") if args.test else ("dev", "dev2")
+    splits = ("dev", "dev2", "dev3", "test") if args.test else ("dev", "dev2", "dev3")
     results: dict[str, list[dict]] = {name: [] for name in splits}
     skipped = 0
     for label in load_labels():
