@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -50,9 +51,12 @@ def test_a_workspace_is_saved_de_identified_and_read_back(tmp_path: Path) -> Non
     saved = store.save(workspace())
     assert "Sri" not in saved.case and "0812" not in saved.case and "Kenanga" not in saved.case
     assert "Darto" not in saved.notes  # a name typed later into a note is masked too
+    assert saved.case.startswith("Bu [NAMA-1]") and saved.notes == "Dibahas dengan Pak [NAMA-2] dari sekolah."
     back = store.get("Kasus kehadiran")
     assert back == saved and back.evidence[0].item.level.rank == 2 and back.evidence[0].findings[0].page == 4
-    with_entry = add_follow_up(back, "2026-12-20", "Hadir 18 dari 20 hari", "kehadiran")
+    later = store.save(replace(saved, decision="Bu Sri setuju; Pak Joko ikut."))
+    assert later.decision == "Bu [NAMA-3] setuju; Pak [NAMA-4] ikut."  # after the numbers already used
+    with_entry = add_follow_up(later, "2026-12-20", "Hadir 18 dari 20 hari", "kehadiran")
     store.save(with_entry)
     assert store.get("Kasus kehadiran").follow_ups[0].result == "Hadir 18 dari 20 hari"
     raw = (tmp_path / "cases.sqlite").read_bytes() + _wal(tmp_path)

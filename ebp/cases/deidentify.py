@@ -74,11 +74,21 @@ def find_identifiers(text: str, also: Iterable[str] = (), keep: Iterable[str] = 
     return sorted((s for s in chosen if s.kind != "placeholder"), key=lambda s: s.start)
 
 
-def deidentify(text: str, lang: str = "id", also: Iterable[str] = (), keep: Iterable[str] = ()) -> Deidentified:
-    """The case with its identifiers replaced by placeholders in ``lang`` (id or en), and what was masked."""
+def deidentify(
+    text: str,
+    lang: str = "id",
+    also: Iterable[str] = (),
+    keep: Iterable[str] = (),
+    people: list[set[str]] | None = None,
+) -> Deidentified:
+    """The case with its identifiers replaced by placeholders in ``lang`` (id or en), and what was masked.
+
+    ``people``: the persons numbered so far (their name words), shared by the texts of one case so that a
+    person keeps one number across them; it grows with the persons met here.
+    """
     text = str(text or "")
     labels = LABELS.get(lang, LABELS["id"])
-    people: list[set[str]] = []  # the name words of each person met so far
+    people = [] if people is None else people  # the name words of each person met so far
     masks, out, pos = [], [], 0
     for span in find_identifiers(text, also, keep):
         original = text[span.start : span.end]

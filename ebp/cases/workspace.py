@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -47,6 +48,9 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
 )
+
+
+_NUMBERED = re.compile(r"\[(?:NAMA|NAME)-(\d+)\]")
 
 
 class CaseError(EbpError):
@@ -104,15 +108,22 @@ class Workspace:
     def masked(self) -> Workspace:
         """This workspace with every free text de-identified (masked text stays as it is)."""
 
-        def m(text: str) -> str:
-            return deidentify(text, self.lang, keep=self.keep).text if text else text
+        # One numbering for the whole case: a person keeps their number across the texts, and a name typed
+        # later (into a note) gets a number after those already in the workspace.
+        texts = [self.name, self.case, self.notes, self.decision, self.measures, *(f.result for f in self.follow_ups)]
+        taken = [int(n) for text in texts for n in _NUMBERED.findall(text)]
+        people: list[set[str]] = [{f"\0{i}"} for i in range(max(taken, default=0))]
 
+        def m(text: str) -> str:
+            return deidentify(text, self.lang, keep=self.keep, people=people).text if text else text
+
+        case = m(self.case)
         q = self.question
         question = Question(m(q.client), m(q.option), m(q.comparison), m(q.expected_outcome), q.question_type)
         return replace(
             self,
             name=m(self.name),
-            case=m(self.case),
+            case=case,
             question=question,
             notes=m(self.notes),
             decision=m(self.decision),
