@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ebp.bench import add_parser as add_bench_parser
+from ebp.cases.cli import add_parser as add_cases_parser
 from ebp.config import Settings
 from ebp.errors import EbpError
 from ebp.retrieve.copes import QUESTION_TYPES
@@ -92,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
 
     add_bench_parser(sub, common)
+    add_cases_parser(sub, common)
 
     p = sub.add_parser("stats", parents=[common], help="what the index holds")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")

@@ -51,7 +51,7 @@ def hit(dense: float | None = 0.9, title: str = "Dukungan lansia", text: str = "
 
 def test_both_languages_have_the_same_strings() -> None:
     assert set(ID) == set(EN) and set(STRINGS) == {"id", "en"}
-    assert strings("xx") is ID  # unknown language: Indonesian
+    assert strings("xx") is STRINGS["id"]  # unknown language: Indonesian
     assert label(T, "design", "rct") == "Uji acak terkontrol (RCT)" and label(T, "design", "new") == "new"
     assert level_label(evidence_level("rct"), "en") == "Randomised controlled trial"
     # every format string in one language takes the same fields in the other
