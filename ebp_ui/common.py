@@ -10,6 +10,7 @@ what they show and are read through their return value or their own callback.
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -84,8 +85,10 @@ class Ctx:
 
 
 def init_state() -> None:
+    """Every key of ``STATE`` in this browser session; a new session gets its own copy of each default
+    (a list shared between sessions would carry one user's choices into another's)."""
     for key, default in STATE.items():
-        st.session_state[key] = st.session_state.get(key, default)
+        st.session_state[key] = st.session_state[key] if key in st.session_state else copy.deepcopy(default)
 
 
 def ensure_option(key: str, options: list[Any]) -> None:

@@ -1,0 +1,25 @@
+"""Session state: each browser session gets its own copy of the defaults."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from ebp_ui.common import STATE
+
+
+def _one_session() -> None:
+    import streamlit as st
+
+    from ebp_ui.common import init_state
+
+    init_state()
+    st.session_state["upload_results"].append("kdrt.pdf")  # what the upload page does with its report
+    st.session_state["f_designs"].append("rct")
+
+
+def test_a_session_changing_a_list_leaves_the_defaults_and_other_sessions_alone() -> None:
+    first = AppTest.from_function(_one_session).run()
+    second = AppTest.from_function(_one_session).run()
+    assert not first.exception and not second.exception
+    assert second.session_state["upload_results"] == ["kdrt.pdf"]  # its own list, not the first one's too
+    assert STATE["upload_results"] == [] and STATE["f_designs"] == []
