@@ -62,3 +62,34 @@ def test_direction_reads_ending_a_harm_and_promise_as_benefit() -> None:
     assert direction_of([reverse], Design.RCT) == "benefit"
     assert direction_of(["Peer mentoring shows promise for young carers."], Design.QUASI_EXPERIMENTAL) == "benefit"
     assert direction_of(["Focused deterrence was associated with a reduction in shootings."], Design.RCT) == "benefit"
+
+
+def test_direction_reads_the_results_not_only_an_advising_conclusion() -> None:
+    from ebp.appraise.direction import direction_of
+
+    advice = "The findings support routine housing risk screening at admission, rather than at discharge."
+    results = ["Risk was highest among those with admissions longer than 60 days (OR 2.4, 95% CI 1.6-3.5)."]
+    assert direction_of([advice], Design.COHORT, results) == "harm"  # the results say which way, not the advice
+    # the same sentences under another design label: an association's ratio does not depend on it
+    assert direction_of([advice], Design.CROSS_SECTIONAL, results) == "harm"
+    assert direction_of([advice], Design.COHORT) == "unclear"
+
+
+def test_direction_mixed_and_descriptive_from_the_sentence_itself() -> None:
+    from ebp.appraise.direction import direction_of
+
+    iop = (
+        "For normal individuals, IOP was not changed by ingestion of caffeine, while for patients with glaucoma "
+        "or OHT, IOP increased significantly."
+    )
+    assert direction_of([iop], Design.SYSTEMATIC_REVIEW) == "mixed"
+    prevalence = "In this population, the prevalence of dementia was low and increased with age."
+    assert direction_of([prevalence], Design.COHORT) == "unclear"  # a survey labelled cohort stays descriptive
+    first = "Link workers produced modest gains in wellbeing."
+    opposite = "Hospital admissions rose significantly (p = 0.01) among participants."
+    assert direction_of([first, opposite], Design.RCT) == "mixed"  # opposing significant effects
+    attendance = (
+        "Adoption was associated with a 0.6 percentage point increase in average daily attendance and a small "
+        "reduction in out-of-school suspensions."
+    )
+    assert direction_of([attendance], Design.QUASI_EXPERIMENTAL) == "benefit"

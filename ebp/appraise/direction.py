@@ -21,25 +21,27 @@ _DOWN = (
     r"(?:reduc\w*|decreas\w*|lower(?:ed)?|fewer|less|declin\w*|drop\w*|fell|shorter|menurun\w*|penurunan|"
     r"berkurang|mengurangi|lebih\s+rendah|lebih\s+sedikit)"
 )
-_UP = r"(?:increas\w*|improv\w*|higher|more|greater|rais\w*|rose|gain\w*|better|longer|meningkat\w*|peningkatan|" \
+_UP = r"(?:increas\w*|higher|more|greater|rais\w*|rose|gain\w*|better|longer|meningkat\w*|peningkatan|" \
       r"bertambah|lebih\s+tinggi|lebih\s+baik|lebih\s+banyak|membaik)"  # fmt: skip
 _BAD = (
     r"(?:risks?|odds|hazard|mortality|deaths?|dying|symptoms?|depress\w*|anxi\w*|stress\w*|distress|burden|violence|abuse|"
     r"neglect|maltreatment|reoffend\w*|re-offend\w*|recidiv\w*|offend\w*|crimes?|arrests?|convictions?|suicid\w*|"
     r"self-harm|harm|injur\w*|disease|disorders?|incidence|loneliness|isolation|homeless\w*|evictions?|pain|dementia|"
     r"decline|hospitali[sz]\w*|admissions?|readmissions?|relapses?|dropout|drop-out|absence|absenteeism|bullying|"
-    r"victimi[sz]\w*|shootings?|homicides?|obesity|weight|blood\s+pressure|cholesterol|fatigue|exhaustion|burnout|exclusions?|custody|"
+    r"victimi[sz]\w*|shootings?|homicides?|obesity|weight|BMI|blood\s+pressure|suspensions?|poverty|complaints?|"
+    r"use\s+of\s+force|returns?\s+to\s+homelessness|nights\s+in\s+shelter|absences?|progression|cholesterol|fatigue|exhaustion|burnout|exclusions?|custody|"
     r"erosion|cancer|insomnia|body\s+fat|body\s+mass|stigma|putus\s+obat|pasung\w*|bunuh\s+diri|poorer|"
     r"problems?|difficult\w*|errors?|costs?|debt|arrears|adverse|complications?|use\s+of\s+\w+|drinking|smoking|"
     r"risiko|kematian|gejala|depresi|kecemasan|stres|beban|kekerasan|penelantaran|kekambuhan|putus\s+sekolah|"
-    r"perundungan|stunting|kesepian|ketergantungan|masalah)"
+    r"perundungan|stunting|kesepian|ketergantungan|masalah|kemiskinan|stigma)"
 )
 _GOOD = (
     r"(?:attendance|well-?being|quality\s+of\s+life|adherence|knowledge|skills?|employment|income|earnings|survival|"
     r"recovery|remission|self-efficacy|confidence|satisfaction|support|stability|achievement|literacy|reading|"
     r"numeracy|uptake|enrol\w*|completion|graduation|persistence|retention|resilience|function\w*|cognition|memory|"
     r"mental\s+health|health|telomere\s+length|"
-    r"engagement|participation|compliance|payments?|savings|consumption|assets|attainment|learning|"
+    r"engagement|participation|compliance|payments?|savings|consumption|assets|attainment|learning|contributions?|"
+    r"registrations?|registration\s+rates?|trust|tenancy|kemandirian|"
     r"kualitas\s+hidup|kesejahteraan|pengetahuan|keterampilan|kepatuhan|pendapatan|kehadiran|dukungan|kemandirian|"
     r"kepercayaan\s+diri|efikasi\s+diri|resiliensi|fungsi|prestasi|partisipasi)"
 )
@@ -52,7 +54,8 @@ _UNDO = re.compile(
 )
 _CHANGE = re.compile(rf"\b({_DOWN}|{_UP})\b(?:\W+\w+){{0,6}}?\W+\b({_BAD}|{_GOOD})\b", re.IGNORECASE)
 _OUTCOME_FIRST = re.compile(
-    rf"\b({_BAD}|{_GOOD})\b(?:\W+\w+){{0,5}}?\W+\b(?:was|were|is|are|had|fell|rose|became|menjadi)?\s*({_DOWN}|{_UP})\b",
+    rf"\b({_BAD}|{_GOOD})\b(?:[^\w,;:]+(?!(?:and|or|but|while|whereas|with|than|after|dan|atau|dengan)\b)\w+){{0,3}}?"
+    rf"[^\w,;:]+\b(?:was|were|is|are|had|fell|rose|became|menjadi)?\s*({_DOWN}|{_UP})\b(?!\s+(?:in|of|on|the|a|an)\b)",
     re.IGNORECASE,
 )
 _GOOD_WORD = any_of(
@@ -64,7 +67,16 @@ _GOOD_WORD = any_of(
     r"\b(?:modest|significant|large|small)\s+(?:\w+\s+)?(?:improvement|benefit)s?\b",
     r"\bshows?\s+promise\b",
     r"\bpromising\b",
-    r"\b(?:produced|led\s+to|resulted\s+in|brought)\s+(?:\w+\s+){0,2}improvements?\b",
+    r"\b(?:produced|led\s+to|resulted\s+in|brought)\s+(?:\w+\s+){0,2}(?:improvements?|gains?)\b",
+    r"\bimprov(?:e|es|ed|ing|ement|ements)\b(?!\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:not|small|limited))",
+    r"\b(?:advantage|benefit)\s+(?:\w+\s+){0,6}?in\s+favou?r\s+of\b",
+    r"\b(?:membaik|perbaikan|memperbaiki)\b",
+)
+_BAD_WORD = any_of(
+    r"\b(?:worsen\w*|deteriorat\w*|harmful|detrimental|at\s+the\s+cost\s+of|adverse\s+effects?\s+(?:were|was)\s+more|"
+    r"memburuk|merugikan)\b",
+    r"\b\d+(?:[.,]\d+)?\s+times\s+(?:more|as)\s+likely\b",
+    r"\b(?:risk|odds|rates?)\s+(?:was|were)\s+highest\b",
 )
 _NULL = any_of(
     r"\b(?:did\s+not|do\s+not|does\s+not|no|not)\s+(?:\w+\s+){0,2}?(?:evidence|find)\b",
@@ -76,12 +88,14 @@ _NULL = any_of(
     r"\bdid\s+not\s+(?:\w+\s+)?(?:differ|improve|reduce|change|increase|affect|predict|lower)\b",
     r"\bnot\s+(?:significantly\s+|statistically\s+)?(?:associated|different|effective|related|improved|reduced)\b",
     r"\b(?:was|were)\s+(?:similar|comparable|unchanged)\b",
+    r"\b(?:was|were)\s+not\s+(?:significantly\s+)?(?:changed|altered|affected)\b",
     r"\bnon-?significant\b",
     r"\bnull\s+(?:effect|result|finding)\b",
     r"\btidak\s+(?:terdapat|ada)\s+(?:perbedaan|pengaruh|hubungan)\b",
     r"\btidak\s+(?:berpengaruh|signifikan|bermakna|berbeda|efektif)\b",
 )
-_CONTRAST = any_of(r"\bbut\b", r"\bhowever\b", r"\bwhereas\b", r"\bnamun\b", r"\btetapi\b", r"\bsedangkan\b")
+_CONTRAST = any_of(r"\bbut\b", r"\bhowever\b", r"\bwhereas\b", r"\bwhile\b", r"\balthough\b", r"\bnamun\b",
+                   r"\btetapi\b", r"\bsedangkan\b", r"\bin\s+contrast\b")  # fmt: skip
 _RISK_UP = any_of(
     r"\b(?:higher|increased|greater|elevated)\s+(?:\w+\s+){0,2}?(?:risk|odds|hazard|rates?|incidence|likelihood)\b",
     r"\brisk\s+factors?\b",
@@ -94,36 +108,62 @@ _RISK_DOWN = any_of(
     r"\bassociated\s+with\s+(?:an?\s+)?(?:reduced|lower|decreased|less|fewer)\b",
     r"\b(?:menurunkan|penurunan)\s+risiko\b",
 )
-_UNCLEAR_DESIGNS = frozenset({Design.QUALITATIVE, Design.GUIDELINE_OR_OPINION, Design.OTHER})
-
-
 _RATIO = re.compile(r"\b(?:a?OR|a?HR|RR|IRR)\b\s*[=:(]?\s*(\d+(?:[.,]\d+)?)")
 _ASSOCIATED = any_of(r"\bassociated\s+with\b", r"\bberhubungan\b", r"\bhubungan\b", r"\brelated\s+to\b",
-                     r"\bpredict\w*\b", r"\bimplicate\w*\b")  # fmt: skip
-_OBSERVATIONAL = frozenset({Design.CASE_CONTROL, Design.COHORT, Design.CROSS_SECTIONAL})
+                     r"\bpredict\w*\b", r"\bimplicate\w*\b", r"\b(?:more|less|lebih)\s+(?:likely|mungkin)\b",
+                     r"\bfaktor\s+risiko\b", r"\brisk\s+factors?\b")  # fmt: skip
+# A sentence that advises or interprets ("The findings support routine screening", "… should …") says which way
+# the authors lean, not what was found: it is read after the sentences that report.
+_ADVICE = any_of(
+    r"\b(?:should|must|need\s+to|needs\s+to|recommend\w*|calls?\s+for|support\s+(?:routine|the\s+use|the\s+case|"
+    r"calls|policies|investment)|perlu|disarankan|direkomendasikan|hendaknya)\b",
+    r"\b(?:may|might|could)\s+(?:help|be\s+(?:useful|helpful|needed))\b",
+)
+_SIGNIFICANT = any_of(r"\bsignificant\w*\b", r"\bp\s*[<=]\s*0?[.,]0", r"\b95\s*%", r"\bCI\b", r"\bbermakna\b",
+                      r"\bsignifikan\b", r"\d\s*%")  # fmt: skip
 
 
-def direction_of(findings: Sequence[str], design: Design) -> str:
-    """benefit | harm | no_difference | mixed | unclear, from the key-finding sentences (the first that says
-    something decides) and the study design."""
-    if design in _UNCLEAR_DESIGNS:
+def direction_of(findings: Sequence[str], design: Design, results: Sequence[str] = ()) -> str:
+    """benefit | harm | no_difference | mixed | unclear, from the key-finding sentences (best first) and the
+    abstract's results sentences (``results``), read by their own words.
+
+    Sentences that report come before sentences that advise; the first that points somewhere decides, unless
+    another reported sentence finds a significant effect the opposite way (then ``mixed``). Only a qualitative
+    study's, a guideline's or a laboratory study's label decides by itself (``unclear``), and even then not when
+    a finding is a statistic of a change."""
+    texts = list(dict.fromkeys([*findings, *results]))
+    if design in _UNCLEAR_DESIGNS and not any(_SIGNIFICANT.search(t) and _CHANGE.search(t) for t in findings):
         return "unclear"
-    for text in findings:
-        found = _sentence_direction(text, design)
-        if found != "unclear":
-            return found
-    return "unclear"
+    read = [(t, _sentence_direction(t)) for t in texts]
+    reported = [(t, d) for t, d in read if d != "unclear" and not _ADVICE.search(t)]
+    advised = [(t, d) for t, d in read if d != "unclear" and _ADVICE.search(t)]
+    if not reported:
+        return advised[0][1] if advised else "unclear"
+    first = reported[0][1]
+    if first in ("benefit", "harm"):
+        opposite = "harm" if first == "benefit" else "benefit"
+        if any(d == opposite and _SIGNIFICANT.search(t) for t, d in reported[1:] if t in findings[:3]):
+            return "mixed"
+    return first
 
 
-def _sentence_direction(text: str, design: Design) -> str:
-    if design in _OBSERVATIONAL:
-        ratio = _ratio_direction(text)
-        if ratio:
-            return ratio
+_UNCLEAR_DESIGNS = frozenset({Design.QUALITATIVE, Design.GUIDELINE_OR_OPINION, Design.OTHER})
+# A prevalence stated for itself, with no comparison: descriptive ("the prevalence of dementia was low").
+_PREVALENCE = any_of(r"\b(?:the\s+)?(?:prevalence|proportion)\s+of\b[^.;]{0,80}?\b(?:was|were|is)\b", r"\bprevalensi\b")
+_COMPARISON = any_of(r"\b(?:than|compared|versus|vs\.?|group|groups|intervention|dibandingkan|daripada|kelompok)\b")
+
+
+def _sentence_direction(text: str, design: Design | None = None) -> str:
+    if _PREVALENCE.search(text) and not _COMPARISON.search(text):
+        return "unclear"
+    ratio = _ratio_direction(text)
+    if ratio:
+        return ratio
     null = bool(_NULL.search(text))
     good, bad = _votes(text)
-    if null and (good or bad) and _CONTRAST.search(text):
-        return "mixed"  # "improved on X, but not on Y"
+    changed = good or bad or (_SIGNIFICANT.search(text) and _ANY_CHANGE.search(text))
+    if null and changed and _CONTRAST.search(text):
+        return "mixed"  # "improved on X, but not on Y"; "not changed in A, while in B it increased significantly"
     if null:
         return "no_difference"  # "did not find evidence that fish lowered the risk": the negation decides
     if good and bad:
@@ -135,15 +175,22 @@ def _sentence_direction(text: str, design: Design) -> str:
     return "unclear"
 
 
+_ANY_CHANGE = re.compile(rf"\b(?:{_DOWN}|{_UP})\b", re.IGNORECASE)
+
+
 def _votes(text: str) -> tuple[int, int]:
     """(benefit votes, harm votes) of one sentence."""
     undone = len(_UNDO.findall(text))
     text = _UNDO.sub(" ", text)
     good = len(_GOOD_WORD.findall(text)) + len(_RISK_DOWN.findall(text)) + undone
-    bad = len(_RISK_UP.findall(text))
+    bad = len(_RISK_UP.findall(text)) + len(_BAD_WORD.findall(text))
     if good or bad:  # a risk statement or a plain verdict says it already
         return good, bad
-    for m in list(_CHANGE.finditer(text)) + list(_OUTCOME_FIRST.finditer(text)):
+    changes = list(_CHANGE.finditer(text))
+    starts = {m.start() for m in changes}
+    for m in changes + list(_OUTCOME_FIRST.finditer(text)):
+        if m.re is _OUTCOME_FIRST and m.start(2) in starts:
+            continue  # "… and a small reduction in suspensions": the change belongs to what follows it
         change, outcome = (m.group(1), m.group(2)) if m.re is _CHANGE else (m.group(2), m.group(1))
         down = re.fullmatch(_DOWN, change, re.IGNORECASE) is not None
         bad_outcome = re.fullmatch(_BAD, outcome, re.IGNORECASE) is not None

@@ -216,6 +216,13 @@ def key_findings(quotes: Sequence[Quote], design: Design, limit: int = 2) -> tup
     return tuple(s.quote for s in good[:limit])
 
 
+def results_sentences(quotes: Sequence[Quote], limit: int = 8) -> list[str]:
+    """The abstract's results sentences (under a "Results:" label or a results section), for reading direction."""
+    span = abstract_span(quotes)
+    out = [quotes[i].text for i in span if quotes[i].section in _RESULT_LABELS or quotes[i].section == Section.RESULTS]
+    return [t for t in out if not FUTURE.search(t)][:limit]
+
+
 def abstract_span(quotes: Sequence[Quote]) -> range:
     """The sentences of the abstract: up to the keywords line; a short text whole; else the first 15."""
     for i, q in enumerate(quotes[:60]):
@@ -278,10 +285,11 @@ def evidence_row(quotes: Sequence[Quote], design: Design, n: int | None = None, 
     """The evidence row of a document from its sentences (``candidate_sentences``) and its appraisal."""
     from ebp.appraise.pico import comparison_of, intervention_of, outcomes_of, participants_of
 
-    found = key_findings(quotes, design)
+    ranked = key_findings(quotes, design, limit=3)
+    found = ranked[:2]
     return EvidenceRow(
         key_findings=found,
-        direction=direction_of([q.text for q in found], design),
+        direction=direction_of([q.text for q in ranked], design, results_sentences(quotes)),
         participants=participants_of(quotes, n),
         n=n if design is not Design.CASE_STUDY else None,
         n_unit=n_unit,
