@@ -26,7 +26,18 @@ from pathlib import Path
 
 import numpy as np
 from appraisal_data import DESIGN_GROUP, GROUPS, load_all  # the script's own folder is on sys.path
-from appraisal_model import featurise, fit, fit_sample, node_labels, predict, sample_candidates, threshold_for
+from appraisal_model import (
+    featurise,
+    fit,
+    fit_sample,
+    gold_of,
+    is_right,
+    nested_sample_threshold,
+    nested_threshold,
+    node_labels,
+    predict,
+    sample_candidates,
+)
 
 from ebp.types import DESIGNS
 
@@ -54,8 +65,8 @@ def main() -> int:
         print_report(report)
     for source in args.errors:  # a source (stt-train, scifact …), so that development reads only its own sets
         for r, res in zip(records, results, strict=True):
-            gold = _gold(r)
-            if r["source"] == source and gold and not _right(r, res["design"]):
+            gold = gold_of(r)
+            if r["source"] == source and gold and not is_right(r, res["design"]):
                 print(
                     f"{r['id']:>10} gold={gold:<32} pred={res['design']:<32} p={res['confidence']:.2f} "
                     f"{r['title'][:90]}"
@@ -70,7 +81,7 @@ def leave_one_domain_out(records: list[dict], x: np.ndarray) -> list[dict]:
     for held in domains:
         train = [i for i, r in enumerate(records) if r["domain"] != held and node_labels(r)]
         test = [i for i, r in enumerate(records) if r["domain"] == held]
-        threshold = _nested_threshold([records[i] for i in train], x[train])
+        threshold = nested_threshold([records[i] for i in train], x[train])
         model = fit([records[i] for i in train], x[train])
         for i, (design, confidence) in zip(test, predict(model, x[test]), strict=True):
             results[i] = {
@@ -82,38 +93,12 @@ def leave_one_domain_out(records: list[dict], x: np.ndarray) -> list[dict]:
     return results
 
 
-def _nested_threshold(records: list[dict], x: np.ndarray) -> float:
-    """The flag threshold from a leave-one-domain-out inside ``records`` (never the outer held-out domain)."""
-    confidences, correct = [], []
-    for inner in sorted({r["domain"] for r in records}):
-        train = [i for i, r in enumerate(records) if r["domain"] != inner]
-        test = [i for i, r in enumerate(records) if r["domain"] == inner and _gold(r) is not None]
-        if not test:
-            continue
-        model = fit([records[i] for i in train], x[train])
-        for i, (design, confidence) in zip(test, predict(model, x[test]), strict=True):
-            confidences.append(confidence)
-            correct.append(_right(records[i], design))
-    return threshold_for(confidences, correct)
-
-
-def _gold(r: dict) -> str | None:
-    """What a prediction is scored against: the design, or for StudyTypeTeller its group."""
-    return r["group"] if r["domain"] == "psychiatry" else r["design"]
-
-
-def _right(r: dict, design: str) -> bool:
-    if r["domain"] == "psychiatry":
-        return DESIGN_GROUP.get(design) == r["group"]
-    return design == r["design"]
-
-
 def summarise(records: list[dict], results: list[dict]) -> dict:
     from sklearn.metrics import f1_score, recall_score
 
     full = [(r, res) for r, res in zip(records, results, strict=True) if r["domain"] != "psychiatry" and r["design"]]
     stt = [(r, res) for r, res in zip(records, results, strict=True) if r["domain"] == "psychiatry" and r["group"]]
-    scored = [(r, res) for r, res in zip(records, results, strict=True) if _gold(r) is not None]
+    scored = [(r, res) for r, res in zip(records, results, strict=True) if gold_of(r) is not None]
     out: dict = {"records": len(scored), "domains": {}}
     if full:
         gold = [r["design"] for r, _ in full]
@@ -125,6 +110,7 @@ def summarise(records: list[dict], results: list[dict]) -> dict:
         recalls = recall_score(gold, pred, labels=labels, average=None, zero_division=0)
         out["per_class_recall"] = {d: round(float(v), 3) for d, v in zip(labels, recalls, strict=True)}
         out["per_class_support"] = dict(Counter(gold))
+        out["full_domains"] = len({r["domain"] for r, _ in full})
     if stt:
         gold = [r["group"] for r, _ in stt]
         pred = [DESIGN_GROUP.get(res["design"]) or "outside" for _, res in stt]
@@ -140,20 +126,25 @@ def summarise(records: list[dict], results: list[dict]) -> dict:
         out["domains"][domain] = _domain_figures(pairs)
     worst = min(out["domains"].items(), key=lambda kv: kv[1]["accuracy"])
     out["worst_domain"] = {"domain": worst[0], "accuracy": worst[1]["accuracy"]}
-    wrong_unflagged = [not _right(r, res["design"]) and not res["flagged"] for r, res in scored]
-    unflagged = [_right(r, res["design"]) for r, res in scored if not res["flagged"]]
+    wrong_unflagged = [not is_right(r, res["design"]) and not res["flagged"] for r, res in scored]
+    unflagged = [is_right(r, res["design"]) for r, res in scored if not res["flagged"]]
     out["wrong_and_not_flagged"] = round(float(np.mean(wrong_unflagged)), 3)
     out["flagged_share"] = round(float(np.mean([res["flagged"] for _, res in scored])), 3)
     out["unflagged_right"] = round(float(np.mean(unflagged)), 3) if unflagged else None
+    out["unflagged_right_of"] = [int(sum(unflagged)), len(unflagged)]
+    if stt:  # StudyTypeTeller's RCT group by its three labels: the "non-intervention" ones are often other designs
+        for kind in ("drug-intervention", "non-drug-intervention", "non-intervention"):
+            hits = [is_right(r, res["design"]) for r, res in stt if r["stt_label"] == f"Human-RCT-{kind}"]
+            out.setdefault("stt_rct_recall_by_label", {})[kind] = [int(sum(hits)), len(hits)]
     return out
 
 
 def _domain_figures(pairs: list) -> dict:
-    right = [_right(r, res["design"]) for r, res in pairs]
+    right = [is_right(r, res["design"]) for r, res in pairs]
     fig = {"n": len(pairs), "accuracy": round(float(np.mean(right)), 3)}
     for target, group in (("rct", "rct"), ("systematic_review_meta_analysis", "systematic_review")):
         hits = [
-            _right(r, res["design"])
+            is_right(r, res["design"])
             for r, res in pairs
             if (r["group"] if r["domain"] == "psychiatry" else r["design"]) in (target, group)
         ]
@@ -185,7 +176,7 @@ def sample_size_figures(records: list[dict]) -> dict:
     pred: list[int | None] = [None] * len(labelled)
     for held in domains:
         train = [i for i, r in enumerate(labelled) if r["domain"] != held]
-        threshold = _nested_sample_threshold([labelled[i] for i in train], [found[i] for i in train])
+        threshold = nested_sample_threshold([labelled[i] for i in train], [found[i] for i in train])
         model = fit_sample([labelled[i] for i in train], [found[i] for i in train], threshold=threshold)
         for i, r in enumerate(labelled):
             if r["domain"] == held:
@@ -205,22 +196,6 @@ def sample_size_figures(records: list[dict]) -> dict:
     return out
 
 
-def _nested_sample_threshold(records: list[dict], found: list[list]) -> float:
-    scores, best, gold = [], [], []
-    for inner in sorted({r["domain"] for r in records}):
-        train = [i for i, r in enumerate(records) if r["domain"] != inner]
-        model = fit_sample([records[i] for i in train], [found[i] for i in train], threshold=0.0)
-        for i, r in enumerate(records):
-            if r["domain"] == inner:
-                top = max(found[i], key=model.score) if found[i] else None
-                scores.append(model.score(top) if top else 0.0)
-                best.append(top.value if top else None)
-                gold.append(r["sample_size"])
-    options = sorted(set(scores)) + [1.01]
-    right = [sum((b if s >= t else None) == g for b, s, g in zip(best, scores, gold, strict=True)) for t in options]
-    return float(options[int(np.argmax(right))])
-
-
 def _with_ci_mean(values: list[bool]) -> dict:
     rng = np.random.default_rng(0)
     a = np.asarray(values, dtype=float)
@@ -235,14 +210,20 @@ def print_report(report: dict) -> None:
 
     print(f"leave-one-domain-out over {report['records']} labelled abstracts")
     if "designs_macro_f1" in report:
-        print(f"macro-F1, all designs (six fully labelled domains): {ci(report['designs_macro_f1'])}")
+        n = report["full_domains"]
+        print(f"macro-F1, all designs ({n} fully labelled domains): {ci(report['designs_macro_f1'])}")
     if "stt_six_groups_macro_f1" in report:
         print(f"macro-F1, StudyTypeTeller's six groups (psychiatry held out): {ci(report['stt_six_groups_macro_f1'])}")
         print("  group recall: " + ", ".join(f"{g} {v:.2f}" for g, v in report["stt_group_recall"].items()))
     print(
         f"wrong and not flagged: {report['wrong_and_not_flagged']:.3f}; flagged {report['flagged_share']:.3f}; "
-        f"unflagged right {report['unflagged_right']}"
+        f"unflagged right {report['unflagged_right']} ({'/'.join(map(str, report['unflagged_right_of']))})"
     )
+    if "stt_rct_recall_by_label" in report:
+        print(
+            "StudyTypeTeller RCT recall by its label: "
+            + ", ".join(f"{k} {a}/{n}" for k, (a, n) in report["stt_rct_recall_by_label"].items())
+        )
     print(f"worst domain: {report['worst_domain']['domain']} (accuracy {report['worst_domain']['accuracy']:.3f})")
     print(f"\n{'domain':<13}{'n':>6}{'acc':>7}{'RCT rec':>9}{'SR rec':>8}{'wrong+unflagged':>17}")
     for domain, f in report["domains"].items():
@@ -255,7 +236,7 @@ def print_report(report: dict) -> None:
         print(f"{domain:<13}{f['n']:>6}{f['accuracy']:>7.3f}{rct:>9}{sr:>8}{f['wrong_and_not_flagged']:>17.3f}")
     if "per_class_recall" in report:
         print(
-            "\nper-class recall (six fully labelled domains): "
+            f"\nper-class recall ({report['full_domains']} fully labelled domains): "
             + ", ".join(
                 f"{d} {v:.2f} ({report['per_class_support'][d]})" for d, v in report["per_class_recall"].items()
             )

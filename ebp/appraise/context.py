@@ -78,6 +78,11 @@ PROTOCOL = any_of(
     r"\bprotokol\s+(?:penelitian|uji|studi)\b",
     r"\bakan\s+(?:dirandomisasi|diacak|direkrut)\b",
 )
+PROTOCOL_TITLE = any_of(  # a title that says the paper is a protocol: no results to appraise yet
+    r"\b(?:study|trial|review|research)\s+protocol\b",
+    r"\bprotocol\s+(?:for|of)\s+(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:trial|study|review|evaluation|RCT)\b",
+    r"\bprotokol\s+(?:penelitian|uji|studi)\b",
+)
 RESULTS = any_of(
     r"\bresults?\s*:",
     r"(?-i:\bRESULTS\b)",

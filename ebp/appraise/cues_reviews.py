@@ -12,7 +12,8 @@ SYSTEMATIC_REVIEW_CUES: tuple[Cue, ...] = (
         3.0,
         any_of(
             r"systematic(?:al)?\s+(?:literature\s+|scoping\s+)?reviews?",
-            r"meta-?\s?analy[sz]\w*",
+            r"meta-?\s?analy(?:[sz]|tic)\w*",  # "meta-analytic techniques"
+            r"meta-?regression",
             r"meta-?analisis",
             r"tinjauan\s+(?:literatur\s+)?sistematis",
             r"kajian\s+(?:literatur|pustaka)\s+sistematis",
@@ -40,6 +41,12 @@ SYSTEMATIC_REVIEW_CUES: tuple[Cue, ...] = (
             r"(?:studies|trials|articles|papers|studi|artikel)\s+(?:met|fulfilled|meeting|memenuhi)\s+"
             r"(?:the\s+)?(?:inclusion|eligibility|kriteria)",
             r"pooled\s+(?:analysis|estimates?|data\s+from)",
+            # the passive voice of the same search: "EMBASE, MEDLINE and Cochrane databases were searched"
+            r"\b(?:medline|pubmed|embase|cinahl|psyc\s?info|cochrane|scopus|web\s+of\s+science|eric|databases?|"
+            r"basis\s+data)\b[^.;]{0,80}?\b(?:were|was)\s+(?:systematically\s+|electronically\s+)?searched",
+            r"\b(?:the|our|this)\s+(?:literature\s+|database\s+|electronic\s+)?search\s+(?:yielded|identified|retrieved)",
+            r"\b(?:of\s+them|of\s+these|studies|trials|articles|papers|publications|reports)\s+(?:\w+\s+){0,2}?"
+            r"(?:met|fulfilled|satisfied)\s+(?:the\s+|our\s+)?(?:inclusion|eligibility|selection)\s+criteria",
         ),
     ),
     (

@@ -65,6 +65,7 @@ def feature_names() -> tuple[str, ...]:
     names = [f"{tag}.{i}.{c}" for i, (tag, _, _) in enumerate(all_cues()) for c in CONTEXTS]
     names += [f"score.{tag}" for tag in dict.fromkeys(tag for tag, _, _ in all_cues())]
     names += [f"sign.{name}" for name, _ in _SIGNS]
+    names += ["sign.protocol_title"]
     names += ["text.numbers", "text.indonesian", "text.headings", "text.short", "text.no_design_word", "text.no_data"]
     return tuple(names)
 
@@ -89,6 +90,7 @@ def features(title: str, abstract: str) -> dict[str, float]:
     text = f"{title}\n{abstract}"
     for name, pattern in _SIGNS:
         counts[f"sign.{name}"] = len(pattern.findall(text))
+    counts["sign.protocol_title"] = len(ctx.PROTOCOL_TITLE.findall(title))
     words = max(len(text.split()), 1)
     counts["text.numbers"] = 10.0 * len(_NUMBER.findall(text)) / words  # results sections are full of numbers
     counts["text.indonesian"] = 10.0 * len(_INDONESIAN.findall(text)) / words

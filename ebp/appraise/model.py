@@ -42,6 +42,7 @@ PATHS: dict[str, tuple[tuple[str, str], ...]] = {
     "case_study": (("kind", "primary"), ("primary", "case")),
 }
 OTHER_KINDS = ("protocol", "other")  # both make the design "other"
+PRIMARY = frozenset(d for d, path in PATHS.items() if path[0] == ("kind", "primary"))
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ def decisive(values: dict[str, float]) -> str | None:
     protocol or an observational analysis of trial data. A review that calls itself systematic or a
     meta-analysis, in the title or about itself: ``systematic_review_meta_analysis``, unless a protocol.
     """
+    if values.get("sign.protocol_title", 0.0) > 0:
+        return "other"  # "study protocol for a randomised trial": a protocol is not evidence yet (GUIDE.md, step 1)
     protocol = values.get("sign.protocol", 0.0) > 0 and values.get("sign.results", 0.0) == 0
     if protocol:
         return None
@@ -150,6 +153,10 @@ def decide(probabilities: dict[str, float], values: dict[str, float]) -> tuple[s
     if settled is not None:
         return settled, max(probabilities[settled], DECISIVE_CONFIDENCE)
     best = max(probabilities, key=probabilities.__getitem__)
+    if best in PRIMARY and values.get("text.no_design_word", 0.0) > 0 and values.get("text.no_data", 0.0) > 0:
+        # No design named and no data of its own (no results, statistics or research verbs): an essay or a
+        # narrative review, the first rules' default (GUIDE.md, step 2) — a guess, with the guess's probability.
+        return "review_narrative", probabilities["review_narrative"] + probabilities["guideline_or_opinion"]
     if best == "systematic_review_meta_analysis" and values.get("sign.narrative_self", 0.0) > 0:
         # "This narrative review … drew on systematic reviews": the review says what it is
         return "review_narrative", probabilities["review_narrative"] + probabilities[best]
