@@ -21,13 +21,14 @@ from ebp.present import cards as present
 from ebp.present.i18n import LANGUAGE_NAMES, LANGUAGES, label, strings
 from ebp.present.readinglists import ReadingLists
 from ebp.retrieve.search import Searcher
-from ebp_ui import cases, corpus, lists, manage, search
+from ebp_ui import cases, corpus, curate, lists, manage, search
 from ebp_ui.common import Ctx, cached_job, follow_ui, index_ready, init_state, job_notice_ui
 
 PAGES = {
     "search": search.search_page,
     "corpus": corpus.corpus_page,
     "lists": lists.lists_page,
+    "curate": curate.curate_page,
     "cases": cases.cases_page,
     "manage": manage.manage_page,
 }

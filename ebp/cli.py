@@ -21,6 +21,7 @@ from typing import Any
 from ebp.bench import add_parser as add_bench_parser
 from ebp.cases.cli import add_parser as add_cases_parser
 from ebp.config import Settings
+from ebp.curate.cli import add_parser as add_curate_parser
 from ebp.errors import EbpError
 from ebp.retrieve.copes import QUESTION_TYPES
 from ebp.types import DESIGNS, DocType, Mode
@@ -93,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
 
     add_bench_parser(sub, common)
+    add_curate_parser(sub, common)
     add_cases_parser(sub, common)
 
     p = sub.add_parser("stats", parents=[common], help="what the index holds")

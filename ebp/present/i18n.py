@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ebp.present import strings_cases
+from ebp.present import strings_cases, strings_curate
 from ebp.present.strings_en import EN
 from ebp.present.strings_id import ID
 from ebp.types import Level
@@ -18,8 +18,11 @@ LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}  # shown in their own language
 
-# The case-workspace page keeps its strings in its own module (same keys in both languages).
-STRINGS: dict[str, dict[str, str]] = {"id": {**ID, **strings_cases.ID}, "en": {**EN, **strings_cases.EN}}
+# The curation and case-workspace pages keep their strings in their own modules (same keys in both languages).
+STRINGS: dict[str, dict[str, str]] = {
+    "id": {**ID, **strings_curate.ID, **strings_cases.ID},
+    "en": {**EN, **strings_curate.EN, **strings_cases.EN},
+}
 
 
 def strings(lang: str) -> Mapping[str, str]:
