@@ -29,7 +29,9 @@ NEW_FILES = {
     "education.jsonl": "education",
     "policy.jsonl": "policy",
     "id_journals.jsonl": "indonesian",
-    "fresh.jsonl": "fresh",  # written and labelled blind after the model was developed; scored once
+    # written and labelled blind after the model was developed and scored blind once; no longer blind since
+    # 2026-12-03, when its one systematic-review miss (fr-083) was read to add the passive-search cues
+    "fresh.jsonl": "fresh",
 }
 # StudyTypeTeller's labels → its six groups (README of the data set); "Remaining" has no group.
 STT_GROUP = {

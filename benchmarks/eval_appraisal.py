@@ -6,8 +6,8 @@ For each domain (``benchmarks/appraisal_data.py``: psychiatry = StudyTypeTeller,
 NFCorpus records of the dev set, indonesian, social_work, criminology, education, policy) the design
 model is trained on all the other domains and scored on the held-out one; so is the threshold under
 which a label is flagged ``needs_checking``, chosen by a nested leave-one-domain-out inside the
-training domains (the held-out domain never sets it). Reported: macro-F1 over all designs (the six
-fully labelled domains), macro-F1 over StudyTypeTeller's six groups, per-domain accuracy and RCT and
+training domains (the held-out domain never sets it). Reported: macro-F1 over all designs (the fully
+labelled domains), macro-F1 over StudyTypeTeller's six groups, per-domain accuracy and RCT and
 systematic-review recall, per-class recall, the worst domain, the share of labels that are wrong and
 not flagged, and the stated sample size (exact, where the abstract states one). 95 % intervals are
 percentile bootstraps over records (1,000 resamples, seed 0).
