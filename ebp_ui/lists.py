@@ -103,7 +103,8 @@ def export_ui(ctx: Ctx, reading_list: ReadingList) -> None:
         ("CSV", "csv", "text/csv", export.to_csv(items, lang)),
         (t["lists.table_csv"], "table.csv", "text/csv", table_csv(items, rows, lang)),
     )
-    for column, (name, suffix, mime, data) in zip(st.columns(len(formats)), formats, strict=True):
+    columns = [*st.columns(4), *st.columns(4)]  # handouts on the first row, reference data on the second
+    for column, (name, suffix, mime, data) in zip(columns[:3] + columns[4:], formats, strict=True):
         column.download_button(
             name,
             data=data,

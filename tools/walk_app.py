@@ -97,6 +97,8 @@ def _walk(page, out: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
     pages = (
         ("corpus", ("Korpus & topik", "Corpus & topics")),
         ("lists", ("Daftar bacaan", "Reading lists")),
+        ("curate", ("Kurasi bacaan", "Curate readings")),
+        ("cases", ("Kasus saya", "My cases")),
         ("manage", ("Kelola korpus", "Manage corpus")),
     )
     for name, label in pages:
