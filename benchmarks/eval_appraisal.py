@@ -141,7 +141,7 @@ def summarise(records: list[dict], results: list[dict]) -> dict:
 
 def _domain_figures(pairs: list) -> dict:
     right = [is_right(r, res["design"]) for r, res in pairs]
-    fig = {"n": len(pairs), "accuracy": round(float(np.mean(right)), 3)}
+    fig: dict[str, float | int | None] = {"n": len(pairs), "accuracy": round(float(np.mean(right)), 3)}
     for target, group in (("rct", "rct"), ("systematic_review_meta_analysis", "systematic_review")):
         hits = [
             is_right(r, res["design"])
