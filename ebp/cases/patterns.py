@@ -35,11 +35,16 @@ _ID_LABEL = (
     r"akta(?:\s+kelahiran)?|perkara|register|reg\.|registrasi|rekam\s+medis|RM|LP|laporan\s+polisi|"
     r"case|file|reference|ref\.?|NHS|CHI|NI|national\s+insurance|SSN|social\s+security|Medicare|Medicaid|MRN|"
     r"NDIS|alien|A-number|DBS(?:\s+certificate)?|share\s+code|UCI|police|crime|incident|student\s+ID|IHI|"
-    r"Home\s+Office(?:\s+reference)?|visa|permit|kartu\s+pelajar|nomor\s+induk|no\.?\s+induk|ID"
+    r"Home\s+Office(?:\s+reference)?|visa|permit|kartu\s+pelajar|nomor\s+induk|no\.?\s+induk|ID|"
+    # more cards and registers: school, tax, licence, benefits, refugee and hospital numbers
+    r"NIM|NRP|NRK|NIK\s+anak|KIA|KITAS|KITAP|UNHCR|SIM|KKS|KPS|DTKS|peserta|kasus|STPL|UPN|ULN|unique\s+pupil|"
+    r"CRN|customer\s+reference|TFN|tax\s+file|SIN|TIN|SSS|UMID|PhilHealth|PhilSys|hospital|URN|unit\s+record|"
+    r"licen[cs]e|driver'?s\s+licen[cs]e|claim|tenancy|client\s+ID|patient\s+ID|PNC|CRO|CAD|occurrence|docket|"
+    r"petition|court\s+file|Mosaic|LCS|our\s+ref|your\s+ref|member(?:ship)?"
 )
 _ID_VALUE = (
     r"[A-Z0-9]{2,4}(?:\s[A-Z0-9]{2,4}){1,3}(?:\s[A-Z](?![\w]))?(?![\w])"
-    r"|(?:[A-Z]{1,3}[ -]?)?\d[\dA-Z]*(?:[-/.][\dA-Z]+)*(?:\s(?:\d+|[A-Z]{1,2})(?![\w])(?:[-/.][\dA-Z]+)*)*"
+    r"|(?:[A-Z]{1,3}[ -]?)?\d[\dA-Z]*(?:[-/.][\dA-Z]+)*(?:\s(?:\d+[A-Z]?|[A-Z]{1,2})(?![\w])(?:[-/.][\dA-Z]+)*)*"
     r"|[A-Z][A-Z0-9]*(?:[-/.][A-Z0-9]+)+"
 )
 _FILLER = r"klien|korban|anak|kasus|pasien|the|his|her|their|of|for|child|client|case|patient"
@@ -49,6 +54,12 @@ _ID_NUMBER = LazyPattern(
     rf"\b(?:{_ID_LABEL})\b\.?(?:\s+(?:number|no\b\.?|num\b\.?|nomor|nr\b\.?|ref(?:erence)?|card|ID|code|reg\b\.?|"
     rf"{_FILLER}))*\s*(?:is|:|#|=)?\s*(?P<value>(?-i:{_ID_VALUE}))",
     re.IGNORECASE,
+)
+# References of three or more parts joined by "/", with letters and at least four digits: police reports
+# ("LP/B/417/IX/2025/SPKT/Polresta Dps"), registers ("118/Reg/PPA/2025"); a closing short place code is in.
+_SLASHED = LazyPattern(
+    r"(?<![\w/])(?=[\w./-]*[A-Za-z])(?=(?:[^\s\d]*\d){4})[A-Za-z0-9][\w.-]*(?:/[\w.-]+){2,}"
+    r"(?:(?<=[A-Za-z])\s[A-Z][a-z]{1,4}\b)?"
 )
 _COURT = LazyPattern(r"\b\d{1,5}/(?:[A-Za-z.\-]+/){1,3}\d{4}(?:/[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]{1,4}\b)?)?")
 
@@ -67,18 +78,22 @@ _MONTHS = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Agst|Aug|Sep|Sept|Okt|Oct|Nov|Des|Dec"
 )
 _DATE = (
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
-    r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2}"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}[-/](?:{_MONTHS})[-/]\d{{4}}|"  # 12-Mei-2010
+    r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
 )
 _DOB = LazyPattern(
-    rf"\b(?:lahir|kelahiran|TTL|born|DOBs?|D\.O\.B|dates?\s+of\s+birth|birth\s*dates?|birthdays?)\b"
+    rf"(?:\b(?:lahir|lhr|kelahiran|TTL|born|DOBs?|D\.O\.B|dates?\s+of\s+birth|birth\s*dates?|birthdays?)\b|"
+    rf"(?<![\w.])b\.(?=\s?\d))"
     rf"(?P<gap>[^\n.!?]{{0,45}}?|[^\n]{{0,6}}?)(?P<date>{_DATE})",
     re.IGNORECASE,
 )
 
 _MORE_DATES = LazyPattern(rf"\s*(?:,|and|dan|&|;)\s*(?P<date>{_DATE})", re.IGNORECASE)
 # Address: a start element, then further elements separated by spaces or commas.
-_UPPER_WORD = r"(?:[A-Z]\.(?=\s)|(?:[A-Z][\w'’-]*|[IVX]+|\d+[A-Za-z]?)(?:/\d+[A-Za-z]?)?)"
+# Abbreviated titles and words inside street names: "Jl. KH. Ahmad Dahlan", "Jl. Let. Jend. Suprapto", "Km. 5".
+_STREET_ABBR = r"(?:KH|K\.H|Hj|Dr|Prof|Ir|Let|Jend|Kol|Mayjen|Brigjen|Laks|Kapt|Tgk|Drs|Mgr|Km|Pdt|Sp|Raya)\.(?=\s)"
+_UPPER_WORD = rf"(?:{_STREET_ABBR}|[A-Z]\.(?=\s)|(?:[A-Z][\w'’-]*|[IVX]+|\d+[A-Za-z]?)(?:/\d+[A-Za-z]?)?)"
 _LOWER_WORD = r"(?:(?:[a-z][\w'’-]*|[ivxIVX]+|\d+[a-z]?|[a-z]\d+)(?:/\d+[a-z]?)?)"
 _ADDR_STOP = (
     r"(?!(?:Kecamatan|Kec|Kota|Kabupaten|Kab|Provinsi|Prov|RT|RW|No|Nomor|dan|di|yang|and|in|near|with|sejak|"
@@ -87,15 +102,23 @@ _ADDR_STOP = (
 )
 _ID_STREET = (
     r"Jl\.|Jln\.?|Jalan|Gang|Gg\.|Lorong|Lr\.|Kp\.|Kampung|Dusun|Dsn\.|Banjar|Blok|Perumahan|Perum|Kompleks|Komplek|"
-    r"Komp\.|Ruko|Gampong|Jorong|Lingkungan|Link\.|Asrama|Apartemen|Rusun|Rusunawa"
+    r"Komp\.|Ruko|Gampong|Jorong|Lingkungan|Link\.|Asrama|Apartemen|Rusun|Rusunawa|BTN|Perumnas|Huta|Nagari|Pekon|"
+    r"Lembang|Kavling|Kav\."
 )
-_UNIT = r"(?:Flat|Unit|Apt\.?|Apartment|Room|Suite|Lot)\s+\d+[A-Za-z]?"
+# A flat or unit ("Unit 4/27", "Apt 3C"), a Philippine block, lot or purok, a PO box or locked bag.
+_UNIT = (
+    r"(?:Flat|Unit|Apt\.?|Apartment|Room|Suite|Lot|Blk\.?|Block|Purok|Sitio)\s+\d+[A-Za-z]?(?:/\d+[A-Za-z]?)?"
+    r"|(?:P\.?\s?O\.?|GPO)\s+Box\s+\d+|(?:Locked|Private)\s+Bag\s+\d+"
+)
 _STREET_TYPES = (
     r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Terrace|Tce|Grove|"
-    r"Gardens|Gdns|Boulevard|Blvd|Parade|Square|Sq|Hill|Row|Walk|Mews|Highway|Hwy|Circle|Cir|Park|View|Rise"
+    r"Gardens|Gdns|Boulevard|Blvd|Parade|Square|Sq|Hill|Row|Walk|Mews|Highway|Hwy|Circle|Cir|Park|View|Rise|Green|"
+    r"Esplanade|Quay|Wharf|Heights|Vale|Broadway|Promenade|Embankment|Circus|Chase|Approach|Meadows?|Fields|Glen|"
+    r"Trail|Pike|Loop|Ridge|Gate|Yard|Wynd|Brae|Plaza|Parkway|Pkwy|Manor|Cottages|Villas|Crossing|Alley|Marg|Nagar"
 )
 _EN_STREET = (
-    rf"(?:\d+/\d+,?\s+)?\d+[A-Za-z]?(?:[-/]\d+)?\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.)\s+){{1,3}}(?:{_STREET_TYPES})\b\.?"
+    rf"(?:\d+/\d+,?\s+)?\d+[A-Za-z]?(?:[-/]\d+)?\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.|\d+(?:st|nd|rd|th))\s+){{1,3}}"
+    rf"(?:{_STREET_TYPES})\b\.?"
 )
 _EN_STREET_LOWER = rf"\d+[a-z]?\s+(?:[a-z][\w'’-]*\s+){{1,3}}(?i:{_STREET_TYPES})\b\.?"
 # A house number and a name closed by a full postcode: "4 Heol y Parc, Whitchurch, Cardiff CF14 2FR".
@@ -105,14 +128,20 @@ _STRONG_POSTCODE = (
 _NUMBER_POSTCODE = LazyPattern(
     rf"(?:\d+/\d+,?\s+)?\d+[A-Za-z]?\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,3}}(?:,?\s+[A-Z][\w'’-]*){{0,5}},?\s+{_STRONG_POSTCODE}"
 )
+# Inside an address (never its start): a building, or a street named without a house number.
+_BUILDING = (
+    r"(?:[A-Z][\w'’-]*\s+){1,3}(?:House|Court|Tower|Towers|Mansions|Apartments|Building|Lodge|Residences?|Flats|Hall)\b"
+)
+_NAMED_STREET = rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES})\b\.?"
 _ADDR_PART = LazyPattern(
-    rf"(?:(?:{_ID_STREET})\s*{_ADDR_STOP}(?:{_UPPER_WORD}(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,3}}))"
+    rf"(?:(?:{_ID_STREET})\s*{_ADDR_STOP}(?:{_UPPER_WORD}(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,4}}))"
     rf"|(?:No\.?|Nomor|Blok)\s*\d+[A-Za-z]?(?:/\d+)?|RT\.?\s*\d+\s*/\s*RW\.?\s*\d+|RT\.?\s*\d+|RW\.?\s*\d+"
     rf"|(?:Kelurahan|Kel\.|Desa|Ds\.|Nagari|Gampong|Dusun|Banjar(?:\s+Dinas)?)\s+{_ADDR_STOP}{_UPPER_WORD}"
-    rf"(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,2}}|{_UNIT}|{_EN_STREET}"
+    rf"(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,2}}|{_UNIT}|{_EN_STREET}|{_BUILDING}|{_NAMED_STREET}"
+    rf"|(?:Barangay|Brgy\.)\s+{_UPPER_WORD}(?:\s+{_UPPER_WORD}){{0,2}}"
 )
 _ADDR_PART_LOWER = LazyPattern(
-    rf"(?:(?:jl\.|jln\.?|jalan|gang|gg\.|lorong|lr\.|kp\.|kampung|dusun|blok|perumahan|perum|kompleks|komplek)\s+"
+    rf"(?:(?:jl\.|jln\.?|jalan|gang|gg\.?|lorong|lr\.|kp\.|kampung|dusun|blok|perumahan|perum|kompleks|komplek)\s+"
     rf"{_ADDR_STOP}{_LOWER_WORD}(?:\s+{_ADDR_STOP}{_LOWER_WORD}){{0,3}})"
     rf"|(?:no\.?|nomor|blok)\s*\d+[a-z]?(?:/\d+)?|rt\.?\s*\d+\s*/\s*rw\.?\s*\d+|rt\.?\s*\d+|rw\.?\s*\d+"
     rf"|(?:kelurahan|kel\.|desa|dusun)\s+{_ADDR_STOP}{_LOWER_WORD}|{_EN_STREET_LOWER}"
@@ -130,8 +159,12 @@ _SEPARATOR = LazyPattern(r"[ \t]*,?[ \t]*")
 _POSTCODE = LazyPattern(
     r"(?:[ \t]*,?[ \t]*[A-Z][\w'’-]*){0,6}[ \t]*,?[ \t]*"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}|[A-Z]{2}\s+\d{5}(?:-\d{4})?|"
-    r"\d{4,5})\b"
+    r"\d{4,6})\b"  # 4 to 6 digits: AU/NZ, Indonesian, Indian (PIN) postcodes
 )
+
+
+_UNIT_WORDS = ("Flat", "Unit", "Apt", "Apartment", "Room", "Lot", "Block")
+_LABELLED_START = LazyPattern(r"\b(?:Desa|Kelurahan|Kel\.|Dusun|RT\.?\s*\d|Barangay|Brgy\.)\s?")
 
 
 def emails(text: str) -> list[Span]:
@@ -155,6 +188,7 @@ def id_numbers(text: str) -> list[Span]:
     case numbers by their shape ("45/Pid.Sus/2025/PN Mdn")."""
     out = [Span(m.start(), m.end(), "id_number") for m in _COURT.finditer(text)]
     out += [Span(m.start(), m.end(), "id_number") for m in _CODE.finditer(text)]
+    out += [Span(m.start(), len(m.group(0).rstrip(".-")) + m.start(), "id_number") for m in _SLASHED.finditer(text)]
     for m in _ID_NUMBER.finditer(text):
         value = m.group("value").rstrip(".-/ ")
         if sum(c.isdigit() for c in value) >= 3:
@@ -200,14 +234,15 @@ def addresses(text: str) -> list[Span]:
         end = _address_end(text, start, lower)
         if end <= start:
             continue
-        if not lower and text[start:end].split()[0].rstrip(".") in ("Flat", "Unit", "Apt", "Apartment", "Room"):
-            if not re.search(_EN_STREET + "|" + _STRONG_POSTCODE, text[start:end]):  # not "Room 12 of a hostel"
+        if not lower and text[start:end].split()[0].rstrip(".") in _UNIT_WORDS:
+            more = "|".join((_EN_STREET, _STRONG_POSTCODE, _NAMED_STREET, _BUILDING))
+            if not re.search(more, text[start:end]):  # not "Room 12 of a hostel"
                 continue
         out.append(Span(start, end, "address"))
     for m in _NUMBER_POSTCODE.finditer(text):
         if not any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in out):
             out.append(Span(m.start(), m.end(), "address"))
-    for m in re.finditer(r"\b(?:Desa|Kelurahan|Kel\.|Dusun)\s", text):  # a desa alone, after "alamat"/"tinggal di"
+    for m in _LABELLED_START.finditer(text):  # a desa or an RT alone, after "alamat"/"tinggal di"
         if _ADDR_LABEL.search(text[max(0, m.start() - 40) : m.start()]) and not any(
             s.start <= m.start() < s.end for s in out
         ):
