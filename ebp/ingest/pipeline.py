@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +43,10 @@ LOCK_NAME = ".lock"
 EMBED_BUFFER = 256  # passages gathered across small files before they are embedded and written together
 EMBED_STEP = 64  # passages per embedding call within that batch (one progress event each)
 OK_STATUSES = INDEXED  # kept for callers of the earlier name
+
+# What reads, chunks, describes and appraises the planned files: ``prepare_all`` here, Ray actors under
+# ``ebp.cluster`` (which keeps this planning, the writing and the generations, and replaces only this).
+Preparer = Callable[[Sequence["Source"], Path | None, Settings], Iterator[Prepared | Failed]]
 
 
 @dataclass(frozen=True)
@@ -110,12 +114,12 @@ def file_sha256(path: Path) -> str:
 
 
 def run(
-    corpus_dir: Path, settings: Settings, embedder: Embedder, rebuild: bool = False
+    corpus_dir: Path, settings: Settings, embedder: Embedder, rebuild: bool = False, preparer: Preparer = prepare_all
 ) -> Iterator[Progress | IngestReport]:
     """Bring the index in ``settings.index_dir`` up to date with the files of ``corpus_dir``."""
     paths = scan(corpus_dir)
     sources = (Source(p.relative_to(corpus_dir).as_posix(), file_sha256(p), path=p) for p in paths)
-    yield from run_sources(sources, settings, embedder, rebuild, corpus_dir=corpus_dir, total=len(paths))
+    yield from run_sources(sources, settings, embedder, rebuild, corpus_dir, len(paths), preparer)
 
 
 def run_sources(
@@ -125,6 +129,7 @@ def run_sources(
     rebuild: bool = False,
     corpus_dir: Path | None = None,
     total: int | None = None,
+    preparer: Preparer = prepare_all,
 ) -> Iterator[Progress | IngestReport]:
     """Make the index hold exactly ``sources``: add new, replace changed, retire missing ones."""
     from filelock import FileLock, Timeout
@@ -141,6 +146,7 @@ def run_sources(
         if rebuild:
             Generations(index_dir).wipe()
         state = _Run.open(settings, embedder, corpus_dir)
+        state.preparer = preparer
         yield from state.update(sources, total)
         state.report.seconds = time.perf_counter() - started
         yield state.report
@@ -162,6 +168,7 @@ class _Run:
     records: dict[str, FileRecord]  # last outcome per file
     changes: int  # documents added or retired under ``target``, including what an interrupted run left
     report: IngestReport = field(default_factory=IngestReport)
+    preparer: Preparer = prepare_all
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder, corpus_dir: Path | None) -> _Run:
@@ -257,7 +264,7 @@ class _Run:
 
     def _process(self, todo: Sequence[Source]) -> Iterator[Progress]:
         buffer: list[Prepared] = []
-        for done, result in enumerate(prepare_all(todo, self.corpus_dir, self.settings), start=1):
+        for done, result in enumerate(self.preparer(todo, self.corpus_dir, self.settings), start=1):
             if isinstance(result, Failed):
                 yield Progress(Stage.PARSE, done, len(todo), result.report.path)
                 self._record_failure(result)

@@ -93,12 +93,14 @@ def prepare_all(todo: Sequence[Source], corpus_dir: Path | None, settings: Setti
             if source.document is not None:
                 yield prepare(source.document, source.sha256, settings)
                 continue
-            outcome = next(parsed)
-            if isinstance(outcome.result, ParseError):
-                error = outcome.result
-                yield Failed(FileReport(source.rel_path, FileStatus(error.status), str(error)), source.sha256)
-            else:
-                yield prepare(outcome.result, source.sha256, settings)
+            yield prepare_read(source.rel_path, source.sha256, next(parsed).result, settings)
+
+
+def prepare_read(rel: str, sha256: str, result: ParsedDocument | ParseError, settings: Settings) -> Prepared | Failed:
+    """What an isolated reader gave for one file (its document or its error), prepared or made a report line."""
+    if isinstance(result, ParseError):
+        return Failed(FileReport(rel, FileStatus(result.status), str(result)), sha256)
+    return prepare(result, sha256, settings)
 
 
 def prepare(doc: ParsedDocument, sha256: str, settings: Settings) -> Prepared | Failed:

@@ -1,0 +1,153 @@
+"""``ebp index --cluster local`` (issue 16): the same index as the laptop's, on a local Ray instance.
+
+Needs the ``cluster`` extra (skipped without ``ray``). Each test starts Ray (about 10-30 s on a busy
+machine) and loads the real default model in an actor, so they are marked slow.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import shared_path, write_pdf
+
+from ebp.config import Settings
+from ebp.embed.lazy import LazyEmbedder
+from ebp.ingest.pipeline import IngestReport, ingest
+
+ray = pytest.importorskip("ray")
+
+from ebp.cluster.ingest import ClusterOptions, ClusterStats, run  # noqa: E402
+from ebp.cluster.stage import staging_dir  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+QUERIES = (
+    "older adults living alone and home visits",
+    "dietary antioxidants and blood glucose after meals",
+    "skin disease in a patient with cancer",
+)
+
+
+def ray_processes() -> set[int]:
+    """Live processes of any Ray instance (zombies waiting to be reaped are not counted)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            state = stat.read_text().rsplit(")", 1)[1].split()[0]
+            cmdline = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ")
+        except (OSError, IndexError):
+            continue
+        if state != "Z" and (b"ray::" in cmdline or b"/ray/" in cmdline or b"raylet" in cmdline):
+            found.add(int(stat.parent.name))
+    return found
+
+
+def wait_for_no_new_ray(before: set[int], seconds: float = 20) -> set[int]:
+    deadline = time.monotonic() + seconds
+    while (left := ray_processes() - before) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    return left
+
+
+def make_corpus(root: Path) -> Path:
+    """Eight real NFCorpus PDFs, two longer made ones (several passages each) and a broken file."""
+    pdfs = sorted(shared_path("data", "pdfs", "nfcorpus", "files").glob("*.pdf"))[:8]
+    for pdf in pdfs:
+        shutil.copy(pdf, root / pdf.name)
+    visits = "Older adults living alone benefit from regular home visits by trained social workers. " * 40
+    write_pdf(root / "made" / "visits.pdf", [visits, visits.upper(), "Loneliness fell in the visited group. " * 60])
+    write_pdf(root / "made" / "diet.pdf", ["A spice blend lowered the insulin response after meals. " * 50] * 2)
+    (root / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    return root
+
+
+def cluster_run(corpus: Path, settings: Settings, stats: ClusterStats | None = None) -> IngestReport:
+    events = run(corpus, settings, LazyEmbedder(settings.model), options=ClusterOptions(), stats=stats)
+    reports = [e for e in events if isinstance(e, IngestReport)]
+    return reports[-1]
+
+
+def passages(index_dir: Path) -> list[tuple[str, int, str]]:
+    with sqlite3.connect(index_dir / "ebp.sqlite") as conn:
+        rows = conn.execute(
+            "SELECT d.path, p.ordinal, p.text FROM passages p JOIN documents d USING (doc_id)"
+            " ORDER BY d.path, p.ordinal"
+        ).fetchall()
+    return [(str(a), int(b), str(c)) for a, b, c in rows]
+
+
+def vectors(index_dir: Path) -> dict[tuple[str, int], np.ndarray]:
+    from ebp.index.store import Store
+
+    store = Store.open_existing(index_dir)
+    with sqlite3.connect(index_dir / "ebp.sqlite") as conn:
+        rows = conn.execute("SELECT p.passage_id, d.path, p.ordinal FROM passages p JOIN documents d USING (doc_id)")
+        keyed = [(int(i), str(path), int(o)) for i, path, o in rows]
+    found = store.vectors_of([i for i, _, _ in keyed], 384)
+    return {(path, o): found[n] for n, (_, path, o) in enumerate(keyed)}
+
+
+def top10(index_dir: Path, embedder: LazyEmbedder) -> list[list[str]]:
+    from ebp.retrieve.search import Searcher
+
+    searcher = Searcher(index_dir, embedder)
+    return [[hit.document.path for hit in searcher.search(q, k=10)] for q in QUERIES]
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Settings, Settings, ClusterStats]:
+    root = tmp_path_factory.mktemp("cluster")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    make_corpus(corpus)
+    laptop = Settings.from_env({}, index_dir=root / "laptop", corpus_dir=corpus)
+    cluster = replace(laptop, index_dir=root / "cluster")
+    ingest(corpus, laptop, LazyEmbedder(laptop.model))
+    before = ray_processes()
+    stats = ClusterStats()
+    report = cluster_run(corpus, cluster, stats)
+    assert report.documents == 10 and [f.path for f in report.failed] == ["broken.pdf"]
+    assert not wait_for_no_new_ray(before), "Ray processes outlived the run"
+    return corpus, laptop, cluster, stats
+
+
+def test_the_cluster_gives_the_laptops_passages_vectors_and_ranking(both) -> None:  # type: ignore[no-untyped-def]
+    _, laptop, cluster, stats = both
+    assert stats.ray_started and stats.embedded_documents == 11 and stats.staged_before == 0
+    assert passages(cluster.index_dir) == passages(laptop.index_dir)
+    ours, theirs = vectors(cluster.index_dir), vectors(laptop.index_dir)
+    assert ours.keys() == theirs.keys()
+    cosines = [float(ours[key] @ theirs[key]) for key in ours]
+    assert min(cosines) >= 0.9999
+    embedder = LazyEmbedder(laptop.model)
+    assert top10(cluster.index_dir, embedder) == top10(laptop.index_dir, embedder)
+    assert not staging_dir(cluster.index_dir).exists()  # emptied once the generation was published
+
+
+def test_an_unchanged_folder_starts_no_ray(both) -> None:  # type: ignore[no-untyped-def]
+    corpus, _, cluster, _ = both
+    stats = ClusterStats()
+    report = cluster_run(corpus, cluster, stats)
+    assert not stats.ray_started and report.embedded == 0
+
+
+def test_a_run_stopped_after_staging_resumes_without_embedding_again(tmp_path: Path, both) -> None:  # type: ignore[no-untyped-def]
+    corpus, laptop, _, _ = both
+    settings = replace(laptop, index_dir=tmp_path / "index")
+    events = run(corpus, settings, LazyEmbedder(settings.model), options=ClusterOptions())
+    for event in events:  # the driver "dies" once the cluster has staged everything, before any write
+        if getattr(event, "stage", None) == "parse":
+            events.close()
+            break
+    assert len(list(staging_dir(settings.index_dir).glob("*.parquet"))) == 11
+    stats = ClusterStats()
+    report = cluster_run(corpus, settings, stats)
+    assert not stats.ray_started and stats.staged_before == 11 and stats.embedded_documents == 0
+    assert report.documents == 10
+    assert passages(settings.index_dir) == passages(laptop.index_dir)
