@@ -65,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("corpus", type=Path, nargs="?", default=None, help="corpus folder (default: corpus/)")
     p.add_argument("--rebuild", action="store_true", help="discard the index and build it again")
     p.add_argument("--workers", type=int, default=None, help="parallel parsing processes")
+    p.add_argument("--cluster", metavar="ADDRESS", help="read and embed on Ray: 'local' or a cluster's address")
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("search", parents=[common], help="find evidence for a case description")
@@ -153,7 +154,12 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
             dim=None if args.rebuild else _stored_dim(settings.index_dir, settings.model),
             on_load=lambda: bar.write(f"loading model {settings.model} …", file=sys.stderr),
         )
-        for event in ingest.run(corpus, settings, embedder, rebuild=args.rebuild):
+        events = ingest.run(corpus, settings, embedder, rebuild=args.rebuild)
+        if args.cluster:  # imported here only: without --cluster, ebp never imports ray (issue 16)
+            from ebp.cluster.ingest import ClusterOptions, run
+
+            events = run(corpus, settings, embedder, args.rebuild, ClusterOptions(address=args.cluster))
+        for event in events:
             if isinstance(event, ingest.IngestReport):
                 report = event
             elif event.stage == "scan":
