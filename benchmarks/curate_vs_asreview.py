@@ -46,13 +46,13 @@ def summary(values: list[float]) -> dict[str, float]:
     }
 
 
-def run_asreview(csv: Path, jobs: list[dict[str, object]]) -> list[dict[str, object]]:
+def start_asreview(csv: Path, jobs: list[dict[str, object]]) -> subprocess.Popen[str]:
+    """ASReview in its own venv, started first so that it runs beside ebp's replays (one core each)."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
         json.dump(jobs, fh)
     runner = ROOT / "benchmarks" / "curate" / "asreview_runner.py"
-    out = subprocess.run([str(ASREVIEW_PYTHON), str(runner), str(csv), fh.name], capture_output=True, text=True,
-                         check=True)  # fmt: skip
-    return [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+    return subprocess.Popen([str(ASREVIEW_PYTHON), str(runner), str(csv), fh.name], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)  # fmt: skip
 
 
 def main() -> None:
@@ -66,9 +66,12 @@ def main() -> None:
     records = read_records(args.csv.read_bytes(), args.csv.name).records
     labels = [int(float(r.extra[args.label_column])) for r in records]
     texts = [r.text for r in records]
+    priors = {seed: prior_rows(labels, seed) for seed in range(args.seeds)}
+    asreview = (
+        None if args.no_asreview else start_asreview(args.csv, [{"seed": s, "prior": p} for s, p in priors.items()])
+    )
     embedder = load_embedder("e5-small")
     vectors = cached_vectors(texts, embedder, ROOT / ".cache" / "curate")
-    priors = {seed: prior_rows(labels, seed) for seed in range(args.seeds)}
     results: dict[str, dict[str, list[float]]] = {}
 
     def add(system: str, order: list[int], prior: list[int], seconds: float) -> None:
@@ -79,19 +82,21 @@ def main() -> None:
         print(f"{system:12} WSS@95 {wss95:.3f} WSS@100 {wss100:.3f} R@10% {recall10:.3f} ({seconds:.3f} s/decision)",
               flush=True)  # fmt: skip
 
+    start = time.perf_counter()
     for lang in args.topics:
         features = build_features(texts, vectors, TOPICS[lang], embedder)
         for prior in priors.values():
             run = replay(features, labels, prior)
             add(f"ebp ({lang})", list(run.order), prior, run.seconds_per_decision)
-    if not args.no_asreview:
-        start = time.perf_counter()
-        for done in run_asreview(args.csv, [{"seed": s, "prior": p} for s, p in priors.items()]):
+    if asreview is not None:
+        out, _ = asreview.communicate()
+        for done in [json.loads(line) for line in out.splitlines() if line.startswith("{")]:
             seed = int(done["seed"])  # type: ignore[call-overload]
             order = [int(r) for r in done["order"]]  # type: ignore[attr-defined]
+            seconds = float(done["seconds"]) / max(1, len(order) - len(priors[seed]))  # type: ignore[arg-type]
             order += sorted(set(range(len(labels))) - set(order))  # ASReview stops at the last include
-            add("asreview", order, priors[seed], float(done["seconds"]) / max(1, len(order) - 2))  # type: ignore[arg-type]
-        print(f"asreview: {time.perf_counter() - start:.0f} s in all", flush=True)
+            add("asreview", order, priors[seed], seconds)
+    print(f"{time.perf_counter() - start:.0f} s in all", flush=True)
     report = {
         "data": str(args.csv.name),
         "records": len(records),

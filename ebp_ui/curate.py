@@ -17,10 +17,9 @@ from ebp.appraise import evidence_level
 from ebp.curate.project import Label, Projects
 from ebp.curate.records import ImportFileError, Record, read_records
 from ebp.curate.screen import Features, Progress, Ranking, ScreenParams, build_features
-from ebp.curate.workflow import Screening, create_project, reading_items, records_from_documents
+from ebp.curate.workflow import Screening, create_project, reading_items, records_from_documents, topic_marks
 from ebp.embed import Embedder
-from ebp.language import detect_language
-from ebp.present.cards import highlight, query_terms
+from ebp.present.cards import highlight
 from ebp.present.i18n import label, level_label
 from ebp_ui.common import Ctx, cached_documents, ensure_option
 from ebp_ui.lists import export_ui
@@ -182,8 +181,7 @@ def record_ui(ctx: Ctx, screening: Screening, ranking: Ranking, projects: Projec
 def record_html(record: Record, design: str, topic: str, t: Mapping[str, str], lang: str, ctx: Ctx, number: int) -> str:
     """The record as a card: title and abstract with the topic's words marked, authors, year, journal, badges."""
     esc = html.escape
-    text_lang = detect_language(record.text, ("en", "id"))
-    terms = query_terms(topic, text_lang) | query_terms(topic, "en" if text_lang == "id" else "id")
+    text_lang, terms = topic_marks(topic, record.text)
     level = evidence_level(design, ctx.hierarchy)
     meta = " · ".join(p for p in ("; ".join(record.authors[:4]) + (" …" if len(record.authors) > 4 else ""),
                                   str(record.year or ""), record.journal or "", record.doi or "") if p)  # fmt: skip

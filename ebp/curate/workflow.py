@@ -23,6 +23,7 @@ from ebp.curate.screen import (
     embed_records,
     progress,
     rank,
+    topic_terms,
 )
 from ebp.embed import Embedder
 from ebp.present.readinglists import ReadingItem
@@ -124,6 +125,20 @@ class Screening:
     def decide(self, projects: Projects, row: int, label: Label, ranking: Ranking) -> None:
         projects.decide(self.project.name, row, label, float(ranking.scores[row]))
         self.refresh(projects)
+
+
+def topic_marks(topic: str, text: str) -> tuple[str, frozenset[str]]:
+    """(the record's language, the terms to mark in it): the topic's content words in both languages and, for an
+    Indonesian topic, their English terms (``ebp.retrieve.bridge``) that the record contains."""
+    from ebp.language import detect_language
+    from ebp.present.cards import query_terms
+
+    lang = detect_language(text, ("en", "id")) if text.strip() else "en"
+    if not topic.strip():
+        return lang, frozenset()
+    terms = query_terms(topic, lang) | query_terms(topic, "en" if lang == "id" else "id")
+    _, _, bridged = topic_terms(topic, [text])
+    return lang, terms | query_terms(" ".join(bridged), lang)
 
 
 def reading_items(project: Project, hierarchy: Hierarchy = DEFAULT_HIERARCHY) -> list[ReadingItem]:
