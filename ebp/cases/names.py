@@ -8,7 +8,9 @@ name (Puskesmas Sukaluyu, Harrow Council). A name that is also an ordinary word 
 needs more: a title, a cue, a capital in mid-sentence or another name beside it. Once a word is a
 name in a note, its other occurrences in that note are too (a lower-case ordinary word only when the
 name itself was written in lower case). Titles and degrees stay outside the span, particles that
-belong to the name (bin, binti, Ni Luh, I Wayan, Teuku, Andi) inside it.
+belong to the name (bin, binti, Ni Luh, I Wayan, Teuku, Andi) inside it. In a chat, a word that opens two
+lines or more as "jess:" is a speaker's name. The word lists are in ebp/data/deid_*.txt (titles and ranks,
+places, institution words, roles: hand-written; names and vocabulary: benchmarks/deid/build_lists.py).
 """
 
 from __future__ import annotations
@@ -20,14 +22,16 @@ from importlib import resources
 
 from ebp.cases.patterns import Span
 
-HONORIFICS = frozenset(
-    """bu ibu pak bapak mas mbak dik adik teh aa akang kang uda uni mbah mbok oma opa koh cik om tante mama papa
-    inaq amaq daeng ustadz ustadzah ustad ustadz pdt dr drg mr mrs ms miss mx koro kak bang abang bude pakde bulek
-    bulik paklik nenek kakek eyang engkong encik uwak wak ners sdr sdri saudara saudari ompung opung amang inang bli
-    nyonya tuan ny tn hj h haji hajjah bunda umi abi mak etek mamak pastor romo suster sister father prof""".split()
-)
+
+@functools.cache
+def _lines(name: str) -> frozenset[str]:
+    text = resources.files("ebp").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+HONORIFICS = _lines("deid_honorifics.txt")
 PARTICLES = frozenset("bin binti br boru ni luh made putu wayan nyoman ketut komang kadek gede nengah teuku cut andi "
-                      "lalu baiq muh dela al van de der von da dos".split())  # fmt: skip
+                      "lalu baiq muh dela al van de der von da dos gusti ngurah".split())  # fmt: skip
 _BALINESE = frozenset("wayan made nyoman ketut putu gede kadek komang nengah".split())
 _CUES = re.compile(
     r"(?:atas\s+nama|a\.n\.|bernama|namanya|nama\s*:|nama\s+klien\s*:?|nama\s+anak\s*:?|dipanggil|panggilan|"
@@ -37,71 +41,51 @@ _CUES = re.compile(
 )
 _KIN_GAP = r"\s*[,(]?\s*$"
 _KIN = re.compile(
-    r"(?:ibunya|ayahnya|bapaknya|anaknya|adiknya|kakaknya|suaminya|istrinya|neneknya|kakeknya|pamannya|bibinya|"
+    r"(?<![\w-])(?:ibunya|ayahnya|bapaknya|anaknya|adiknya|kakaknya|suaminya|istrinya|neneknya|kakeknya|pamannya|bibinya|"
     r"tetangga|tetangganya|temannya|pacarnya|menantunya|cucunya|sepupunya|keponakannya|mantan\s+suami(?:nya)?|"
     r"ayah\s+tiri(?:nya)?|ibu\s+tiri(?:nya)?|mum|mom|mother|dad|father|son|daughter|sister|brother|nan|nana|gran|"
     r"grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|cousin|partner|ex-partner|boyfriend|girlfriend|"
     r"husband|wife|carer|neighbour|neighbor|friend|stepfather|stepmother|stepdad|stepmum|niece|nephew|baby|"
     r"teacher|guru|wali\s+kelas|kader|pendamping|twins?|kids?|children|spouse|ex|suami|istri|pelapor|supervisor|"
-    r"worker|caregiver|coordinator|carer|pekerja\s+sosial|pendamping|penanggung\s+jawab|kemasyarakatan)" + _KIN_GAP,
+    r"worker|caregiver|coordinator|carer|pekerja\s+sosial|pendamping|penanggung\s+jawab|pembimbing\s+kemasyarakatan)"
+    + _KIN_GAP,
     re.IGNORECASE,
 )
 _THE_FAMILY = re.compile(r"\b(?:the\s+)?([A-Za-z][\w'’-]+)\s+(?:family|household|children|kids)\b", re.IGNORECASE)
-_PLACE_BEFORE = re.compile(r"\b(?:di|ke|dari|asal|menuju|kota|kabupaten|in|at|from|near|into)\s*$", re.I)
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:di|ke|dari|asal|menuju|kota|kabupaten|kab\.|kecamatan|kec\.|kelurahan|kel\.|distrik|provinsi|in|at|"
+    r"from|near|into|county|state\s+of)|\bTTL\s*:?|\btempat(?:/|\s+dan\s+)tgl\.?\s+lahir\s*:?)\s*$",
+    re.I,
+)
 _LABEL_BEFORE = re.compile(r"[\w)]\s*:\s*$")  # "Supervisor: Yusrizal", "Mother: Chioma Okafor"
 _AND = frozenset({"and", "dan", "&"})
-INSTITUTION = frozenset(
-    """puskesmas rsud rsup rsia rs rumah sakit klinik sd smp sma smk mts ma mi slb sekolah pesantren universitas
-    dinas uptd ptpn polsek polres polda pengadilan kejaksaan kantor yayasan lpka lapas rutan panti lembaga badan
-    kementerian kecamatan kota kabupaten kab provinsi kelurahan desa pasar terminal stasiun masjid gereja pura
-    bank kua bpjs bpbd bnn lpsk lbh p2tp2a hospital school college council university clinic centre center trust
-    court academy elementary primary high church mosque station library service services team unit ward
-    department police tamariki agency office ministry charity foundation house hostel refuge surgery practice
-    nhs st saint mount""".split()
+_SPEAKER = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]*[-–]?[ \t]*)?([^\W\d_][\w'’-]*)[ \t]*:[ \t]*\S",
+    re.MULTILINE,
 )
+INSTITUTION = _lines("deid_institution.txt")
 _EPONYMS = frozenset("alzheimer alzheimer's parkinson parkinson's asperger asperger's crohn down tourette huntington "
                      "merton".split())  # fmt: skip
-PLACES = frozenset(
-    """indonesia jakarta bandung surabaya medan semarang makassar palembang yogyakarta jogja solo surakarta malang
-    bogor depok bekasi tangerang cimahi garut tasikmalaya cirebon sukabumi cianjur karawang purwakarta subang
-    sumedang majalengka kuningan indramayu ciamis banjar pangandaran serang cilegon pandeglang lebak tegal brebes
-    pekalongan batang kendal demak kudus jepara pati rembang blora grobogan boyolali klaten sukoharjo wonogiri
-    karanganyar sragen magelang temanggung wonosobo purworejo kebumen banyumas purwokerto cilacap banjarnegara
-    purbalingga sleman bantul kulonprogo gunungkidul kediri blitar tulungagung trenggalek madiun ponorogo pacitan
-    ngawi magetan nganjuk jombang mojokerto sidoarjo gresik lamongan tuban bojonegoro pasuruan probolinggo
-    lumajang jember banyuwangi bondowoso situbondo madura bangkalan sampang pamekasan sumenep denpasar badung
-    gianyar tabanan bangli klungkung karangasem buleleng jembrana bali lombok mataram sumbawa bima kupang flores
-    ende maumere sumba aceh banda lhokseumawe langsa sabang meulaboh padang bukittinggi payakumbuh pariaman
-    pekanbaru dumai batam tanjungpinang jambi bengkulu lampung bandar metro pangkalpinang belitung pontianak
-    singkawang palangkaraya banjarmasin banjarbaru samarinda balikpapan bontang tarakan manado bitung gorontalo
-    palu kendari baubau mamuju pare-pare parepare bone gowa maros ambon ternate tidore sorong manokwari jayapura
-    merauke wamena timika nabire biak papua maluku sulawesi kalimantan sumatera sumatra jawa java riau banten
-    jabar jateng jatim ntt ntb diy dki sunda nusa tenggara barat timur utara selatan tengah pluit tanah abang
-    kampung melayu petisah cikini menteng senen kemayoran cakung cilincing bintaro ciputat pamulang serpong
-    malaysia singapore singapura australia england scotland wales ireland uk usa america london leeds manchester
-    birmingham liverpool bristol sheffield bradford coventry leicester nottingham newcastle glasgow edinburgh
-    dundee aberdeen cardiff belfast harrow lambeth croydon hackney brent ealing camden tower hamlets luton
-    sydney melbourne brisbane perth adelaide auckland wellington christchurch toronto vancouver chicago boston
-    houston dallas phoenix seattle denver atlanta miami springfield kabul kandahar herat pakistan afghanistan
-    syria iraq iran somalia sudan eritrea ethiopia nigeria ghana kenya uganda myanmar rohingya timor leste
-    philippines manila vietnam thailand bangkok china india bangladesh""".split()
-)
 MONTHS = frozenset(
     """januari februari pebruari maret april mei juni juli agustus september oktober november nopember desember
     january february march may june july august october december jan feb mar apr jun jul aug agu agt sep sept okt
     oct nov des dec senin selasa rabu kamis jumat sabtu minggu monday tuesday wednesday thursday friday saturday
     sunday""".split()
 )
-# Roles and everyday words a title may stand before without a name following ("Pak RT", "bu kader", "ibu klien").
-ROLES = frozenset(
-    """rt rw lurah camat kades kadus bidan dokter guru kader klien korban pelaku polisi hakim jaksa ketua kepala
-    sekretaris bendahara ustadz kyai kiai pendeta pastor imam lurahnya rumah tangga dan yang itu ini juga sudah
-    tidak belum mau akan bilang kata tiri kandung angkat kami saya dia mereka minta cerita datang pulang pergi
-    sakit kerja bekerja the a an and is was""".split()
-)
+ROLES = _lines("deid_roles.txt")  # "Pak RT", "bu kader", "ibu klien": a title with no name after it
 _SHORT_TITLES = frozenset("bu pak mbak mas dik teh om tante kak bang mbah mr mrs ms miss koh cik uni uda".split())
 _AGE_AFTER = re.compile(r"\s*\(\s*\d{1,2}\s*(?:th|thn|tahun|yo|y|yrs?|years?)?\s*[,)]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+_PREFIXES = ("di", "ber", "be", "ter", "te", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "ke", "se")
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "kan", "an", "i", "nya")
+
+
+def _stems(low: str) -> list[str]:
+    """Stems of a lower-case word without an English or Indonesian affix ("says", "dipukulnya")."""
+    bare = [low[: -len(s)] for s in _SUFFIXES if low.endswith(s) and len(low) - len(s) >= 3]
+    return bare + [w[len(p) :] for w in [low, *bare] for p in _PREFIXES if w.startswith(p) and len(w) - len(p) >= 4]
 
 
 @dataclass(frozen=True)
@@ -114,12 +98,6 @@ class Token:
     acronym: bool  # all capitals, two letters or more
     dot: bool  # a full stop right after it
     initial: bool  # first word of a sentence, line or label value: its capital says nothing
-
-
-@functools.cache
-def _lines(name: str) -> frozenset[str]:
-    text = resources.files("ebp").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 def names_list() -> frozenset[str]:
@@ -150,7 +128,7 @@ class _Finder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.toks = tokens(text)
-        self.names, self.vocab = names_list(), vocabulary()
+        self.names, self.vocab, self.places = names_list(), vocabulary(), _lines("deid_places.txt")
         self.blocked = self._institutions()
         self.found: set[int] = set()
 
@@ -160,14 +138,20 @@ class _Finder:
         for suffix in ("nya", "ku", "mu", "lah"):  # Indonesian clitics: "tirinya" is "tiri" + "nya"
             if low.endswith(suffix) and low[: -len(suffix)] in self.vocab:
                 return True
-        return low in self.vocab or low in HONORIFICS or low in INSTITUTION or low in MONTHS or low in ROLES
+        if low in self.vocab or low in HONORIFICS or low in INSTITUTION or low in MONTHS or low in ROLES:
+            return True
+        return not t.upper and any(stem in self.vocab for stem in _stems(low))  # "says", "disalin", "dipukulnya"
 
     def place(self, i: int) -> bool:
         t = self.toks[i]
-        if t.low in PLACES or t.low in _EPONYMS:
+        if t.low in self.places or t.low in _EPONYMS:
             return True
         known = t.low in self.names and not self.common(t)  # "received from Carys Morgan"
-        return not known and bool(_PLACE_BEFORE.search(self.gap_before(i)))
+        if known:
+            return False
+        if _PLACE_BEFORE.search(self.gap_before(i)):
+            return True
+        return bool(i and t.upper and self.adjacent(i - 1) and self.toks[i - 1].upper and self.place(i - 1))
 
     def gap_before(self, i: int) -> str:
         start = self.toks[i - 1].end if i else 0
@@ -191,7 +175,8 @@ class _Finder:
             return t.low in self.names or not self.common(t) or after_cue
         title = self.toks[i - 1].low if i else ""
         paren = self.text[t.start - 1 : t.start] == "(" and self.text[t.end : t.end + 1] == ")"
-        if after_cue and (title in _SHORT_TITLES or paren) and t.low not in ROLES and t.low not in MONTHS:
+        short = title in _SHORT_TITLES or paren and (t.low in self.names or not self.common(t))
+        if after_cue and short and t.low not in ROLES and t.low not in MONTHS:
             return True  # "bu wati", "mbak sari": after a short title a lower-case word is a name
         return after_cue and not self.common(t) or (t.low in self.names and not self.common(t) and len(t.low) > 2)
 
@@ -219,6 +204,10 @@ class _Finder:
                 j += 1
                 self.found.add(j)
                 continue
+            if nxt.upper and nxt.low in MONTHS and self._month_in_name(j + 1):
+                j += 1
+                self.found.add(j)
+                continue
             if nxt.acronym or nxt.low in HONORIFICS or nxt.dot and len(nxt.text) <= 3 and nxt.low not in PARTICLES:
                 break
             if nxt.upper and nxt.low not in MONTHS | INSTITUTION and not self.place(j + 1):
@@ -229,11 +218,31 @@ class _Finder:
                 break
             self.found.add(j)
 
+    def _month_in_name(self, i: int) -> bool:
+        """A month word between name words, no number beside it: "Lim Mei Hua", "Zhang Mei and …"."""
+        around = self.text[max(0, self.toks[i].start - 4) : self.toks[i].end + 6]
+        return not re.search(r"\d", around) and (i + 1 >= len(self.toks) or not self.adjacent(i) or
+                                                  self.toks[i + 1].upper or self.common(self.toks[i + 1]))  # fmt: skip
+
+    def speakers(self) -> None:
+        """Chat lines opened by a speaker's name ("jess: saw him", "[09:12] Dan: ok"): a word that opens two lines
+        or more as such a label and is a known name or no ordinary word."""
+        labels: dict[str, list[int]] = {}
+        for m in _SPEAKER.finditer(self.text):
+            labels.setdefault(m.group(1).lower(), []).append(m.start(1))
+        starts = {t.start: i for i, t in enumerate(self.toks)}
+        for low, where in labels.items():
+            i = starts.get(where[0])
+            if i is None or len(where) < 2 or len(low) < 2 or low in HONORIFICS:
+                continue
+            if low in self.names or not self.common(self.toks[i]):
+                self.found.update(starts[w] for w in where if w in starts)
+
     def titles_and_cues(self) -> None:
         for i, t in enumerate(self.toks[:-1]):
             titled = t.low in HONORIFICS and self.adjacent(i) and not (t.upper and t.initial and t.low == "ibu" and
                                                                          not self.toks[i + 1].upper)  # fmt: skip
-            gap = self.text[max(0, self.toks[i + 1].start - 30) : self.toks[i + 1].start]
+            gap = self.text[max(0, self.toks[i + 1].start - 30) : self.toks[i + 1].start].rsplit("\n", 1)[-1]
             cued = bool(_CUES.search(gap) or _KIN.search(gap))
             paren = gap.rstrip().endswith("(") and self.text[self.toks[i + 1].end : self.toks[i + 1].end + 1] == ")"
             if (titled or cued) and self.nameish(i + 1, after_cue=titled or paren or bool(_CUES.search(gap))):
@@ -241,6 +250,8 @@ class _Finder:
                 paren = gap.rstrip().endswith("(") and self.text[nxt.end : nxt.end + 1] == ")"
                 if cued and not titled and not nxt.upper and self.common(nxt) and not paren:
                     continue
+                if re.search(r"keluarga\s*$", gap, re.I) and self.common(nxt) and nxt.low not in self.names:
+                    continue  # "keluarga Tionghoa", "keluarga besar": no family name
                 self.mark(i + 1, lower_ok=not nxt.upper)
         for i, t in enumerate(self.toks):  # "chidi (14)": a lower-case word with an age after it
             if not t.upper and not self.common(t) and len(t.low) > 2 and _AGE_AFTER.match(self.text, t.end):
@@ -314,7 +325,9 @@ class _Finder:
                 prev = self.toks[j - 1]
                 if not prev.upper or prev.acronym or prev.low in HONORIFICS | MONTHS or j - 1 in self.blocked:
                     break
-                if self.place(j - 1) or (prev.initial and self.common(prev)) or not self.toks[i].upper:
+                opens = prev.initial or self.gap_before(j - 1).rstrip().endswith(":")  # "Kasus 1: Keluarga …"
+                ordinary = self.common(prev) and opens
+                if self.place(j - 1) or ordinary or not self.toks[i].upper:
                     break
                 self.found.add(j - 1)
                 j -= 1
@@ -332,7 +345,7 @@ class _Finder:
 
     def _name_word(self, i: int) -> bool:
         t = self.toks[i]
-        return t.upper and not t.acronym and i not in self.blocked and t.low in self.names and t.low not in PLACES
+        return t.upper and not t.acronym and i not in self.blocked and t.low in self.names and t.low not in self.places
 
     def propagate(self) -> None:
         """Every other occurrence of a word found as a name in this note."""
@@ -346,6 +359,15 @@ class _Finder:
                 self.found.add(i)
             elif not t.upper and t.low in upper and not self.common(t):
                 self.found.add(i)
+
+    def whole_names(self) -> None:
+        """Every other occurrence of a name of two words or more found in this note, its short words included."""
+        for span in self.spans():
+            phrase = self.text[span.start : span.end]
+            if " " not in phrase:
+                continue
+            for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", self.text):
+                self.found.update(i for i, t in enumerate(self.toks) if m.start() <= t.start < m.end())
 
     def spans(self) -> list[Span]:
         out: list[Span] = []
@@ -364,10 +386,12 @@ def find_names(text: str) -> list[Span]:
     Example: ``find_names("Ibunya, Bu Sri Mulyani, bekerja.")`` gives the span of "Sri Mulyani"
     """
     finder = _Finder(text)
+    finder.speakers()
     finder.titles_and_cues()
     finder.capitals()
     finder.lower_case_names()
     finder.extend_left()
     finder.coordinated()
     finder.propagate()
+    finder.whole_names()
     return finder.spans()

@@ -117,7 +117,7 @@ _STREET_TYPES = (
     r"Trail|Pike|Loop|Ridge|Gate|Yard|Wynd|Brae|Plaza|Parkway|Pkwy|Manor|Cottages|Villas|Crossing|Alley|Marg|Nagar"
 )
 _EN_STREET = (
-    rf"(?:\d+/\d+,?\s+)?\d+[A-Za-z]?(?:[-/]\d+)?\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.|\d+(?:st|nd|rd|th))\s+){{1,3}}"
+    rf"(?:(?<![\d/])\d{{1,4}}/\d{{1,4}},?\s+)?\d+[A-Za-z]?(?:[-/]\d+)?\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.|\d+(?:st|nd|rd|th))\s+){{1,3}}"
     rf"(?:{_STREET_TYPES})\b\.?"
 )
 _EN_STREET_LOWER = rf"\d+[a-z]?\s+(?:[a-z][\w'’-]*\s+){{1,3}}(?i:{_STREET_TYPES})\b\.?"
@@ -126,7 +126,7 @@ _STRONG_POSTCODE = (
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}|[A-Z]{2}\s+\d{5}(?:-\d{4})?)\b"
 )
 _NUMBER_POSTCODE = LazyPattern(
-    rf"(?:\d+/\d+,?\s+)?\d+[A-Za-z]?\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,3}}(?:,?\s+[A-Z][\w'’-]*){{0,5}},?\s+{_STRONG_POSTCODE}"
+    rf"(?:(?<![\d/])\d{{1,4}}/\d{{1,4}},?\s+)?\d+[A-Za-z]?\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,3}}(?:,?\s+[A-Z][\w'’-]*){{0,5}},?\s+{_STRONG_POSTCODE}"
 )
 # Inside an address (never its start): a building, or a street named without a house number.
 _BUILDING = (
@@ -134,7 +134,7 @@ _BUILDING = (
 )
 _NAMED_STREET = rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES})\b\.?"
 _ADDR_PART = LazyPattern(
-    rf"(?:(?:{_ID_STREET})\s*{_ADDR_STOP}(?:{_UPPER_WORD}(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,4}}))"
+    rf"(?:(?:{_ID_STREET})[ \t]*{_ADDR_STOP}(?:{_UPPER_WORD}(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,4}}))"
     rf"|(?:No\.?|Nomor|Blok)\s*\d+[A-Za-z]?(?:/\d+)?|RT\.?\s*\d+\s*/\s*RW\.?\s*\d+|RT\.?\s*\d+|RW\.?\s*\d+"
     rf"|(?:Kelurahan|Kel\.|Desa|Ds\.|Nagari|Gampong|Dusun|Banjar(?:\s+Dinas)?)\s+{_ADDR_STOP}{_UPPER_WORD}"
     rf"(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,2}}|{_UNIT}|{_EN_STREET}|{_BUILDING}|{_NAMED_STREET}"
@@ -146,7 +146,7 @@ _ADDR_PART_LOWER = LazyPattern(
     rf"|(?:no\.?|nomor|blok)\s*\d+[a-z]?(?:/\d+)?|rt\.?\s*\d+\s*/\s*rw\.?\s*\d+|rt\.?\s*\d+|rw\.?\s*\d+"
     rf"|(?:kelurahan|kel\.|desa|dusun)\s+{_ADDR_STOP}{_LOWER_WORD}|{_EN_STREET_LOWER}"
 )
-_ADDR_START = LazyPattern(rf"\b(?:{_ID_STREET})\s|\b{_UNIT}\b|\b{_EN_STREET}|\b{_EN_STREET_LOWER}", re.IGNORECASE)
+_ADDR_START = LazyPattern(rf"\b(?:{_ID_STREET})[ \t]|\b{_UNIT}\b|\b{_EN_STREET}|\b{_EN_STREET_LOWER}", re.IGNORECASE)
 _ADDR_LABEL = LazyPattern(
     r"(?:alamat|beralamat|tinggal\s+di|berdomisili\s+di|domisili|address|lives\s+at|living\s+at|resides\s+at)"
     r"\s*(?:\w+\s*)?:?\s*$",
@@ -267,6 +267,7 @@ def _address_end(text: str, start: int, lower: bool) -> int:
         local = _LOCAL_NAME.match(text, end)  # "…, Blok B No. 12, Batu Aji, Batam": an unlabelled kelurahan
         if local and local.group(1).split()[0].lower() not in _NOT_LOCAL:
             end = local.end(1)
+    end = min(end, text.find("\n", start) % (len(text) + 1))  # an address does not run over a line break
     while end > start and text[end - 1] in " ,":
         end -= 1
     return end
