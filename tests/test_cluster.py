@@ -151,3 +151,30 @@ def test_a_run_stopped_after_staging_resumes_without_embedding_again(tmp_path: P
     assert not stats.ray_started and stats.staged_before == 11 and stats.embedded_documents == 0
     assert report.documents == 10
     assert passages(settings.index_dir) == passages(laptop.index_dir)
+
+
+@pytest.fixture
+def two_nodes():  # type: ignore[no-untyped-def]
+    """Ray's multi-node test cluster on this machine: a head and one worker node, one CPU each."""
+    from ray.cluster_utils import Cluster
+
+    cluster = Cluster(initialize_head=True, head_node_args={"num_cpus": 1, "object_store_memory": 100 * 2**20})
+    try:
+        cluster.add_node(num_cpus=1, object_store_memory=100 * 2**20)
+        cluster.wait_for_nodes()
+        yield cluster
+    finally:
+        cluster.shutdown()
+
+
+def test_work_runs_on_both_nodes_of_a_two_node_cluster(tmp_path: Path, both, two_nodes) -> None:  # type: ignore[no-untyped-def]
+    """A reader and an embedder that each need a whole CPU cannot share a one-CPU node."""
+    corpus, laptop, _, _ = both
+    settings = replace(laptop, index_dir=tmp_path / "index")
+    options = ClusterOptions(address=two_nodes.address, reader_cpus=1.0, embedder_cpus=1.0)
+    stats = ClusterStats()
+    events = run(corpus, settings, LazyEmbedder(settings.model), options=options, stats=stats)
+    report = [e for e in events if isinstance(e, IngestReport)][-1]
+    assert len(stats.nodes) == 2, stats.nodes
+    assert report.documents == 10
+    assert passages(settings.index_dir) == passages(laptop.index_dir)

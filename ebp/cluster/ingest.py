@@ -78,6 +78,8 @@ class ClusterStats:
     embedded_documents: int = 0
     staged_before: int = 0
     ray_started: bool = False
+    nodes: set[str] = field(default_factory=set)
+    """Ray node ids that read or embedded a document."""
 
 
 def run(
@@ -157,7 +159,9 @@ class ClusterPreparer:
         if missing and corpus_dir is not None:
             self.stats.ray_started = True
             with ray_session(self.options):
-                self.stats.embedded_documents += stage_on_ray(missing, corpus_dir, settings, self.options, made_by)
+                count, nodes = stage_on_ray(missing, corpus_dir, settings, self.options, made_by)
+                self.stats.embedded_documents += count
+                self.stats.nodes |= nodes
         for source in todo:
             if source.document is not None:  # an in-memory document (benchmarks): prepared here, embedded by the base
                 yield prepare(source.document, source.sha256, settings)
@@ -200,9 +204,9 @@ def ray_session(options: ClusterOptions) -> Iterator[None]:
 
 def stage_on_ray(
     sources: Sequence[Source], corpus_dir: Path, settings: Settings, options: ClusterOptions, made_by: str
-) -> int:
+) -> tuple[int, set[str]]:
     """Read, prepare and embed ``sources`` with Ray Data actor pools; each lands in the staging folder.
-    Returns how many documents were staged."""
+    Returns how many documents were staged, and the ids of the nodes that read or embedded them."""
     import ray  # type: ignore[import-not-found]
 
     rows = [{"rel_path": s.rel_path, "sha256": s.sha256, "path": str(s.path)} for s in sources]
@@ -227,7 +231,11 @@ def stage_on_ray(
         compute=ray.data.ActorPoolStrategy(size=options.embedders),
         num_cpus=options.embedder_cpus,
     )
-    return sum(int(row["staged"]) for row in dataset.iter_rows())
+    staged, nodes = 0, set()
+    for row in dataset.iter_rows():
+        staged += int(row["staged"])
+        nodes |= {row["read_on"], row["embedded_on"]}
+    return staged, nodes
 
 
 class Reader:
@@ -249,6 +257,7 @@ class Reader:
         ]
         out = batch[["rel_path", "sha256"]].copy()
         out["outcome"] = [pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in prepared]
+        out["read_on"] = _node_id()
         return out
 
     def __del__(self) -> None:
@@ -275,9 +284,17 @@ class Embedding:
             staged = Staged(rel, sha, outcome, vectors[offset : offset + size], self.made_by)
             offset += size
             write_staged(self.folder, staged)
-        out = batch[["rel_path"]].copy()
+        out = batch[["rel_path", "read_on"]].copy()
+        out["embedded_on"] = _node_id()
         out["staged"] = [
             int(staged_path(self.folder, r, s).exists())
             for r, s in zip(batch["rel_path"], batch["sha256"], strict=True)
         ]
         return out
+
+
+def _node_id() -> str:
+    import ray  # type: ignore[import-not-found]
+
+    node: str = ray.get_runtime_context().get_node_id()
+    return node
