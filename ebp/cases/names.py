@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from ebp.cases.patterns import Span
+from ebp.cases.patterns import MONTHS, Span
 
 
 @functools.cache
@@ -32,6 +32,7 @@ def _lines(name: str) -> frozenset[str]:
 HONORIFICS = _lines("deid_honorifics.txt")
 PARTICLES = frozenset("bin binti br boru ni luh made putu wayan nyoman ketut komang kadek gede nengah teuku cut andi "
                       "lalu baiq muh dela al van de der von da dos gusti ngurah".split())  # fmt: skip
+_CALL_PARTICLES = frozenset("baiq andi cut teuku putu made komang ketut wayan nyoman kadek gede".split())
 _BALINESE = frozenset("wayan made nyoman ketut putu gede kadek komang nengah".split())
 _CUES = re.compile(
     r"(?:atas\s+nama|a\.n\.|bernama|namanya|nama\s*:|nama\s+klien\s*:?|nama\s+anak\s*:?|dipanggil|panggilan|"
@@ -64,20 +65,11 @@ _SPEAKER = re.compile(
     re.MULTILINE,
 )
 INSTITUTION = _lines("deid_institution.txt")
-_EPONYMS = frozenset("alzheimer alzheimer's parkinson parkinson's asperger asperger's crohn down tourette huntington "
-                     "merton".split())  # fmt: skip
-MONTHS = frozenset(
-    """januari februari pebruari maret april mei juni juli agustus september oktober november nopember desember
-    january february march may june july august october december jan feb mar apr jun jul aug agu agt sep sept okt
-    oct nov des dec senin selasa rabu kamis jumat sabtu minggu monday tuesday wednesday thursday friday saturday
-    sunday""".split()
-)
+_EPONYMS = frozenset("alzheimer parkinson asperger crohn down tourette huntington merton".split())
 ROLES = _lines("deid_roles.txt")  # "Pak RT", "bu kader", "ibu klien": a title with no name after it
 _SHORT_TITLES = frozenset("bu pak mbak mas dik teh om tante kak bang mbah mr mrs ms miss koh cik uni uda".split())
 _AGE_AFTER = re.compile(r"\s*\(\s*\d{1,2}\s*(?:th|thn|tahun|yo|y|yrs?|years?)?\s*[,)]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-
-
 _PREFIXES = ("di", "ber", "be", "ter", "te", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "ke", "se")
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "kan", "an", "i", "nya")
 
@@ -138,13 +130,17 @@ class _Finder:
         for suffix in ("nya", "ku", "mu", "lah"):  # Indonesian clitics: "tirinya" is "tiri" + "nya"
             if low.endswith(suffix) and low[: -len(suffix)] in self.vocab:
                 return True
+        if re.search(r"-(?:born|based|speaking|raised|bred|led|run|compliant|in-law)$", low):
+            return True
         if low in self.vocab or low in HONORIFICS or low in INSTITUTION or low in MONTHS or low in ROLES:
+            return True
+        if low.rstrip("s") in MONTHS:  # "on Wednesdays"
             return True
         return not t.upper and any(stem in self.vocab for stem in _stems(low))  # "says", "disalin", "dipukulnya"
 
     def place(self, i: int) -> bool:
         t = self.toks[i]
-        if t.low in self.places or t.low in _EPONYMS:
+        if t.low in self.places or t.low in _EPONYMS or t.low.split("-")[0] in self.places:
             return True
         known = t.low in self.names and not self.common(t)  # "received from Carys Morgan"
         if known:
@@ -258,7 +254,7 @@ class _Finder:
                 self.found.add(i)
         for m in _THE_FAMILY.finditer(self.text):
             i = next(k for k, t in enumerate(self.toks) if t.start == m.start(1))
-            if self.toks[i].low in self.names or not self.common(self.toks[i]):
+            if (self.toks[i].low in self.names or not self.common(self.toks[i])) and not self.place(i):
                 self.found.add(i)
 
     def capitals(self) -> None:
@@ -277,11 +273,17 @@ class _Finder:
         if self.place(i):
             return False
         if known:  # an ordinary word that is also a name needs a capital in mid-sentence or a name beside it
-            return not common or not t.initial or self._name_word(i + 1) or bool(i and self._name_word(i - 1))
+            beside = (
+                self.adjacent(i)
+                and self._name_word(i + 1)
+                or bool(i and self.adjacent(i - 1) and self._name_word(i - 1))
+            )
+            return not common or not t.initial or beside
         if common:
             return False
+        alone = self.text[t.start - 1 : t.start] == "(" and self.text[t.end : t.end + 1] == ")"
         return (
-            (not t.initial and len(t.text) > 2)
+            (not t.initial and len(t.text) > 2 and not alone)  # "(Peterborough)" alone in brackets: a place
             or bool(_AGE_AFTER.match(self.text, t.end))  # "Chidi (14)": a person with an age
             or bool(_LABEL_BEFORE.search(self.gap_before(i)))  # "Supervisor: Yusrizal"
             or (len(t.text) > 3 and self._verb_after(i))  # "Nofriyanti melaporkan …" opening a sentence
@@ -352,6 +354,7 @@ class _Finder:
         seen = {(self.toks[i].low, self.toks[i].upper) for i in self.found if self.toks[i].low not in PARTICLES}
         lower = {low for low, upper in seen if not upper}
         upper = {low for low, upper in seen if upper}
+        upper |= {self.toks[i].low for i in self.found if self.toks[i].low in _CALL_PARTICLES}  # "Baiq dinikahkan"
         for i, t in enumerate(self.toks):
             if i in self.found or i in self.blocked or len(t.low) < 3 or t.acronym:
                 continue

@@ -47,7 +47,9 @@ _ID_VALUE = (
     r"|(?:[A-Z]{1,3}[ -]?)?\d[\dA-Z]*(?:[-/.][\dA-Z]+)*(?:\s(?:\d+[A-Z]?|[A-Z]{1,2})(?![\w])(?:[-/.][\dA-Z]+)*)*"
     r"|[A-Z][A-Z0-9]*(?:[-/.][A-Z0-9]+)+"
 )
-_FILLER = r"klien|korban|anak|kasus|pasien|the|his|her|their|of|for|child|client|case|patient"
+_FILLER = (
+    r"klien|korban|anak|kasus|pasien|ibu|ayah|the|his|her|their|of|for|child|client|case|patient|mum|mother|dad|father"
+)
 # Codes of letters and digits joined by - or / ("MP/24/118305", "DV-2025-0381"): case or police references.
 _CODE = LazyPattern(r"(?<![\w/-])(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\d){4})[A-Z0-9]+(?:[-/][A-Z0-9]+)+(?![\w/-])")
 _ID_NUMBER = LazyPattern(
@@ -76,6 +78,10 @@ _MONTHS = (
     r"Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|Nopember|November|Desember|"
     r"January|February|March|May|June|July|August|October|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Agst|Aug|Sep|Sept|Okt|Oct|Nov|Des|Dec"
+)
+# Month and weekday words, never names on their own ("Mei", "May", "Senin").
+MONTHS = frozenset(_MONTHS.lower().split("|")) | frozenset(
+    "senin selasa rabu kamis jumat sabtu minggu monday tuesday wednesday thursday friday saturday sunday".split()
 )
 _DATE = (
     rf"\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
@@ -123,7 +129,8 @@ _EN_STREET = (
 _EN_STREET_LOWER = rf"\d+[a-z]?\s+(?:[a-z][\w'’-]*\s+){{1,3}}(?i:{_STREET_TYPES})\b\.?"
 # A house number and a name closed by a full postcode: "4 Heol y Parc, Whitchurch, Cardiff CF14 2FR".
 _STRONG_POSTCODE = (
-    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}|[A-Z]{2}\s+\d{5}(?:-\d{4})?)\b"
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}|[A-Z]{2}\s+\d{5}(?:-\d{4})?|"
+    r"[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b"  # UK, AU, US, Canadian postcodes
 )
 _NUMBER_POSTCODE = LazyPattern(
     rf"(?:(?<![\d/])\d{{1,4}}/\d{{1,4}},?\s+)?\d+[A-Za-z]?\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,3}}(?:,?\s+[A-Z][\w'’-]*){{0,5}},?\s+{_STRONG_POSTCODE}"
@@ -152,6 +159,13 @@ _ADDR_LABEL = LazyPattern(
     r"\s*(?:\w+\s*)?:?\s*$",
     re.IGNORECASE,
 )
+# A street with no number, RT or desa is an address only after a word that says someone lives there.
+_STREET_ONLY = LazyPattern(r"(?i:jl\.|jln\.?|jalan|gang|gg\.?|lorong|lr\.)\s*[^\d,]*")
+_HOME_BEFORE = LazyPattern(
+    r"(?:alamat|beralamat|tinggal|berdomisili|domisili|rumah(?:nya)?|rmh(?:nya)?|kos|kontrak|ngontrak|menetap|address|"
+    r"lives?|living|resides?|home|stays?|staying)\b[^.\n]*$",
+    re.IGNORECASE,
+)
 _LOCAL_NAME = LazyPattern(r"\s*,\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s*,)")
 _NOT_LOCAL = frozenset({"kecamatan", "kec", "kota", "kabupaten", "kab", "provinsi", "prov", "jakarta", "bandung",
                         "surabaya", "medan", "batam", "makassar", "semarang", "yogyakarta", "denpasar"})  # fmt: skip
@@ -159,7 +173,7 @@ _SEPARATOR = LazyPattern(r"[ \t]*,?[ \t]*")
 _POSTCODE = LazyPattern(
     r"(?:[ \t]*,?[ \t]*[A-Z][\w'’-]*){0,6}[ \t]*,?[ \t]*"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}|[A-Z]{2}\s+\d{5}(?:-\d{4})?|"
-    r"\d{4,6})\b"  # 4 to 6 digits: AU/NZ, Indonesian, Indian (PIN) postcodes
+    r"[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4,6})\b"  # 4 to 6 digits: AU/NZ, Indonesian, Indian (PIN) postcodes
 )
 
 
@@ -238,6 +252,8 @@ def addresses(text: str) -> list[Span]:
             more = "|".join((_EN_STREET, _STRONG_POSTCODE, _NAMED_STREET, _BUILDING))
             if not re.search(more, text[start:end]):  # not "Room 12 of a hostel"
                 continue
+        if _STREET_ONLY.fullmatch(text[start:end]) and not _HOME_BEFORE.search(text[max(0, start - 40) : start]):
+            continue  # a street named as a place ("bekerja di Jalan Niaga", "Bapas, Jl. Sultan Alauddin (kantor)")
         out.append(Span(start, end, "address"))
     for m in _NUMBER_POSTCODE.finditer(text):
         if not any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in out):
