@@ -1,16 +1,15 @@
 """Personal names in case notes, found without a model: titles, cue phrases, name lists and capitals.
 
-A word is taken for (part of) a name when a title comes before it (Bu, Pak, Mbak, Mrs, dr.), a cue
-phrase does ("atas nama", "bernama", "dipanggil", "named", "née", "the … family", "anaknya, …"), it is
-a known given name or surname (ebp/data/deid_names*.txt), or it is a capitalised word in mid-sentence
-that is neither an ordinary word (ebp/data/deid_vocab.txt) nor a place, nor part of an institution's
-name (Puskesmas Sukaluyu, Harrow Council). A name that is also an ordinary word (Putri, Hope, Will)
-needs more: a title, a cue, a capital in mid-sentence or another name beside it. Once a word is a
-name in a note, its other occurrences in that note are too (a lower-case ordinary word only when the
-name itself was written in lower case). Titles and degrees stay outside the span, particles that
-belong to the name (bin, binti, Ni Luh, I Wayan, Teuku, Andi) inside it. In a chat, a word that opens two
-lines or more as "jess:" is a speaker's name. The word lists are in ebp/data/deid_*.txt (titles and ranks,
-places, institution words, roles: hand-written; names and vocabulary: benchmarks/deid/build_lists.py).
+A word is taken for (part of) a name when a title comes before it (Bu, Pak, Mbak, Mrs, dr.), a cue phrase does ("atas
+nama", "bernama", "dipanggil", "named", "née", "the … family", "anaknya, …"), it is a known given name or surname
+(ebp/data/deid_names*.txt), or it is a capitalised word in mid-sentence that is neither an ordinary word
+(ebp/data/deid_vocab.txt) nor a place, nor part of an institution's name (Puskesmas Sukaluyu, Harrow Council). A name
+that is also an ordinary word (Putri, Hope, Will) needs more: a title, a cue, a capital in mid-sentence or another
+name beside it. Once a word is a name in a note, its other occurrences in that note are too (a lower-case ordinary
+word only when the name itself was written in lower case). Titles and degrees stay outside the span, particles that
+belong to the name (bin, binti, Ni Luh, I Wayan, Teuku, Andi) inside it. In a chat, a word that opens two lines or
+more as "jess:" is a speaker's name. The word lists are in ebp/data/deid_*.txt (titles and ranks, places, institution
+words, roles: hand-written; names and vocabulary: benchmarks/deid/build_lists.py).
 """
 
 from __future__ import annotations
@@ -32,8 +31,8 @@ def _lines(name: str) -> frozenset[str]:
 HONORIFICS = _lines("deid_honorifics.txt")
 PARTICLES = frozenset("bin binti br boru ni luh made putu wayan nyoman ketut komang kadek gede nengah teuku cut andi "
                       "lalu baiq muh dela al van de der von da dos gusti ngurah".split())  # fmt: skip
-_CALL_PARTICLES = frozenset("baiq andi cut teuku putu made komang ketut wayan nyoman kadek gede".split())
 _BALINESE = frozenset("wayan made nyoman ketut putu gede kadek komang nengah".split())
+_CALL_PARTICLES = _BALINESE | {"baiq", "andi", "cut", "teuku"}  # used alone as a call-name: "Baiq masih sekolah"
 _CUES = re.compile(
     r"(?:atas\s+nama|a\.n\.|bernama|namanya|nama\s*:|nama\s+klien\s*:?|nama\s+anak\s*:?|dipanggil|panggilan|"
     r"alias|named|called|nicknamed|known\s+as|aka|née|nee|name\s*:|client\s*:|klien\s*:|korban\s*:|pelaku\s*:|"
@@ -69,6 +68,10 @@ _EPONYMS = frozenset("alzheimer parkinson asperger crohn down tourette huntingto
 ROLES = _lines("deid_roles.txt")  # "Pak RT", "bu kader", "ibu klien": a title with no name after it
 _SHORT_TITLES = frozenset("bu pak mbak mas dik teh om tante kak bang mbah mr mrs ms miss koh cik uni uda".split())
 _AGE_AFTER = re.compile(r"\s*\(\s*\d{1,2}\s*(?:th|thn|tahun|yo|y|yrs?|years?)?\s*[,)]")
+_PERSON_VERB = re.compile(
+    r"\s+(?:said|says|told|tells|asked|reported|stated|disclosed|explained|admitted|denied|refused|cried|"
+    r"mengatakan|mengaku|bilang|berkata|bercerita|menangis|menolak|menceritakan|melaporkan)\b"
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _PREFIXES = ("di", "ber", "be", "ter", "te", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "ke", "se")
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "kan", "an", "i", "nya")
@@ -92,14 +95,6 @@ class Token:
     initial: bool  # first word of a sentence, line or label value: its capital says nothing
 
 
-def names_list() -> frozenset[str]:
-    return _lines("deid_names.txt") | _lines("deid_names_extra.txt")
-
-
-def vocabulary() -> frozenset[str]:
-    return _lines("deid_vocab.txt") | _lines("deid_vocab_extra.txt")
-
-
 def tokens(text: str) -> list[Token]:
     out = []
     for m in _WORD.finditer(text):
@@ -120,7 +115,9 @@ class _Finder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.toks = tokens(text)
-        self.names, self.vocab, self.places = names_list(), vocabulary(), _lines("deid_places.txt")
+        self.names = _lines("deid_names.txt") | _lines("deid_names_extra.txt")
+        self.vocab = _lines("deid_vocab.txt") | _lines("deid_vocab_extra.txt")
+        self.places = _lines("deid_places.txt")
         self.blocked = self._institutions()
         self.found: set[int] = set()
 
@@ -278,7 +275,8 @@ class _Finder:
                 and self._name_word(i + 1)
                 or bool(i and self.adjacent(i - 1) and self._name_word(i - 1))
             )
-            return not common or not t.initial or beside
+            acts = bool(_AGE_AFTER.match(self.text, t.end) or _PERSON_VERB.match(self.text, t.end))  # "Joy said"
+            return not common or not t.initial or beside or acts
         if common:
             return False
         alone = self.text[t.start - 1 : t.start] == "(" and self.text[t.end : t.end + 1] == ")"
