@@ -46,13 +46,15 @@ def summary(values: list[float]) -> dict[str, float]:
     }
 
 
-def start_asreview(csv: Path, jobs: list[dict[str, object]]) -> subprocess.Popen[str]:
-    """ASReview in its own venv, started first so that it runs beside ebp's replays (one core each)."""
+def start_asreview(csv: Path, jobs: list[dict[str, object]], out: Path) -> subprocess.Popen[bytes]:
+    """ASReview in its own venv, started first so that it runs beside ebp's replays (one core each); its screening
+    orders go to ``out``, one JSON line per seed."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
         json.dump(jobs, fh)
     runner = ROOT / "benchmarks" / "curate" / "asreview_runner.py"
-    return subprocess.Popen([str(ASREVIEW_PYTHON), str(runner), str(csv), fh.name], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)  # fmt: skip
+    with out.open("w") as sink:
+        return subprocess.Popen([str(ASREVIEW_PYTHON), str(runner), str(csv), fh.name], stdout=sink,
+                                stderr=subprocess.DEVNULL)  # fmt: skip
 
 
 def main() -> None:
@@ -67,35 +69,35 @@ def main() -> None:
     labels = [int(float(r.extra[args.label_column])) for r in records]
     texts = [r.text for r in records]
     priors = {seed: prior_rows(labels, seed) for seed in range(args.seeds)}
-    asreview = (
-        None if args.no_asreview else start_asreview(args.csv, [{"seed": s, "prior": p} for s, p in priors.items()])
-    )
+    orders = Path(tempfile.mkdtemp()) / "asreview.jsonl"
+    jobs = [{"seed": s, "prior": p} for s, p in priors.items()]
+    asreview = None if args.no_asreview else start_asreview(args.csv, jobs, orders)
     embedder = load_embedder("e5-small")
     vectors = cached_vectors(texts, embedder, ROOT / ".cache" / "curate")
     results: dict[str, dict[str, list[float]]] = {}
 
-    def add(system: str, order: list[int], prior: list[int], seconds: float) -> None:
+    def add(system: str, order: list[int], prior: list[int], seconds: float, seed: int) -> None:
         wss95, wss100, recall10 = work_metrics(order, labels, prior)
         row = results.setdefault(system, {"wss95": [], "wss100": [], "recall_at_10pct": [], "s_per_decision": []})
         for key, value in zip(row, (wss95, wss100, recall10, seconds), strict=True):
             row[key].append(value)
-        print(f"{system:12} WSS@95 {wss95:.3f} WSS@100 {wss100:.3f} R@10% {recall10:.3f} ({seconds:.3f} s/decision)",
-              flush=True)  # fmt: skip
+        print(f"{system:12} seed {seed} WSS@95 {wss95:.3f} WSS@100 {wss100:.3f} R@10% {recall10:.3f} "
+              f"({seconds:.3f} s/decision)", flush=True)  # fmt: skip
 
     start = time.perf_counter()
-    for lang in args.topics:
-        features = build_features(texts, vectors, TOPICS[lang], embedder)
-        for prior in priors.values():
-            run = replay(features, labels, prior)
-            add(f"ebp ({lang})", list(run.order), prior, run.seconds_per_decision)
+    features = {lang: build_features(texts, vectors, TOPICS[lang], embedder) for lang in args.topics}
+    for seed, prior in priors.items():  # seed by seed, both topics: an interrupted run still compares like with like
+        for lang in args.topics:
+            run = replay(features[lang], labels, prior)
+            add(f"ebp ({lang})", list(run.order), prior, run.seconds_per_decision, seed)
     if asreview is not None:
-        out, _ = asreview.communicate()
-        for done in [json.loads(line) for line in out.splitlines() if line.startswith("{")]:
+        asreview.wait()
+        for done in [json.loads(line) for line in orders.read_text().splitlines() if line.startswith("{")]:
             seed = int(done["seed"])  # type: ignore[call-overload]
             order = [int(r) for r in done["order"]]  # type: ignore[attr-defined]
             seconds = float(done["seconds"]) / max(1, len(order) - len(priors[seed]))  # type: ignore[arg-type]
             order += sorted(set(range(len(labels))) - set(order))  # ASReview stops at the last include
-            add("asreview", order, priors[seed], seconds)
+            add("asreview", order, priors[seed], seconds, seed)
     print(f"{time.perf_counter() - start:.0f} s in all", flush=True)
     report = {
         "data": str(args.csv.name),

@@ -129,3 +129,10 @@ def test_near_identical_abstracts_merge_without_doi_or_equal_titles() -> None:
     result = deduplicate([a, b, c])
     assert [m.reasons for m in result.merges] == [("abstract",)]
     assert len(result.records) == 2
+
+
+def test_a_quoted_csv_with_doubled_quotes_and_line_breaks_keeps_its_columns() -> None:
+    text = 'id,title,abstract,included\n1,"A ""nudge"" trial","Line one,\nline two; ""quoted"", end",1\n2,Other,,0\n'
+    records = read_records(text.encode(), "labelled.csv").records
+    assert [r.extra["included"] for r in records] == ["1", "0"]
+    assert records[0].title == 'A "nudge" trial' and records[0].abstract == 'Line one, line two; "quoted", end'

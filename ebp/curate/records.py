@@ -237,12 +237,11 @@ def _columns(header: Sequence[str]) -> dict[str, str]:
 
 def read_csv(text: str, name: str) -> ImportResult:
     """CSV or tab-separated records with a header row; a title column is required."""
-    sample = text[:20000]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    # The delimiter is the header's most frequent of , ; and tab; quoting is Excel's (doubled quotes inside quotes),
+    # which every export we know writes: csv.Sniffer guessed it wrong from one line.
+    header_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=header_line.count)
+    reader = csv.DictReader(io.StringIO(text), dialect=csv.excel, delimiter=delimiter)
     header = reader.fieldnames or []
     columns = _columns(header)
     if "title" not in columns:

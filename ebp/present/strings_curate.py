@@ -33,7 +33,7 @@ ID: dict[str, str] = {
     "curate.remaining": "Perkiraan relevan tersisa",
     "curate.stop": "Anda bisa berhenti: {since} keputusan terakhir tanpa rekaman yang disertakan, dan model "
     "memperkirakan kurang dari satu rekaman relevan tersisa.",
-    "curate.go_on": "Lanjutkan: model memperkirakan sekitar {n} rekaman relevan belum terlihat.",
+    "curate.go_on": "Lanjutkan: rekaman relevan yang diperkirakan model di antara yang belum terlihat: sekitar {n}.",
     "curate.cold": "Urutan saat ini berdasarkan topik saja; setelah satu 'Sertakan' dan satu 'Tolak', ebp belajar "
     "dari keputusan Anda.",
     "curate.done": "Semua rekaman sudah disaring.",
@@ -89,7 +89,7 @@ EN: dict[str, str] = {
     "curate.remaining": "Estimated relevant left",
     "curate.stop": "You can stop: the last {since} decisions included nothing, and the model expects fewer than one "
     "relevant record is left.",
-    "curate.go_on": "Keep going: the model expects about {n} relevant records not yet seen.",
+    "curate.go_on": "Keep going: relevant records the model expects among those not yet seen: about {n}.",
     "curate.cold": "The order now follows the topic alone; after one 'Include' and one 'Exclude', ebp learns from "
     "your decisions.",
     "curate.done": "Every record has been screened.",
