@@ -64,13 +64,15 @@ _SPEAKER = re.compile(
     re.MULTILINE,
 )
 INSTITUTION = _lines("deid_institution.txt")
-_EPONYMS = frozenset("alzheimer parkinson asperger crohn down tourette huntington merton".split())
 ROLES = _lines("deid_roles.txt")  # "Pak RT", "bu kader", "ibu klien": a title with no name after it
 _SHORT_TITLES = frozenset("bu pak mbak mas dik teh om tante kak bang mbah mr mrs ms miss koh cik uni uda".split())
 _AGE_AFTER = re.compile(r"\s*\(\s*\d{1,2}\s*(?:th|thn|tahun|yo|y|yrs?|years?)?\s*[,)]")
 _PERSON_VERB = re.compile(
     r"\s+(?:said|says|told|tells|asked|reported|stated|disclosed|explained|admitted|denied|refused|cried|"
     r"mengatakan|mengaku|bilang|berkata|bercerita|menangis|menolak|menceritakan|melaporkan)\b"
+)
+_DRUG = re.compile(  # medicine names by their stems: "Diazepam", "Olanzapine", "Omeprazole", "Fluoxetine"
+    r"..(?:azepam|azolam|apine|azole|cillin|mycin|cycline|olol|pril|sartan|statin|oxetine|traline|idone|profen|formin)$"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _PREFIXES = ("di", "ber", "be", "ter", "te", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "ke", "se")
@@ -127,7 +129,7 @@ class _Finder:
         for suffix in ("nya", "ku", "mu", "lah"):  # Indonesian clitics: "tirinya" is "tiri" + "nya"
             if low.endswith(suffix) and low[: -len(suffix)] in self.vocab:
                 return True
-        if re.search(r"-(?:born|based|speaking|raised|bred|led|run|compliant|in-law)$", low):
+        if re.search(r"-(?:born|based|speaking|raised|bred|led|run|compliant|in-law)$", low) or _DRUG.search(low):
             return True
         if low in self.vocab or low in HONORIFICS or low in INSTITUTION or low in MONTHS or low in ROLES:
             return True
@@ -137,7 +139,7 @@ class _Finder:
 
     def place(self, i: int) -> bool:
         t = self.toks[i]
-        if t.low in self.places or t.low in _EPONYMS or t.low.split("-")[0] in self.places:
+        if t.low in self.places or t.low.split("-")[0] in self.places:
             return True
         known = t.low in self.names and not self.common(t)  # "received from Carys Morgan"
         if known:
@@ -182,7 +184,7 @@ class _Finder:
             if t is not None and (t.upper or t.text.isdigit()) and (not run or self.adjacent(run[-1])):
                 run.append(i)
                 continue
-            if any(self.toks[j].low in INSTITUTION or self.toks[j].low in _EPONYMS for j in run):
+            if any(self.toks[j].low in INSTITUTION for j in run):
                 blocked.update(run)
             run = [i] if t is not None and t.upper else []
         return blocked

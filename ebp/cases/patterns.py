@@ -114,13 +114,13 @@ _ID_STREET = (
 # A flat or unit ("Unit 4/27", "Apt 3C"), a Philippine block, lot or purok, a PO box or locked bag.
 _UNIT = (
     r"(?:Flat|Unit|Apt\.?|Apartment|Room|Suite|Lot|Blk\.?|Block|Purok|Sitio)\s+\d+[A-Za-z]?(?:/\d+[A-Za-z]?)?"
-    r"|(?:P\.?\s?O\.?|GPO)\s+Box\s+\d+|(?:Locked|Private)\s+Bag\s+\d+"
+    r"|(?:P\.?\s?O\.?|GPO)\s+Box\s+\d+|(?:Locked|Private)\s+Bag\s+\d+|House\s+No\.?\s*\d+[A-Za-z]?"
 )
 _STREET_TYPES = (
     r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Terrace|Tce|Grove|"
     r"Gardens|Gdns|Boulevard|Blvd|Parade|Square|Sq|Hill|Row|Walk|Mews|Highway|Hwy|Circle|Cir|Park|View|Rise|Green|"
     r"Esplanade|Quay|Wharf|Heights|Vale|Broadway|Promenade|Embankment|Circus|Chase|Approach|Meadows?|Fields|Glen|"
-    r"Trail|Pike|Loop|Ridge|Gate|Yard|Wynd|Brae|Plaza|Parkway|Pkwy|Manor|Cottages|Villas|Crossing|Alley|Marg|Nagar"
+    r"Trail|Pike|Loop|Ridge|Gate|Yard|Wynd|Brae|Plaza|Parkway|Pkwy|Manor|Cottages|Villas|Crossing|Alley|Marg|Nagar|Lanes"
 )
 _EN_STREET = (
     rf"(?:(?<![\d/])\d{{1,4}}/\d{{1,4}},?\s+)?\d+[A-Za-z]?(?:[-/]\d+)?\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.|\d+(?:st|nd|rd|th))\s+){{1,3}}"
@@ -140,17 +140,19 @@ _BUILDING = (
     r"(?:[A-Z][\w'’-]*\s+){1,3}(?:House|Court|Tower|Towers|Mansions|Apartments|Building|Lodge|Residences?|Flats|Hall)\b"
 )
 _NAMED_STREET = rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES})\b\.?"
+# RT and RW: "RT 004/RW 002", "RT/RW 003/004", "RT 03/07", "rt.2", "RW 5".
+_RT_RW = r"(?i:RT\.?\s*/\s*RW\.?\s*\d+\s*/\s*\d+|RT\.?\s*\d+\s*/\s*(?:RW\.?\s*)?\d+|RT\.?\s*\d+|RW\.?\s*\d+)"
 _ADDR_PART = LazyPattern(
     rf"(?:(?:{_ID_STREET})[ \t]*{_ADDR_STOP}(?:{_UPPER_WORD}(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,4}}))"
-    rf"|(?:No\.?|Nomor|Blok)\s*\d+[A-Za-z]?(?:/\d+)?|RT\.?\s*\d+\s*/\s*RW\.?\s*\d+|RT\.?\s*\d+|RW\.?\s*\d+"
+    rf"|(?:No\.?|Nomor|Blok)\s*\d+[A-Za-z]?(?:/\d+)?|{_RT_RW}|(?:Sector|Phase|Lantai|Floor)\s+\d+"
     rf"|(?:Kelurahan|Kel\.|Desa|Ds\.|Nagari|Gampong|Dusun|Banjar(?:\s+Dinas)?)\s+{_ADDR_STOP}{_UPPER_WORD}"
-    rf"(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,2}}|{_UNIT}|{_EN_STREET}|{_BUILDING}|{_NAMED_STREET}"
+    rf"(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,3}}|{_UNIT}|{_EN_STREET}|{_BUILDING}|{_NAMED_STREET}"
     rf"|(?:Barangay|Brgy\.)\s+{_UPPER_WORD}(?:\s+{_UPPER_WORD}){{0,2}}"
 )
 _ADDR_PART_LOWER = LazyPattern(
     rf"(?:(?:jl\.|jln\.?|jalan|gang|gg\.?|lorong|lr\.|kp\.|kampung|dusun|blok|perumahan|perum|kompleks|komplek)\s+"
     rf"{_ADDR_STOP}{_LOWER_WORD}(?:\s+{_ADDR_STOP}{_LOWER_WORD}){{0,3}})"
-    rf"|(?:no\.?|nomor|blok)\s*\d+[a-z]?(?:/\d+)?|rt\.?\s*\d+\s*/\s*rw\.?\s*\d+|rt\.?\s*\d+|rw\.?\s*\d+"
+    rf"|(?:no\.?|nomor|blok)\s*\d+[a-z]?(?:/\d+)?|{_RT_RW}"
     rf"|(?:kelurahan|kel\.|desa|dusun)\s+{_ADDR_STOP}{_LOWER_WORD}|{_EN_STREET_LOWER}"
 )
 _ADDR_START = LazyPattern(rf"\b(?:{_ID_STREET})[ \t]|\b{_UNIT}\b|\b{_EN_STREET}|\b{_EN_STREET_LOWER}", re.IGNORECASE)
