@@ -54,11 +54,10 @@ _KIN = re.compile(
 _THE_FAMILY = re.compile(r"\b(?:the\s+)?([A-Za-z][\w'’-]+)\s+(?:family|household|children|kids)\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:di|ke|dari|asal|menuju|kota|kabupaten|kab\.|kecamatan|kec\.|kelurahan|kel\.|distrik|provinsi|in|at|"
-    r"from|near|into|county|state\s+of)|\bTTL\s*:?|\btempat(?:/|\s+dan\s+)tgl\.?\s+lahir\s*:?)\s*$",
+    r"from|near|into|county|state\s+of)|\bTTL\s*:?|\btempat\W{0,3}(?:dan\s+)?(?:tgl|tanggal)\.?\s+lahir\s*:?)\s*$",
     re.I,
 )
 _LABEL_BEFORE = re.compile(r"[\w)]\s*:\s*$")  # "Supervisor: Yusrizal", "Mother: Chioma Okafor"
-_AND = frozenset({"and", "dan", "&"})
 _SPEAKER = re.compile(
     r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]*[-–]?[ \t]*)?([^\W\d_][\w'’-]*)[ \t]*:[ \t]*\S",
     re.MULTILINE,
@@ -170,7 +169,8 @@ class _Finder:
             return t.low in self.names or not self.common(t) or after_cue
         title = self.toks[i - 1].low if i else ""
         paren = self.text[t.start - 1 : t.start] == "(" and self.text[t.end : t.end + 1] == ")"
-        short = title in _SHORT_TITLES or paren and (t.low in self.names or not self.common(t))
+        known = t.low in self.names or not self.common(t)  # "suster ani", "si bintang", "(dawn)"
+        short = title in _SHORT_TITLES or (title in HONORIFICS or paren) and known
         if after_cue and short and t.low not in ROLES and t.low not in MONTHS:
             return True  # "bu wati", "mbak sari": after a short title a lower-case word is a name
         return after_cue and not self.common(t) or (t.low in self.names and not self.common(t) and len(t.low) > 2)
@@ -235,10 +235,10 @@ class _Finder:
 
     def titles_and_cues(self) -> None:
         for i, t in enumerate(self.toks[:-1]):
-            titled = t.low in HONORIFICS and self.adjacent(i) and not (t.upper and t.initial and t.low == "ibu" and
-                                                                         not self.toks[i + 1].upper)  # fmt: skip
+            titled = t.low in HONORIFICS and self.adjacent(i) and self.text[t.start - 1 : t.start] != "."  # not "M.Si."
+            titled = titled and not (t.upper and t.initial and t.low == "ibu" and not self.toks[i + 1].upper)
             gap = self.text[max(0, self.toks[i + 1].start - 30) : self.toks[i + 1].start].rsplit("\n", 1)[-1]
-            cued = bool(_CUES.search(gap) or _KIN.search(gap))
+            cued = bool(_CUES.search(gap) or _KIN.search(gap)) and not self.place(i + 1)  # "care worker (Auckland)"
             paren = gap.rstrip().endswith("(") and self.text[self.toks[i + 1].end : self.toks[i + 1].end + 1] == ")"
             if (titled or cued) and self.nameish(i + 1, after_cue=titled or paren or bool(_CUES.search(gap))):
                 nxt = self.toks[i + 1]
@@ -337,7 +337,7 @@ class _Finder:
     def coordinated(self) -> None:
         """ "alfie and lily", "Chen Li and Zhang Mei": a name's partner after "and" is a name too."""
         for i in sorted(self.found):
-            if i + 2 >= len(self.toks) or self.toks[i + 1].low not in _AND or i + 2 in self.found:
+            if i + 2 >= len(self.toks) or self.toks[i + 1].low not in ("and", "dan", "&") or i + 2 in self.found:
                 continue
             t, nxt = self.toks[i], self.toks[i + 2]
             if i + 2 in self.blocked or nxt.acronym or nxt.low in HONORIFICS:

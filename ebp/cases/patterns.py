@@ -40,7 +40,7 @@ _ID_LABEL = (
     r"NIM|NRP|NRK|NIK\s+anak|KIA|KITAS|KITAP|UNHCR|SIM|KKS|KPS|DTKS|peserta|kasus|STPL|UPN|ULN|unique\s+pupil|"
     r"CRN|customer\s+reference|TFN|tax\s+file|SIN|TIN|SSS|UMID|PhilHealth|PhilSys|hospital|URN|unit\s+record|"
     r"licen[cs]e|driver'?s\s+licen[cs]e|claim|tenancy|client\s+ID|patient\s+ID|PNC|CRO|CAD|occurrence|docket|"
-    r"petition|court\s+file|Mosaic|LCS|our\s+ref|your\s+ref|member(?:ship)?"
+    r"petition|court\s+file|Mosaic|LCS|our\s+ref|your\s+ref|member(?:ship)?|NHI"
 )
 _ID_VALUE = (
     r"[A-Z0-9]{2,4}(?:\s[A-Z0-9]{2,4}){1,3}(?:\s[A-Z](?![\w]))?(?![\w])"
@@ -61,7 +61,7 @@ _ID_NUMBER = LazyPattern(
 # ("LP/B/417/IX/2025/SPKT/Polresta Dps"), registers ("118/Reg/PPA/2025"); a closing short place code is in.
 _SLASHED = LazyPattern(
     r"(?<![\w/])(?=[\w./-]*[A-Za-z])(?=(?:[^\s\d]*\d){4})[A-Za-z0-9][\w.-]*(?:/[\w.-]+){2,}"
-    r"(?:(?<=[A-Za-z])\s[A-Z][a-z]{1,4}\b)?"
+    r"(?:(?<=[A-Za-z])\s[A-Z][a-z]{1,4}\b|(?:(?<=Polres)|(?<=Polresta)|(?<=Polda)|(?<=Polsek))\s[A-Z][a-z]+)?"
 )
 _COURT = LazyPattern(r"\b\d{1,5}/(?:[A-Za-z.\-]+/){1,3}\d{4}(?:/[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]{1,4}\b)?)?")
 
