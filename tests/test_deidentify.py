@@ -70,6 +70,10 @@ def test_each_kind_is_found_in_a_real_sentence(text: str, kind: str, identifier:
         ("Tetangga (Acil Saniah) melaporkan bahwa anak sering ditinggal.", "name", "Saniah"),
         ("jess: saw tyler at the skatepark\ndan: ok i'll ring his mum\njess: thanks\ndan: np", "name", "dan"),
         ("Baiq Sri Wahyuni (15 th) dinikahkan secara adat. Baiq masih ingin sekolah.", "name", "Baiq"),
+        ("Korban, sebut saja Mawar (bukan nama sebenarnya), berusia 14 tahun.", "name", "Mawar"),
+        ("rizal: anaknya yg kecil si bintang udh diperiksa suster ani?", "name", "ani"),
+        ("PSA birth certificate no. 2009-1234-5678 was submitted.", "id_number", "2009-1234-5678"),
+        ("Patient: Chen Guo Qiang, NHI ZAC5361, admitted 20 Sept.", "id_number", "ZAC5361"),
     ],
 )  # fmt: skip
 def test_new_formats_titles_and_name_shapes_are_found(text: str, kind: str, identifier: str) -> None:
@@ -88,6 +92,9 @@ def test_new_formats_titles_and_name_shapes_are_found(text: str, kind: str, iden
         ("Youth justice report (Lagos-born young person, Croydon).", "Lagos-born"),
         ("Nan says she is doing her best.", "says"),
         ("Notulen rapat kasus – Gampong\nKlien: Cut Intan Safitri.", "Gampong"),
+        ("Referral 12/03/2025 from the school; case 2024 reopened.", "12/03/2025"),
+        ("She was prescribed Olanzapine and Diazepam.", "Diazepam"),
+        ("Supervisor: Yusrizal, M.Si. Pekerja sosial: Nofriyanti.", "Pekerja"),
     ],
 )  # fmt: skip
 def test_titles_ranks_located_streets_and_ordinary_words_stay(text: str, kept: str) -> None:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from ebp.cases.patterns import MONTHS, Span
+from ebp.cases.patterns import MONTHS, Span, stems
 
 
 @functools.cache
@@ -65,7 +65,11 @@ _SPEAKER = re.compile(
 INSTITUTION = _lines("deid_institution.txt")
 ROLES = _lines("deid_roles.txt")  # "Pak RT", "bu kader", "ibu klien": a title with no name after it
 _SHORT_TITLES = frozenset("bu pak mbak mas dik teh om tante kak bang mbah mr mrs ms miss koh cik uni uda".split())
-_AGE_AFTER = re.compile(r"\s*\(\s*\d{1,2}\s*(?:th|thn|tahun|yo|y|yrs?|years?)?\s*[,)]")
+_AGE_AFTER = re.compile(  # "Chidi (14)", "Mawar (bukan nama sebenarnya)", "Bunga (nama samaran)"
+    r"\s*\(\s*(?:\d{1,2}\s*(?:th|thn|tahun|yo|y|yrs?|years?)?\s*[,)]|"
+    r"bukan\s+nama|nama\s+samaran|samaran|not\s+(?:her|his|their)\s+real|pseudonym)",
+    re.I,
+)
 _PERSON_VERB = re.compile(
     r"\s+(?:said|says|told|tells|asked|reported|stated|disclosed|explained|admitted|denied|refused|cried|"
     r"mengatakan|mengaku|bilang|berkata|bercerita|menangis|menolak|menceritakan|melaporkan)\b"
@@ -74,14 +78,6 @@ _DRUG = re.compile(  # medicine names by their stems: "Diazepam", "Olanzapine", 
     r"..(?:azepam|azolam|apine|azole|cillin|mycin|cycline|olol|pril|sartan|statin|oxetine|traline|idone|profen|formin)$"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-_PREFIXES = ("di", "ber", "be", "ter", "te", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "ke", "se")
-_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "kan", "an", "i", "nya")
-
-
-def _stems(low: str) -> list[str]:
-    """Stems of a lower-case word without an English or Indonesian affix ("says", "dipukulnya")."""
-    bare = [low[: -len(s)] for s in _SUFFIXES if low.endswith(s) and len(low) - len(s) >= 3]
-    return bare + [w[len(p) :] for w in [low, *bare] for p in _PREFIXES if w.startswith(p) and len(w) - len(p) >= 4]
 
 
 @dataclass(frozen=True)
@@ -134,7 +130,7 @@ class _Finder:
             return True
         if low.rstrip("s") in MONTHS:  # "on Wednesdays"
             return True
-        return not t.upper and any(stem in self.vocab for stem in _stems(low))  # "says", "disalin", "dipukulnya"
+        return not t.upper and any(stem in self.vocab for stem in stems(low))  # "says", "disalin", "dipukulnya"
 
     def place(self, i: int) -> bool:
         t = self.toks[i]

@@ -40,7 +40,9 @@ _ID_LABEL = (
     r"NIM|NRP|NRK|NIK\s+anak|KIA|KITAS|KITAP|UNHCR|SIM|KKS|KPS|DTKS|peserta|kasus|STPL|UPN|ULN|unique\s+pupil|"
     r"CRN|customer\s+reference|TFN|tax\s+file|SIN|TIN|SSS|UMID|PhilHealth|PhilSys|hospital|URN|unit\s+record|"
     r"licen[cs]e|driver'?s\s+licen[cs]e|claim|tenancy|client\s+ID|patient\s+ID|PNC|CRO|CAD|occurrence|docket|"
-    r"petition|court\s+file|Mosaic|LCS|our\s+ref|your\s+ref|member(?:ship)?|NHI"
+    r"petition|court\s+file|Mosaic|LCS|our\s+ref|your\s+ref|member(?:ship)?|NHI|birth\s+certificate|certificate|"
+    r"NRIC|MyKad|IC|Aadhaar|PAN|NIN|BVN|PESEL|CURP|USCIS|green\s+card|inmate|prisoner|booking|DOC|student|"
+    r"medical\s+record|chart|referral"
 )
 _ID_VALUE = (
     r"[A-Z0-9]{2,4}(?:\s[A-Z0-9]{2,4}){1,3}(?:\s[A-Z](?![\w]))?(?![\w])"
@@ -95,6 +97,7 @@ _DOB = LazyPattern(
     re.IGNORECASE,
 )
 
+_DATE_ONLY = LazyPattern(rf"{_DATE}|(?:19|20)\d\d")  # a date or a year is no ID number
 _MORE_DATES = LazyPattern(rf"\s*(?:,|and|dan|&|;)\s*(?P<date>{_DATE})", re.IGNORECASE)
 # Address: a start element, then further elements separated by spaces or commas.
 # Abbreviated titles and words inside street names: "Jl. KH. Ahmad Dahlan", "Jl. Let. Jend. Suprapto", "Km. 5".
@@ -207,7 +210,7 @@ def id_numbers(text: str) -> list[Span]:
     out += [Span(m.start(), len(m.group(0).rstrip(".-")) + m.start(), "id_number") for m in _SLASHED.finditer(text)]
     for m in _ID_NUMBER.finditer(text):
         value = m.group("value").rstrip(".-/ ")
-        if sum(c.isdigit() for c in value) >= 3:
+        if sum(c.isdigit() for c in value) >= 3 and not _DATE_ONLY.fullmatch(value):  # "referral 12/03/2025"
             out.append(Span(m.start("value"), m.start("value") + len(value), "id_number"))
     return out
 
@@ -289,3 +292,14 @@ def _address_end(text: str, start: int, lower: bool) -> int:
     while end > start and text[end - 1] in " ,":
         end -= 1
     return end
+
+
+# Word shapes for ebp.cases.names: a lower-case word that is an ordinary word with an affix is no name.
+_PREFIXES = ("di", "ber", "be", "ter", "te", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng", "ke", "se")
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "kan", "an", "i", "nya")
+
+
+def stems(low: str) -> list[str]:
+    """Stems of a lower-case word without an English or Indonesian affix ("says", "dipukulnya")."""
+    bare = [low[: -len(s)] for s in _SUFFIXES if low.endswith(s) and len(low) - len(s) >= 3]
+    return bare + [w[len(p) :] for w in [low, *bare] for p in _PREFIXES if w.startswith(p) and len(w) - len(p) >= 4]
