@@ -178,3 +178,16 @@ def test_work_runs_on_both_nodes_of_a_two_node_cluster(tmp_path: Path, both, two
     assert len(stats.nodes) == 2, stats.nodes
     assert report.documents == 10
     assert passages(settings.index_dir) == passages(laptop.index_dir)
+
+
+def test_our_per_file_timeout_holds_inside_the_reader_actors(tmp_path: Path) -> None:
+    """Ray has no per-file timeout; the reader's isolated parser does: a file that reads too slowly
+    becomes ``timeout`` and the run completes (here, a long PDF under a 50 ms limit)."""
+    corpus = tmp_path / "corpus"
+    page = "Case management for families at risk of homelessness. " * 40
+    write_pdf(corpus / "long.pdf", [page] * 400)
+    settings = Settings.from_env({}, index_dir=tmp_path / "index", corpus_dir=corpus)
+    settings = replace(settings, parse_timeout_s=0.05)
+    report = cluster_run(corpus, settings)
+    assert [(f.path, f.status) for f in report.failed] == [("long.pdf", "timeout")]
+    assert report.documents == 0
