@@ -8,8 +8,7 @@ that is also an ordinary word (Putri, Hope, Will) needs more: a title, a cue, a 
 name beside it. Once a word is a name in a note, its other occurrences in that note are too (a lower-case ordinary
 word only when the name itself was written in lower case). Titles and degrees stay outside the span, particles that
 belong to the name (bin, binti, Ni Luh, I Wayan, Teuku, Andi) inside it. In a chat, a word that opens two lines or
-more as "jess:" is a speaker's name. The word lists are in ebp/data/deid_*.txt (titles and ranks, places, institution
-words, roles: hand-written; names and vocabulary: benchmarks/deid/build_lists.py).
+more as "jess:" is a speaker's name. Word lists: ebp/data/deid_*.txt (names and vocabulary by build_lists.py).
 """
 
 from __future__ import annotations
@@ -39,22 +38,20 @@ _CUES = re.compile(
     r"perpetrator\s*:|victim\s*:|child\s*:|anak\s*:|keluarga|family\s+of)\s*$",
     re.IGNORECASE,
 )
-_KIN_GAP = r"\s*[,(]?\s*$"
-_KIN = re.compile(
-    r"(?<![\w-])(?:ibunya|ayahnya|bapaknya|anaknya|adiknya|kakaknya|suaminya|istrinya|neneknya|kakeknya|pamannya|bibinya|"
-    r"tetangga|tetangganya|temannya|pacarnya|menantunya|cucunya|sepupunya|keponakannya|mantan\s+suami(?:nya)?|"
+_KIN = re.compile(  # a kin word or role before a name: "Ayah klien, Dedi", "her mother Kylie"
+    r"(?<![\w-])(?:ibunya|ayahnya|bapaknya|anaknya|adiknya|kakaknya|suaminya|istrinya|neneknya|kakeknya|pamannya|"
+    r"bibinya|tetangga|tetangganya|temannya|pacarnya|menantunya|cucunya|sepupunya|keponakannya|mantan\s+suami(?:nya)?|"
     r"ayah\s+tiri(?:nya)?|ibu\s+tiri(?:nya)?|mum|mom|mother|dad|father|son|daughter|sister|brother|nan|nana|gran|"
     r"grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|cousin|partner|ex-partner|boyfriend|girlfriend|"
-    r"husband|wife|carer|neighbour|neighbor|friend|stepfather|stepmother|stepdad|stepmum|niece|nephew|baby|"
-    r"teacher|guru|wali\s+kelas|kader|pendamping|twins?|kids?|children|spouse|ex|suami|istri|pelapor|supervisor|"
-    r"worker|caregiver|coordinator|carer|pekerja\s+sosial|pendamping|penanggung\s+jawab|pembimbing\s+kemasyarakatan)"
-    + _KIN_GAP,
+    r"husband|wife|carer|neighbour|neighbor|friend|stepfather|stepmother|stepdad|stepmum|niece|nephew|baby|teacher|"
+    r"guru|wali\s+kelas|kader|pendamping|twins?|kids?|children|spouse|ex|suami|istri|pelapor|supervisor|worker|"
+    r"caregiver|coordinator|pekerja\s+sosial|penanggung\s+jawab|pembimbing\s+kemasyarakatan)\s*[,(]?\s*$",
     re.IGNORECASE,
 )
 _THE_FAMILY = re.compile(r"\b(?:the\s+)?([A-Za-z][\w'’-]+)\s+(?:family|household|children|kids)\b", re.IGNORECASE)
-_PLACE_BEFORE = re.compile(
-    r"(?:\b(?:di|ke|dari|asal|menuju|kota|kabupaten|kab\.|kecamatan|kec\.|kelurahan|kel\.|distrik|provinsi|in|at|"
-    r"from|near|into|county|state\s+of)|\bTTL\s*:?|\btempat\W{0,3}(?:dan\s+)?(?:tgl|tanggal)\.?\s+lahir\s*:?)\s*$",
+_PLACE_BEFORE = re.compile(  # a preposition, or (admin) a unit's name or a place of birth: always a place
+    r"(?:\b(?:di|ke|dari|asal|menuju|in|at|from|near|into)|(?P<admin>\b(?:kota|kabupaten|kab\.|kecamatan|kec\.|kelurahan|"
+    r"kel\.|distrik|provinsi|county|state\s+of)|\bTTL\s*:?|\btempat\W{0,3}(?:dan\s+)?(?:tgl|tanggal)\.?\s+lahir\s*:?))\s*$",
     re.I,
 )
 _LABEL_BEFORE = re.compile(r"[\w)]\s*:\s*$")  # "Supervisor: Yusrizal", "Mother: Chioma Okafor"
@@ -134,14 +131,20 @@ class _Finder:
 
     def place(self, i: int) -> bool:
         t = self.toks[i]
-        if t.low in self.places or t.low.split("-")[0] in self.places:
+        cue = _PLACE_BEFORE.search(self.gap_before(i))
+        if t.low in self.places or t.low.split("-")[0] in self.places or cue and cue.group("admin"):
             return True
-        known = t.low in self.names and not self.common(t)  # "received from Carys Morgan"
-        if known:
+        nxt = i + 1 < len(self.toks) and self.adjacent(i) and self.toks[i + 1].upper and self._name_word(i + 1)
+        if t.low in self.names and not self.common(t) or nxt and not self.common(t):  # "from Carys Morgan": a name
             return False
-        if _PLACE_BEFORE.search(self.gap_before(i)):
-            return True
-        return bool(i and t.upper and self.adjacent(i - 1) and self.toks[i - 1].upper and self.place(i - 1))
+        # the place cue may stand up to three capitalised words before: "Kec. Tuah Madani"
+        for k in range(i, max(-1, i - 4), -1):
+            prev = self.toks[k]
+            if k < i and (not (self.toks[k + 1].upper and prev.upper and self.adjacent(k)) or prev.low in self.names):
+                return False
+            if (k < i and self.toks[k].low in self.places) or _PLACE_BEFORE.search(self.gap_before(k)):
+                return True
+        return False
 
     def gap_before(self, i: int) -> str:
         start = self.toks[i - 1].end if i else 0

@@ -24,7 +24,7 @@ class Span:
 
 KINDS = ("name", "nik", "kk", "id_number", "phone", "email", "address", "dob")
 
-_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = LazyPattern(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # 16 digits with at most one separator between two digits: plain, 4-4-4-4, 12.71.03.030657.0001.
 _SIXTEEN = LazyPattern(r"(?<![\d.,/-])\d(?:[ .-]?\d){15}(?![\d])")
 _KK_LABEL = LazyPattern(r"\b(?:KK|kartu\s+keluarga|family\s+card)\b", re.IGNORECASE)
@@ -274,7 +274,7 @@ def addresses(text: str) -> list[Span]:
 def _address_end(text: str, start: int, lower: bool) -> int:
     part = _ADDR_PART_LOWER if lower else _ADDR_PART
     pos = end = start
-    while True:
+    while pos - start < 240:  # an address is never longer: a long run of parts is no address and costs no time
         m = part.match(text, pos)
         if not m or m.end() == m.start():
             break
