@@ -204,6 +204,8 @@ class _Finder:
                 continue
             if nxt.acronym or nxt.low in HONORIFICS or nxt.dot and len(nxt.text) <= 3 and nxt.low not in PARTICLES:
                 break
+            if self.text[nxt.end : nxt.end + 1] == ":":  # the next label: "Mother: Rowena Dizon   Child: Angelo"
+                break
             if nxt.upper and nxt.low not in MONTHS | INSTITUTION and not self.place(j + 1):
                 j += 1  # a capitalised word inside a name is the name's, even an ordinary one ("Petrus Ajang")
             elif lower_ok and not nxt.upper and nxt.low in self.names and not self.common(nxt):
@@ -219,18 +221,17 @@ class _Finder:
                                                   self.toks[i + 1].upper or self.common(self.toks[i + 1]))  # fmt: skip
 
     def speakers(self) -> None:
-        """Chat lines opened by a speaker's name ("jess: saw him", "[09:12] Dan: ok"): a word that opens two lines
-        or more as such a label and is a known name or no ordinary word."""
+        """Chat lines opened by a speaker's name ("jess: saw him", "[09:12] Dan: ok"): a known name or no ordinary
+        word that opens two lines or more as such a label, and once that makes it a chat, one that opens a line."""
         labels: dict[str, list[int]] = {}
         for m in _SPEAKER.finditer(self.text):
             labels.setdefault(m.group(1).lower(), []).append(m.start(1))
         starts = {t.start: i for i, t in enumerate(self.toks)}
-        for low, where in labels.items():
-            i = starts.get(where[0])
-            if i is None or len(where) < 2 or len(low) < 2 or low in HONORIFICS:
-                continue
-            if low in self.names or not self.common(self.toks[i]):
-                self.found.update(starts[w] for w in where if w in starts)
+        ok = {low for low, where in labels.items() if where[0] in starts and len(low) > 1 and low not in HONORIFICS and
+              (low in self.names or not self.common(self.toks[starts[where[0]]]))}  # fmt: skip
+        chat = any(len(labels[low]) > 1 for low in ok)
+        for low in ok if chat else ():
+            self.found.update(starts[w] for w in labels[low] if w in starts)
 
     def titles_and_cues(self) -> None:
         for i, t in enumerate(self.toks[:-1]):
@@ -282,7 +283,7 @@ class _Finder:
             return False
         alone = self.text[t.start - 1 : t.start] == "(" and self.text[t.end : t.end + 1] == ")"
         return (
-            (not t.initial and len(t.text) > 2 and not alone)  # "(Peterborough)" alone in brackets: a place
+            (not t.initial and len(t.text) > 2 and (not alone or i - 1 in self.found))  # "(Peterborough)": a place
             or bool(_AGE_AFTER.match(self.text, t.end))  # "Chidi (14)": a person with an age
             or bool(_LABEL_BEFORE.search(self.gap_before(i)))  # "Supervisor: Yusrizal"
             or (len(t.text) > 3 and self._verb_after(i))  # "Nofriyanti melaporkan …" opening a sentence

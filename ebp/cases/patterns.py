@@ -176,7 +176,7 @@ _NOT_LOCAL = frozenset({"kecamatan", "kec", "kota", "kabupaten", "kab", "provins
                         "surabaya", "medan", "batam", "makassar", "semarang", "yogyakarta", "denpasar"})  # fmt: skip
 _SEPARATOR = LazyPattern(r"[ \t]*,?[ \t]*")
 _POSTCODE = LazyPattern(
-    r"(?:[ \t]*,?[ \t]*[A-Z][\w'’-]*){0,6}[ \t]*,?[ \t]*"
+    r"(?:[ \t]*,?[ \t]*[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*){0,6}[ \t]*,?[ \t]*"  # suburbs, towns, states: "Ōtāhuhu, Auckland"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}|[A-Z]{2}\s+\d{5}(?:-\d{4})?|"
     r"[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4,6})\b"  # 4 to 6 digits: AU/NZ, Indonesian, Indian (PIN) postcodes
 )
