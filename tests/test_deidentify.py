@@ -74,6 +74,10 @@ def test_each_kind_is_found_in_a_real_sentence(text: str, kind: str, identifier:
         ("rizal: anaknya yg kecil si bintang udh diperiksa suster ani?", "name", "ani"),
         ("PSA birth certificate no. 2009-1234-5678 was submitted.", "id_number", "2009-1234-5678"),
         ("Patient: Chen Guo Qiang, NHI ZAC5361, admitted 20 Sept.", "id_number", "ZAC5361"),
+        ("Anak: Muhammad Rizki Ramadhan (Iki), 11 tahun. Iki sering bolos.", "name", "Iki"),
+        ("mega: td aku ke rumahnya\nmega: anaknya demam\ntoni: ok dek, besok kita antar", "name", "toni"),
+        ("Address: Flat 4, 12 Great South Road, Ōtāhuhu, Auckland 1062", "address",
+         "Flat 4, 12 Great South Road, Ōtāhuhu, Auckland 1062"),
     ],
 )  # fmt: skip
 def test_new_formats_titles_and_name_shapes_are_found(text: str, kind: str, identifier: str) -> None:
@@ -95,6 +99,8 @@ def test_new_formats_titles_and_name_shapes_are_found(text: str, kind: str, iden
         ("Referral 12/03/2025 from the school; case 2024 reopened.", "12/03/2025"),
         ("She was prescribed Olanzapine and Diazepam.", "Diazepam"),
         ("Supervisor: Yusrizal, M.Si. Pekerja sosial: Nofriyanti.", "Pekerja"),
+        ("Mother: Rowena Dizon   Child: Angelo Dizon (6)", "Child"),
+        ("Safeguarding referral – care worker (Auckland)", "Auckland"),
     ],
 )  # fmt: skip
 def test_titles_ranks_located_streets_and_ordinary_words_stay(text: str, kept: str) -> None:
