@@ -9,6 +9,10 @@
   the Indonesian and English sides of ebp/data/id_en.tsv. A name that is also such a word ("Will",
   "Hope", "Bunga") is treated as ambiguous by ebp.cases.deidentify.
 
+The other lists are hand-written and not touched here: ``deid_names_extra.txt`` and ``deid_vocab_extra.txt`` (names
+and everyday words the sources lack), ``deid_honorifics.txt`` (titles, kin titles, ranks), ``deid_places.txt``,
+``deid_institution.txt`` and ``deid_roles.txt``.
+
 Usage: ``PYTHONPATH=<faker's site-packages> .venv/bin/python benchmarks/deid/build_lists.py [../shared]``
 """
 

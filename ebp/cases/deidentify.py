@@ -4,8 +4,9 @@ Personal names, NIK and KK numbers, other ID numbers, phone numbers, e-mail addr
 and dates of birth are replaced by placeholders: ``[NAMA-1]``, ``[NIK]``, ``[TELEPON]`` … (English:
 ``[NAME-1]``, ``[PHONE]`` …); each person keeps one number within a case. Patterns and name lists only
 (``ebp.cases.patterns``, ``ebp.cases.names``), no model. The user sees every mask and corrects it:
-``keep`` takes back words wrongly masked, ``also`` masks words the rules missed. Measured on 50
-notes with planted identifiers by ``benchmarks/eval_deid.py``.
+``keep`` takes back words wrongly masked, ``also`` masks words the rules missed. Measured by
+``benchmarks/eval_deid.py`` on 50 notes with planted identifiers and on the development notes
+benchmarks/deid/dev*.jsonl (each first scored before any rule was changed for it).
 
 Example: ``deidentify("Bu Sri, HP 0812-3456-7890").text == "Bu [NAMA-1], HP [TELEPON]"``
 """
