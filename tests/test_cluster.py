@@ -48,7 +48,7 @@ def ray_processes() -> set[int]:
     return found
 
 
-def wait_for_no_new_ray(before: set[int], seconds: float = 20) -> set[int]:
+def wait_for_no_new_ray(before: set[int], seconds: float = 60) -> set[int]:
     deadline = time.monotonic() + seconds
     while (left := ray_processes() - before) and time.monotonic() < deadline:
         time.sleep(0.5)
@@ -113,7 +113,8 @@ def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Settings, Sett
     stats = ClusterStats()
     report = cluster_run(corpus, cluster, stats)
     assert report.documents == 10 and [f.path for f in report.failed] == ["broken.pdf"]
-    assert not wait_for_no_new_ray(before), "Ray processes outlived the run"
+    left = wait_for_no_new_ray(before)
+    assert not left, f"Ray processes outlived the run: {[Path(f'/proc/{p}/cmdline').read_bytes()[:200] for p in left]}"
     return corpus, laptop, cluster, stats
 
 
@@ -191,3 +192,41 @@ def test_our_per_file_timeout_holds_inside_the_reader_actors(tmp_path: Path) -> 
     report = cluster_run(corpus, settings)
     assert [(f.path, f.status) for f in report.failed] == [("long.pdf", "timeout")]
     assert report.documents == 0
+
+
+def test_a_killed_driver_then_a_rerun_embeds_nothing_twice(tmp_path: Path, both) -> None:  # type: ignore[no-untyped-def]
+    """SIGKILL of ``ebp index --cluster local`` once some documents are staged; the re-run embeds only the
+    others and gives the laptop's passages. No Ray process should outlive the killed driver: not met yet
+    (two of Ray's agents do), which this test reports as an expected failure after checking the re-run."""
+    import contextlib
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    corpus, laptop, _, _ = both
+    index = tmp_path / "index"
+    before = ray_processes()
+    command = [sys.executable, "-m", "ebp", "index", str(corpus), "--index", str(index), "--cluster", "local"]
+    driver = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while not list(staging_dir(index).glob("*.parquet")) and driver.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    driver.kill()
+    driver.wait()
+    staged = len(list(staging_dir(index).glob("*.parquet")))
+    left = wait_for_no_new_ray(before)
+    described = []
+    for pid in left:  # ours: started by the killed driver; ended so that they do not outlive the test
+        with contextlib.suppress(OSError):
+            described.append(Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode())
+            os.kill(pid, signal.SIGKILL)
+    assert 0 < staged < 11
+    stats = ClusterStats()
+    report = cluster_run(corpus, replace(laptop, index_dir=index), stats)
+    # actors may finish the batch in hand after the driver died: more can be staged than when it was killed
+    assert stats.staged_before >= staged and stats.staged_before + stats.embedded_documents == 11
+    assert report.documents == 10
+    assert passages(index) == passages(laptop.index_dir)
+    if left:  # seen 2026-12-03 with Ray 2.60: ray::DashboardAgent and ray::RuntimeEnvAgent outlive a SIGKILLed driver
+        pytest.xfail(f"Ray processes outlived the killed driver: {described}")
