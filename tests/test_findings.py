@@ -93,3 +93,15 @@ def test_direction_mixed_and_descriptive_from_the_sentence_itself() -> None:
         "reduction in out-of-school suspensions."
     )
     assert direction_of([attendance], Design.QUASI_EXPERIMENTAL) == "benefit"
+
+
+def test_a_case_studys_direction_is_what_happened_to_the_client_not_its_history() -> None:
+    """Seen in the app: 'the victim decided to stay with her sister and sought legal protection' was shown as
+    harmful, read from the case's history ('the violence grew worse')."""
+    from ebp.appraise.direction import direction_of
+    from ebp.types import Design
+
+    outcome = "Setelah tiga bulan, korban memutuskan untuk tinggal sementara di rumah kakaknya."
+    history = ["Kekerasan meningkat setelah suaminya kehilangan pekerjaan.", "The violence grew worse."]
+    assert direction_of([outcome, *history], Design.CASE_STUDY, history) == "unclear"
+    assert direction_of(["After six months his loneliness had decreased."], Design.CASE_STUDY, history) == "benefit"

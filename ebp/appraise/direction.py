@@ -131,7 +131,9 @@ def direction_of(findings: Sequence[str], design: Design, results: Sequence[str]
     another reported sentence finds a significant effect the opposite way (then ``mixed``). Only a qualitative
     study's, a guideline's or a laboratory study's label decides by itself (``unclear``), and even then not when
     a finding is a statistic of a change."""
-    texts = list(dict.fromkeys([*findings, *results]))
+    # A case study's other sentences tell the case's history ("the violence grew worse"); its key finding, what
+    # happened to the client, is its direction (GUIDE).
+    texts = list(dict.fromkeys([*findings, *results] if design is not Design.CASE_STUDY else findings[:1]))
     if design in _UNCLEAR_DESIGNS and not any(_SIGNIFICANT.search(t) and _CHANGE.search(t) for t in findings):
         return "unclear"
     read = [(t, _sentence_direction(t)) for t in texts]
