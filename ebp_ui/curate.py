@@ -21,7 +21,7 @@ from ebp.curate.workflow import Screening, create_project, reading_items, record
 from ebp.embed import Embedder
 from ebp.present.cards import highlight
 from ebp.present.i18n import label, level_label
-from ebp_ui.common import Ctx, cached_documents, ensure_option
+from ebp_ui.common import Ctx, cached_documents, ensure_option, uploader_words_ui
 from ebp_ui.lists import export_ui
 
 SHORTCUTS = {Label.INCLUDE: "I", Label.EXCLUDE: "E", Label.MAYBE: "M"}
@@ -56,6 +56,7 @@ def curate_page(ctx: Ctx) -> None:
 
 def new_project_ui(ctx: Ctx, projects: Projects) -> None:
     t = ctx.t
+    uploader_words_ui(t, "RIS, BibTeX, CSV")
     with st.form("curate_new", clear_on_submit=False):
         name = st.text_input(t["curate.name"], key="curate_new_name")
         topic = st.text_area(t["curate.topic"], placeholder=t["curate.topic_help"], height=80, key="curate_new_topic")
