@@ -57,6 +57,7 @@ STATE: dict[str, Any] = {
     "upload_round": 0,  # part of the uploader's key: a new round empties it
     "upload_results": [],
     "job_watched": 0,  # the indexing run this session showed as under way (0: none)
+    "curate_project": None,  # the screening project open on the curation page
 }
 
 
