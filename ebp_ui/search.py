@@ -15,14 +15,14 @@ from ebp.present import cards as present
 from ebp.present.brief import build_brief, read_pages_from_file
 from ebp.present.excerpt import page_excerpt
 from ebp.present.i18n import label, level_label
-from ebp.present.page_view import render_page
+from ebp.present.page_view import page_html, render_page
 from ebp.present.readinglists import item_from_document
 from ebp.retrieve.copes import QUESTION_TYPES, Copes, copes, design_boost
 from ebp.types import DESIGNS, DocumentHit, Filters, SearchOptions, StoredDocument
 from ebp_ui.cases import save_case_ui
 from ebp_ui.common import STATE, Ctx, cached_documents, ensure_option
 
-PAGE_STYLE = "white-space: pre-wrap; max-height: 32rem; overflow-y: auto; padding: .75rem; border: 1px solid #ddd"
+PAGE_STYLE = "max-height: 32rem; overflow-y: auto; padding: .75rem; border: 1px solid #ddd"
 MIME = {
     ".pdf": "application/pdf",
     ".md": "text/markdown",
@@ -248,8 +248,7 @@ def page_view_ui(ctx: Ctx, hit: DocumentHit, query: str) -> None:
     texts = ctx.searcher.store.page_texts(hit.document.doc_id)
     text = texts.get(passage.page_start) or passage.text
     lang = hit.document.info.language
-    marked = present.highlight(text, present.query_terms(query, lang), lang)
-    st.html(f'<div style="{PAGE_STYLE}">{marked}</div>')
+    st.html(f'<div style="{PAGE_STYLE}">{page_html(text, present.query_terms(query, lang), lang)}</div>')
 
 
 def download_ui(ctx: Ctx, hit: DocumentHit) -> None:

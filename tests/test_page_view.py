@@ -34,3 +34,19 @@ def test_a_page_is_drawn_with_its_passage_marked(tmp_path: Path, make_pdf) -> No
     (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4 broken")
     with pytest.raises(OSError):
         render_page(tmp_path / "bad.pdf", 1)
+
+
+def test_a_text_files_page_is_shown_cleaned_in_paragraphs_with_the_case_words_marked() -> None:
+    """Seen in the English walk: a Markdown case study's page showed '#', '##' and the demo banner in one block."""
+    from ebp.present.page_view import page_html
+
+    text = (
+        "# Working with self-neglect: an older man living alone\n"
+        "DEMO - illustrative content written for ebp; not real research findings\n\n"
+        "## Summary\nThis case study follows an 81-year-old man whose home had become unsafe.\n\n"
+        "## Background\nMr H. had lived alone since his wife died."
+    )
+    shown = page_html(text, frozenset({"home"}), "en")
+    assert "#" not in shown and "DEMO" not in shown
+    assert shown.count("<p>") == 5 and "<mark>home</mark>" in shown
+    assert shown.startswith("<p>Working with self-neglect: an older man living alone")

@@ -90,8 +90,7 @@ def _walk(page, out: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
         time.sleep(2)
     toggle = page.get_by_text("Tampilkan hlm." if lang == "id" else "Show page").first
     toggle.click()
-    page.wait_for_selector("img", timeout=60_000)
-    time.sleep(3)
+    time.sleep(6)  # a PDF page is drawn as an image; a Markdown or Word file's page is shown as text
     toggle.scroll_into_view_if_needed()
     page.screenshot(path=str(out / f"page-view-{lang}.png"), full_page=False)
     pages = (

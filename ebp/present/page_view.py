@@ -3,7 +3,8 @@
 PDFium (``pypdfium2``, the engine of Chrome's PDF viewer, as a wheel with no system dependency) draws
 the page and tells where each character sits. The passage ebp matched is found on the page by its
 letters and digits alone (PDF text and the indexed text differ in spaces, hyphens and ligatures), and
-the lines it covers are marked in yellow, the way a reader marks a printed page.
+the lines it covers are marked in yellow, the way a reader marks a printed page. A Markdown, Word or text
+file's page is shown as its text (``page_html``), cleaned as passages are.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ebp.ingest.clean import clean_pages
+from ebp.present.cards import highlight
+from ebp.types import Page
 
 SCALE = 1.6  # pixels per PDF point: readable on a laptop screen, ~150 kB a page
 ANCHOR = 48  # letters and digits of the passage's start (and end) looked for on the page
@@ -116,3 +121,13 @@ def _mark(image: Any, boxes: list[tuple[float, float, float, float]], height: fl
             fill=(255, 221, 0, 90),
         )
     image.paste(Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB"))
+
+
+def page_html(text: str, terms: frozenset[str], lang: str) -> str:
+    """A text file's page as HTML, a paragraph per line (headings apart), without what passages leave out
+    (Markdown marks, the demo banner, author lines), the words that share a stem with ``terms`` marked.
+
+    Example: ``page_html("# Kasus\n\nIbu S. datang.", frozenset(), "id") == "<p>Kasus</p><p>Ibu S. datang.</p>"``
+    """
+    cleaned = clean_pages([Page(1, text)])[0].text
+    return "".join(f"<p>{highlight(line, terms, lang)}</p>" for line in cleaned.split("\n") if line.strip())
