@@ -124,10 +124,12 @@ def _mark(image: Any, boxes: list[tuple[float, float, float, float]], height: fl
 
 
 def page_html(text: str, terms: frozenset[str], lang: str) -> str:
-    """A text file's page as HTML, a paragraph per line (headings apart), without what passages leave out
+    """A text file's page as HTML paragraphs (headings apart), without what passages leave out
     (Markdown marks, the demo banner, author lines), the words that share a stem with ``terms`` marked.
 
     Example: ``page_html("# Kasus\n\nIbu S. datang.", frozenset(), "id") == "<p>Kasus</p><p>Ibu S. datang.</p>"``
     """
-    cleaned = clean_pages([Page(1, text)])[0].text
-    return "".join(f"<p>{highlight(line, terms, lang)}</p>" for line in cleaned.split("\n") if line.strip())
+    apart = re.sub(r"^(\s{0,3}#{1,6}\s.*)$", r"\n\1\n", text, flags=re.MULTILINE)  # a heading is its own paragraph
+    cleaned = clean_pages([Page(1, apart)])[0].text
+    paragraphs = re.split(r"\n\s*\n", cleaned)  # lines wrapped inside a paragraph flow together again
+    return "".join(f"<p>{highlight(p, terms, lang)}</p>" for p in paragraphs if p.strip())
