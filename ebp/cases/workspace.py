@@ -18,8 +18,7 @@ import json
 import re
 import sqlite3
 import uuid
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,11 +27,14 @@ from typing import Any
 from ebp.cases import crypto
 from ebp.cases.deidentify import deidentify
 from ebp.errors import EbpError
+from ebp.index.sqlite_file import open_versioned, write_transaction
 from ebp.present.readinglists import ReadingItem
 from ebp.types import Level
 
 DB_NAME = "cases.sqlite"
 SCHEMA_VERSION = 1
+# Freed pages are zeroed (deleted words leave the file); every commit reaches the disk.
+_PRAGMAS = ("PRAGMA secure_delete=ON", "PRAGMA synchronous=FULL")
 FILE_FORMAT = "ebp-case"
 MAX_NAME = 120
 MIGRATIONS: tuple[str, ...] = (
@@ -178,34 +180,15 @@ class CaseStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(path, timeout=30)) as conn:
-            conn.execute("PRAGMA journal_mode=WAL")
-        with self._transaction() as conn:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            if version > SCHEMA_VERSION:
-                raise CaseError(f"{path} was made by a newer ebp (schema {version} > {SCHEMA_VERSION})")
-            for number in range(version, SCHEMA_VERSION):
-                conn.execute(MIGRATIONS[number])
-                conn.execute(f"PRAGMA user_version = {number + 1}")
+        open_versioned(path, MIGRATIONS[:SCHEMA_VERSION], CaseError, _PRAGMAS)
 
     @classmethod
     def in_index(cls, index_dir: Path) -> CaseStore:
         """The workspaces kept beside the search index (in their own file)."""
         return cls(Path(index_dir) / DB_NAME)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with closing(sqlite3.connect(self.path, timeout=30, isolation_level=None)) as conn:
-            conn.execute("PRAGMA secure_delete=ON")  # freed pages are zeroed: deleted words leave the file
-            conn.execute("PRAGMA synchronous=FULL")
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return write_transaction(self.path, _PRAGMAS)
 
     def summaries(self) -> list[Summary]:
         with self._transaction() as conn:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import IntEnum
@@ -22,6 +22,7 @@ import numpy as np
 from ebp.curate.dedup import Merge
 from ebp.curate.records import Record
 from ebp.errors import EbpError
+from ebp.index.sqlite_file import open_versioned, write_transaction
 
 DB_NAME = "curate.sqlite"
 SCHEMA_VERSION = 1
@@ -120,35 +121,14 @@ class Projects:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._transaction() as conn:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            if version > SCHEMA_VERSION:
-                raise ProjectError(f"{path} was made by a newer ebp (schema {version} > {SCHEMA_VERSION})")
-            for number in range(version, SCHEMA_VERSION):
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {number + 1}")
-        with closing(sqlite3.connect(path, timeout=30)) as conn:
-            conn.execute("PRAGMA journal_mode=WAL")
+        open_versioned(path, MIGRATIONS[:SCHEMA_VERSION], ProjectError)
 
     @classmethod
     def in_index(cls, index_dir: Path) -> Projects:
         return cls(Path(index_dir) / DB_NAME)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with closing(sqlite3.connect(self.path, timeout=30, isolation_level=None)) as conn:
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return write_transaction(self.path)
 
     def names(self) -> list[str]:
         with self._transaction() as conn:

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.errors import EbpError
+from ebp.index.sqlite_file import open_versioned, write_transaction
 from ebp.types import Hierarchy, Level, StoredDocument
 
 DB_NAME = "readinglists.sqlite"
@@ -121,37 +122,15 @@ class ReadingLists:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._transaction() as conn:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            if version > SCHEMA_VERSION:
-                raise ReadingListError(f"{path} was made by a newer ebp (schema {version} > {SCHEMA_VERSION})")
-            for number in range(version, SCHEMA_VERSION):
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {number + 1}")
-        with closing(sqlite3.connect(path, timeout=30)) as conn:
-            conn.execute("PRAGMA journal_mode=WAL")
+        open_versioned(path, MIGRATIONS[:SCHEMA_VERSION], ReadingListError)
 
     @classmethod
     def in_index(cls, index_dir: Path) -> ReadingLists:
         """The reading lists kept beside the search index (in their own file)."""
         return cls(Path(index_dir) / DB_NAME)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One short-lived connection inside one write transaction: committed on success, else rolled back."""
-        with closing(sqlite3.connect(self.path, timeout=30, isolation_level=None)) as conn:
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("BEGIN IMMEDIATE")  # take the write lock now: positions are read, then written
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return write_transaction(self.path)
 
     # -- lists -------------------------------------------------------------------------------------
     def names(self) -> list[str]:
