@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -136,7 +137,15 @@ def summarise(records: list[dict], results: list[dict]) -> dict:
         for kind in ("drug-intervention", "non-drug-intervention", "non-intervention"):
             hits = [is_right(r, res["design"]) for r, res in stt if r["stt_label"] == f"Human-RCT-{kind}"]
             out.setdefault("stt_rct_recall_by_label", {})[kind] = [int(sum(hits)), len(hits)]
+        # What any reader of the abstract could reach: RCT-labelled abstracts that never mention chance
+        # assignment, a trial or a placebo cannot be told apart from their text.
+        rcts = [r for r, _ in stt if r["group"] == "rct"]
+        silent = sum(not _TRIAL_WORDS.search(f"{r['title']} {r['abstract']}") for r in rcts)
+        out["stt_rct_silent"] = [silent, len(rcts)]
     return out
+
+
+_TRIAL_WORDS = re.compile(r"randomi[sz]|random(?:ly)? (?:assign|allocat)|placebo|controlled trial|clinical trial", re.I)
 
 
 def _domain_figures(pairs: list) -> dict:
@@ -223,6 +232,11 @@ def print_report(report: dict) -> None:
         print(
             "StudyTypeTeller RCT recall by its label: "
             + ", ".join(f"{k} {a}/{n}" for k, (a, n) in report["stt_rct_recall_by_label"].items())
+        )
+        silent, n = report["stt_rct_silent"]
+        print(
+            f"  of its {n} RCT abstracts, {silent} name no chance assignment, trial or placebo: "
+            f"recall from the text alone is at most {(n - silent) / n:.3f}"
         )
     print(f"worst domain: {report['worst_domain']['domain']} (accuracy {report['worst_domain']['accuracy']:.3f})")
     print(f"\n{'domain':<13}{'n':>6}{'acc':>7}{'RCT rec':>9}{'SR rec':>8}{'wrong+unflagged':>17}")
