@@ -42,11 +42,14 @@ _ID_LABEL = (
     r"licen[cs]e|driver'?s\s+licen[cs]e|claim|tenancy|client\s+ID|patient\s+ID|PNC|CRO|CAD|occurrence|docket|"
     r"petition|court\s+file|Mosaic|LCS|our\s+ref|your\s+ref|member(?:ship)?|NHI|birth\s+certificate|certificate|"
     r"NRIC|MyKad|IC|Aadhaar|PAN|NIN|BVN|PESEL|CURP|USCIS|green\s+card|inmate|prisoner|booking|DOC|student|"
-    r"medical\s+record|chart|referral"
+    r"medical\s+record|chart|referral|"
+    # intake and hotline numbers, Irish, NZ, Canadian and Singapore personal numbers, benefit and housing refs
+    r"intake|hotline|report\s+(?:no|number|ID)|PPSN?|IRD|MSD|OHIP|health\s+card|FIN|CPF|Centrelink|CRN|"
+    r"(?:nomor|no\.?)\s+(?:laporan|pengaduan|registrasi|berkas|surat|rujukan|pokok)"
 )
 _ID_VALUE = (
-    r"[A-Z0-9]{2,4}(?:\s[A-Z0-9]{2,4}){1,3}(?:\s[A-Z](?![\w]))?(?![\w])"
-    r"|(?:[A-Z]{1,3}[ -]?)?\d[\dA-Z]*(?:[-/.][\dA-Z]+)*(?:\s(?:\d+[A-Z]?|[A-Z]{1,2})(?![\w])(?:[-/.][\dA-Z]+)*)*"
+    r"[A-Z0-9]{2,4}(?:[ \t][A-Z0-9]{2,4}){1,3}(?:[ \t][A-Z](?![\w]))?(?![\w])"
+    r"|(?:[A-Z]{1,3}[ -]?)?\d[\dA-Z]*(?:[-/.][\dA-Z]+)*(?:[ \t](?:\d+[A-Z]?|[A-Z]{1,2})(?![\w])(?:[-/.][\dA-Z]+)*)*"
     r"|[A-Z][A-Z0-9]*(?:[-/.][A-Z0-9]+)+"
 )
 _FILLER = (
@@ -56,14 +59,14 @@ _FILLER = (
 _CODE = LazyPattern(r"(?<![\w/-])(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\d){4})[A-Z0-9]+(?:[-/][A-Z0-9]+)+(?![\w/-])")
 _ID_NUMBER = LazyPattern(
     rf"\b(?:{_ID_LABEL})\b\.?(?:\s+(?:number|no\b\.?|num\b\.?|nomor|nr\b\.?|ref(?:erence)?|card|ID|code|reg\b\.?|"
-    rf"{_FILLER}))*\s*(?:is|:|#|=)?\s*(?P<value>(?-i:{_ID_VALUE}))",
+    rf"{_FILLER}))*\s*(?:is|#\s*:?|:|=)?\s*(?P<value>(?-i:{_ID_VALUE}))",
     re.IGNORECASE,
 )
 # References of three or more parts joined by "/", with letters and at least four digits: police reports
 # ("LP/B/417/IX/2025/SPKT/Polresta Dps"), registers ("118/Reg/PPA/2025"); a closing short place code is in.
 _SLASHED = LazyPattern(
     r"(?<![\w/])(?=[\w./-]*[A-Za-z])(?=(?:[^\s\d]*\d){4})[A-Za-z0-9][\w.-]*(?:/[\w.-]+){2,}"
-    r"(?:(?<=[A-Za-z])\s[A-Z][a-z]{1,4}\b|(?:(?<=Polres)|(?<=Polresta)|(?<=Polda)|(?<=Polsek))\s[A-Z][a-z]+)?"
+    r"(?:(?<=[A-Za-z])\s[A-Z][a-z]{1,4}\b|(?:(?<=Polres)|(?<=Polresta)|(?<=Polrestabes)|(?<=Polda)|(?<=Polsek)|(?<=Polrestro))\s[A-Z][a-z]+)?"
 )
 _COURT = LazyPattern(r"\b\d{1,5}/(?:[A-Za-z.\-]+/){1,3}\d{4}(?:/[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]{1,4}\b)?)?")
 
@@ -91,13 +94,14 @@ _DATE = (
     r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?!\d)|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
 )
 _DOB = LazyPattern(
-    rf"(?:\b(?:lahir|lhr|kelahiran|TTL|born|DOBs?|D\.O\.B|dates?\s+of\s+birth|birth\s*dates?|birthdays?)\b|"
+    rf"(?:\b(?:lahir(?:nya)?|lhr|kelahiran(?:nya)?|TTL|born|DOBs?|D\.O\.B|dates?\s+of\s+birth|birth\s*dates?|birthdays?)\b|"
     rf"(?<![\w.])b\.(?=\s?\d))"
     rf"(?P<gap>[^\n.!?]{{0,45}}?|[^\n]{{0,6}}?)(?P<date>{_DATE})",
     re.IGNORECASE,
 )
 
-_DATE_ONLY = LazyPattern(rf"{_DATE}|(?:19|20)\d\d")  # a date or a year is no ID number
+_DATE_ONLY = LazyPattern(rf"{_DATE}|(?:19|20)\d\d")  # a date or a year is no ID number ("referral 12/03/2025")
+_AMOUNT = LazyPattern(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")  # nor an amount in thousands ("RM 18.000")
 _MORE_DATES = LazyPattern(rf"\s*(?:,|and|dan|&|;)\s*(?P<date>{_DATE})", re.IGNORECASE)
 # Address: a start element, then further elements separated by spaces or commas.
 # Abbreviated titles and words inside street names: "Jl. KH. Ahmad Dahlan", "Jl. Let. Jend. Suprapto", "Km. 5".
@@ -133,7 +137,7 @@ _EN_STREET_LOWER = rf"\d+[a-z]?\s+(?:[a-z][\w'’-]*\s+){{1,3}}(?i:{_STREET_TYPE
 # A house number and a name closed by a full postcode: "4 Heol y Parc, Whitchurch, Cardiff CF14 2FR".
 _STRONG_POSTCODE = (
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}|[A-Z]{2}\s+\d{5}(?:-\d{4})?|"
-    r"[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b"  # UK, AU, US, Canadian postcodes
+    r"[A-Z]\d[A-Z]\s?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s[0-9AC-FHKNPRTV-Y]{4})\b"  # UK, AU, US, CA, IE
 )
 _NUMBER_POSTCODE = LazyPattern(
     rf"(?:(?<![\d/])\d{{1,4}}/\d{{1,4}},?\s+)?\d+[A-Za-z]?\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,3}}(?:,?\s+[A-Z][\w'’-]*){{0,5}},?\s+{_STRONG_POSTCODE}"
@@ -147,7 +151,7 @@ _NAMED_STREET = rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES})\b\.?"
 _RT_RW = r"(?i:RT\.?\s*/\s*RW\.?\s*\d+\s*/\s*\d+|RT\.?\s*\d+\s*/\s*(?:RW\.?\s*)?\d+|RT\.?\s*\d+|RW\.?\s*\d+)"
 _ADDR_PART = LazyPattern(
     rf"(?:(?:{_ID_STREET})[ \t]*{_ADDR_STOP}(?:{_UPPER_WORD}(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,4}}))"
-    rf"|(?:No\.?|Nomor|Blok)\s*\d+[A-Za-z]?(?:/\d+)?|{_RT_RW}|(?:Sector|Phase|Lantai|Floor)\s+\d+"
+    rf"|(?:No\.?|Nomor|Blok)\s*\d+[A-Za-z]?(?:/\d+)?|{_RT_RW}|(?:Sector|Phase|Lantai|Floor)\s+\d+|#\d{{1,3}}-\d{{1,5}}"
     rf"|(?:Kelurahan|Kel\.|Desa|Ds\.|Nagari|Gampong|Dusun|Banjar(?:\s+Dinas)?)\s+{_ADDR_STOP}{_UPPER_WORD}"
     rf"(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,3}}|{_UNIT}|{_EN_STREET}|{_BUILDING}|{_NAMED_STREET}"
     rf"|(?:Barangay|Brgy\.)\s+{_UPPER_WORD}(?:\s+{_UPPER_WORD}){{0,2}}"
@@ -156,7 +160,7 @@ _ADDR_PART_LOWER = LazyPattern(
     rf"(?:(?:jl\.|jln\.?|jalan|gang|gg\.?|lorong|lr\.|kp\.|kampung|dusun|blok|perumahan|perum|kompleks|komplek)\s+"
     rf"{_ADDR_STOP}{_LOWER_WORD}(?:\s+{_ADDR_STOP}{_LOWER_WORD}){{0,3}})"
     rf"|(?:no\.?|nomor|blok)\s*\d+[a-z]?(?:/\d+)?|{_RT_RW}"
-    rf"|(?:kelurahan|kel\.|desa|dusun)\s+{_ADDR_STOP}{_LOWER_WORD}|{_EN_STREET_LOWER}"
+    rf"|(?:kelurahan|kel\.|desa|dusun)\s+{_ADDR_STOP}{_LOWER_WORD}|{_EN_STREET_LOWER}|(?i:{_UNIT})|#\d{{1,3}}-\d{{1,5}}"
 )
 _ADDR_START = LazyPattern(rf"\b(?:{_ID_STREET})[ \t]|\b{_UNIT}\b|\b{_EN_STREET}|\b{_EN_STREET_LOWER}", re.IGNORECASE)
 _ADDR_LABEL = LazyPattern(
@@ -176,12 +180,19 @@ _NOT_LOCAL = frozenset({"kecamatan", "kec", "kota", "kabupaten", "kab", "provins
                         "surabaya", "medan", "batam", "makassar", "semarang", "yogyakarta", "denpasar"})  # fmt: skip
 _SEPARATOR = LazyPattern(r"[ \t]*,?[ \t]*")
 _POSTCODE = LazyPattern(
-    r"(?:[ \t]*,?[ \t]*[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*){0,6}[ \t]*,?[ \t]*"  # suburbs, towns, states: "Ōtāhuhu, Auckland"
+    # suburbs, towns, states, a city's postal district: "Ōtāhuhu, Auckland", "Dublin 8"
+    r"(?:[ \t]*,?[ \t]*[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*(?:[ \t]\d{1,2}(?=,))?){0,6}[ \t]*,?[ \t]*"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}|[A-Z]{2}\s+\d{5}(?:-\d{4})?|"
-    r"[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{4,6})\b"  # 4 to 6 digits: AU/NZ, Indonesian, Indian (PIN) postcodes
+    r"[A-Z]\d[A-Z]\s?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s[0-9AC-FHKNPRTV-Y]{4}|"  # UK, AU, US, CA, Eircode
+    r"\d{4,6})\b"  # 4 to 6 digits: AU/NZ, Indonesian, Indian (PIN), Singapore postcodes
+)
+# The same in a note written all in lower case: "london se15 4qu", "otara, auckland 2023".
+_POSTCODE_LOWER = LazyPattern(
+    r"(?:[ \t]*,?[ \t]*[a-z][\w'’-]*){0,4}[ \t]*,?[ \t]*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|\d{4,6})\b"
 )
 
 
+_OFFICE_BEFORE = LazyPattern(r"\b(?:kepala|ketua|kadus|head\s+of)\s+$", re.IGNORECASE)
 _UNIT_WORDS = ("Flat", "Unit", "Apt", "Apartment", "Room", "Lot", "Block")
 _LABELLED_START = LazyPattern(r"\b(?:Desa|Kelurahan|Kel\.|Dusun|RT\.?\s*\d|Barangay|Brgy\.)\s?")
 
@@ -210,7 +221,7 @@ def id_numbers(text: str) -> list[Span]:
     out += [Span(m.start(), len(m.group(0).rstrip(".-")) + m.start(), "id_number") for m in _SLASHED.finditer(text)]
     for m in _ID_NUMBER.finditer(text):
         value = m.group("value").rstrip(".-/ ")
-        if sum(c.isdigit() for c in value) >= 3 and not _DATE_ONLY.fullmatch(value):  # "referral 12/03/2025"
+        if sum(c.isdigit() for c in value) >= 3 and not _DATE_ONLY.fullmatch(value) and not _AMOUNT.fullmatch(value):
             out.append(Span(m.start("value"), m.start("value") + len(value), "id_number"))
     return out
 
@@ -251,11 +262,13 @@ def addresses(text: str) -> list[Span]:
             continue
         lower = next((c for c in m.group(0) if c.isalpha()), "A").islower()
         end = _address_end(text, start, lower)
-        if end <= start:
-            continue
-        if not lower and text[start:end].split()[0].rstrip(".") in _UNIT_WORDS:
+        if end <= start or _OFFICE_BEFORE.search(text[max(0, start - 20) : start]):
+            continue  # "Kepala Lingkungan XII": an office, not where someone lives
+        if lower and not re.search(r"[\d,]", text[start:end]):
+            continue  # "tinggal di kampung untuk menjaga kebun": one lower-case street word, no number
+        if text[start:end].split()[0].rstrip(".").capitalize() in _UNIT_WORDS:
             more = "|".join((_EN_STREET, _STRONG_POSTCODE, _NAMED_STREET, _BUILDING))
-            if not re.search(more, text[start:end]):  # not "Room 12 of a hostel"
+            if not re.search(more, text[start:end], re.IGNORECASE if lower else 0):  # not "Room 12 of a hostel"
                 continue
         if _STREET_ONLY.fullmatch(text[start:end]) and not _HOME_BEFORE.search(text[max(0, start - 40) : start]):
             continue  # a street named as a place ("bekerja di Jalan Niaga", "Bapas, Jl. Sultan Alauddin (kantor)")
@@ -281,7 +294,7 @@ def _address_end(text: str, start: int, lower: bool) -> int:
         end = m.end()
         sep = _SEPARATOR.match(text, end)
         pos = sep.end() if sep else end
-    postcode = _POSTCODE.match(text, end)
+    postcode = (_POSTCODE_LOWER if lower else _POSTCODE).match(text, end)
     if postcode and end > start and re.search(r"\d", text[start:end]):
         end = postcode.end()
     elif end > start and not lower:
