@@ -13,105 +13,39 @@ more as "jess:" is a speaker's name. Word lists: ebp/data/deid_*.txt (names and 
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
-from importlib import resources
 
+from ebp.cases.name_words import (
+    AGE_AFTER,
+    BALINESE,
+    CALL_PARTICLES,
+    CUES,
+    DRUG,
+    HONORIFICS,
+    INSTITUTION,
+    KIN,
+    LABEL_BEFORE,
+    PARTICLES,
+    PERSON_VERB,
+    PLACE_BEFORE,
+    ROLES,
+    SHORT_TITLES,
+    SPEAKER,
+    THE_FAMILY,
+    Token,
+    lines,
+    tokens,
+)
 from ebp.cases.patterns import MONTHS, Span, stems
-
-
-@functools.cache
-def _lines(name: str) -> frozenset[str]:
-    text = resources.files("ebp").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
-HONORIFICS = _lines("deid_honorifics.txt")
-PARTICLES = frozenset("bin binti br boru ni luh made putu wayan nyoman ketut komang kadek gede nengah teuku cut andi "
-                      "lalu baiq muh dela al van de der von da dos gusti ngurah".split())  # fmt: skip
-_BALINESE = frozenset("wayan made nyoman ketut putu gede kadek komang nengah".split())
-_CALL_PARTICLES = _BALINESE | {"baiq", "andi", "cut", "teuku"}  # used alone as a call-name: "Baiq masih sekolah"
-_CUES = re.compile(
-    r"(?:atas\s+nama|a\.n\.|bernama|namanya|nama\s*:|nama\s+klien\s*:?|nama\s+anak\s*:?|dipanggil|panggilan|"
-    r"alias|named|called|nicknamed|known\s+as|aka|née|nee|name\s*:|client\s*:|klien\s*:|korban\s*:|pelaku\s*:|"
-    r"perpetrator\s*:|victim\s*:|child\s*:|anak\s*:|keluarga|family\s+of)\s*$",
-    re.IGNORECASE,
-)
-_KIN = re.compile(  # a kin word or role before a name: "Ayah klien, Dedi", "her mother Kylie"
-    r"(?<![\w-])(?:ibunya|ayahnya|bapaknya|anaknya|adiknya|kakaknya|suaminya|istrinya|neneknya|kakeknya|pamannya|"
-    r"bibinya|tetangga|tetangganya|temannya|pacarnya|menantunya|cucunya|sepupunya|keponakannya|mantan\s+suami(?:nya)?|"
-    r"ayah\s+tiri(?:nya)?|ibu\s+tiri(?:nya)?|mum|mom|mother|dad|father|son|daughter|sister|brother|nan|nana|gran|"
-    r"grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|cousin|partner|ex-partner|boyfriend|girlfriend|"
-    r"husband|wife|carer|neighbour|neighbor|friend|stepfather|stepmother|stepdad|stepmum|niece|nephew|baby|teacher|"
-    r"guru|wali\s+kelas|kader|pendamping|twins?|kids?|children|spouse|ex|suami|istri|pelapor|supervisor|worker|"
-    r"caregiver|coordinator|pekerja\s+sosial|penanggung\s+jawab|pembimbing\s+kemasyarakatan)\s*[,(]?\s*$",
-    re.IGNORECASE,
-)
-_THE_FAMILY = re.compile(r"\b(?:the\s+)?([A-Za-z][\w'’-]+)\s+(?:family|household|children|kids)\b", re.IGNORECASE)
-_PLACE_BEFORE = re.compile(  # a preposition, or (admin) a unit's name or a place of birth: always a place
-    r"(?:\b(?:di|ke|dari|asal|menuju|in|at|from|near|into)|(?P<admin>\b(?:kota|kabupaten|kab\.|kecamatan|kec\.|kelurahan|"
-    r"kel\.|distrik|provinsi|county|state\s+of)|\bTTL\s*:?|\btempat\W{0,3}(?:dan\s+)?(?:tgl|tanggal)\.?\s+lahir\s*:?))\s*$",
-    re.I,
-)
-_LABEL_BEFORE = re.compile(r"[\w)]\s*:\s*$")  # "Supervisor: Yusrizal", "Mother: Chioma Okafor"
-_SPEAKER = re.compile(
-    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]*[-–]?[ \t]*)?([^\W\d_][\w'’-]*)[ \t]*:[ \t]*\S",
-    re.MULTILINE,
-)
-INSTITUTION = _lines("deid_institution.txt")
-ROLES = _lines("deid_roles.txt")  # "Pak RT", "bu kader", "ibu klien": a title with no name after it
-_SHORT_TITLES = frozenset("bu pak mbak mas dik teh om tante kak bang mbah mr mrs ms miss koh cik uni uda".split())
-_AGE_AFTER = re.compile(  # "Chidi (14)", "Mawar (bukan nama sebenarnya)", "Bunga (nama samaran)"
-    r"\s*\(\s*(?:\d{1,2}\s*(?:th|thn|tahun|yo|y|yrs?|years?)?\s*[,)]|"
-    r"bukan\s+nama|nama\s+samaran|samaran|not\s+(?:her|his|their)\s+real|pseudonym)",
-    re.I,
-)
-_PERSON_VERB = re.compile(
-    r"\s+(?:said|says|told|tells|asked|reported|stated|disclosed|explained|admitted|denied|refused|cried|"
-    r"mengatakan|mengaku|bilang|berkata|bercerita|menangis|menolak|menceritakan|melaporkan)\b"
-)
-_DRUG = re.compile(  # medicine names by their stems: "Diazepam", "Olanzapine", "Omeprazole", "Fluoxetine"
-    r"..(?:azepam|azolam|apine|azole|cillin|mycin|cycline|olol|pril|sartan|statin|oxetine|traline|idone|profen|formin)$"
-)
-_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int  # without a possessive 's
-    text: str
-    low: str
-    upper: bool  # starts with a capital
-    acronym: bool  # all capitals, two letters or more
-    dot: bool  # a full stop right after it
-    initial: bool  # first word of a sentence, line or label value: its capital says nothing
-
-
-def tokens(text: str) -> list[Token]:
-    out = []
-    for m in _WORD.finditer(text):
-        word, end = m.group(0), m.end()
-        for suffix in ("'s", "’s", "'", "’"):
-            if word.endswith(suffix) and len(word) > len(suffix) + 1:
-                word, end = word[: -len(suffix)], end - len(suffix)
-                break
-        before = text[max(0, m.start() - 12) : m.start()].rstrip(" \t\"'“‘([")
-        before = before if before or m.start() <= 12 else "x"  # only spaces and brackets before it: mid-line
-        initial = not before or before[-1] in ".!?;\n•-–—*" or before.endswith("\n")
-        out.append(Token(m.start(), end, word, word.lower(), word[0].isupper(),
-                         len(word) > 1 and word.isupper(), text[end:end + 1] == ".", initial))  # fmt: skip
-    return out
 
 
 class _Finder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.toks = tokens(text)
-        self.names = _lines("deid_names.txt") | _lines("deid_names_extra.txt")
-        self.vocab = _lines("deid_vocab.txt") | _lines("deid_vocab_extra.txt")
-        self.places = _lines("deid_places.txt")
+        self.names = lines("deid_names.txt") | lines("deid_names_extra.txt")
+        self.vocab = lines("deid_vocab.txt") | lines("deid_vocab_extra.txt")
+        self.places = lines("deid_places.txt")
         self.blocked = self._institutions()
         self.found: set[int] = set()
 
@@ -121,7 +55,7 @@ class _Finder:
         for suffix in ("nya", "ku", "mu", "lah"):  # Indonesian clitics: "tirinya" is "tiri" + "nya"
             if low.endswith(suffix) and low[: -len(suffix)] in self.vocab:
                 return True
-        if re.search(r"-(?:born|based|speaking|raised|bred|led|run|compliant|in-law)$", low) or _DRUG.search(low):
+        if re.search(r"-(?:born|based|speaking|raised|bred|led|run|compliant|in-law)$", low) or DRUG.search(low):
             return True
         if low in self.vocab or low in HONORIFICS or low in INSTITUTION or low in MONTHS or low in ROLES:
             return True
@@ -131,7 +65,7 @@ class _Finder:
 
     def place(self, i: int) -> bool:
         t = self.toks[i]
-        cue = _PLACE_BEFORE.search(self.gap_before(i))
+        cue = PLACE_BEFORE.search(self.gap_before(i))
         if t.low in self.places or t.low.split("-")[0] in self.places or cue and cue.group("admin"):
             return True
         nxt = i + 1 < len(self.toks) and self.adjacent(i) and self.toks[i + 1].upper and self._name_word(i + 1)
@@ -142,7 +76,7 @@ class _Finder:
             prev = self.toks[k]
             if k < i and (not (self.toks[k + 1].upper and prev.upper and self.adjacent(k)) or prev.low in self.names):
                 return False
-            if (k < i and self.toks[k].low in self.places) or _PLACE_BEFORE.search(self.gap_before(k)):
+            if (k < i and self.toks[k].low in self.places) or PLACE_BEFORE.search(self.gap_before(k)):
                 return True
         return False
 
@@ -169,7 +103,7 @@ class _Finder:
         title = self.toks[i - 1].low if i else ""
         paren = self.text[t.start - 1 : t.start] == "(" and self.text[t.end : t.end + 1] == ")"
         known = t.low in self.names or not self.common(t)  # "suster ani", "si bintang", "(dawn)"
-        short = title in _SHORT_TITLES or (title in HONORIFICS or paren) and known
+        short = title in SHORT_TITLES or (title in HONORIFICS or paren) and known
         if after_cue and short and t.low not in ROLES and t.low not in MONTHS:
             return True  # "bu wati", "mbak sari": after a short title a lower-case word is a name
         return after_cue and not self.common(t) or (t.low in self.names and not self.common(t) and len(t.low) > 2)
@@ -224,7 +158,7 @@ class _Finder:
         """Chat lines opened by a speaker's name ("jess: saw him", "[09:12] Dan: ok"): a known name or no ordinary
         word that opens two lines or more as such a label, and once that makes it a chat, one that opens a line."""
         labels: dict[str, list[int]] = {}
-        for m in _SPEAKER.finditer(self.text):
+        for m in SPEAKER.finditer(self.text):
             labels.setdefault(m.group(1).lower(), []).append(m.start(1))
         starts = {t.start: i for i, t in enumerate(self.toks)}
         ok = {low for low, where in labels.items() if where[0] in starts and len(low) > 1 and low not in HONORIFICS and
@@ -238,9 +172,9 @@ class _Finder:
             titled = t.low in HONORIFICS and self.adjacent(i) and self.text[t.start - 1 : t.start] != "."  # not "M.Si."
             titled = titled and not (t.upper and t.initial and t.low == "ibu" and not self.toks[i + 1].upper)
             gap = self.text[max(0, self.toks[i + 1].start - 30) : self.toks[i + 1].start].rsplit("\n", 1)[-1]
-            cued = bool(_CUES.search(gap) or _KIN.search(gap)) and not self.place(i + 1)  # "care worker (Auckland)"
+            cued = bool(CUES.search(gap) or KIN.search(gap)) and not self.place(i + 1)  # "care worker (Auckland)"
             paren = gap.rstrip().endswith("(") and self.text[self.toks[i + 1].end : self.toks[i + 1].end + 1] == ")"
-            if (titled or cued) and self.nameish(i + 1, after_cue=titled or paren or bool(_CUES.search(gap))):
+            if (titled or cued) and self.nameish(i + 1, after_cue=titled or paren or bool(CUES.search(gap))):
                 nxt = self.toks[i + 1]
                 paren = gap.rstrip().endswith("(") and self.text[nxt.end : nxt.end + 1] == ")"
                 if cued and not titled and not nxt.upper and self.common(nxt) and not paren:
@@ -249,9 +183,9 @@ class _Finder:
                     continue  # "keluarga Tionghoa", "keluarga besar": no family name
                 self.mark(i + 1, lower_ok=not nxt.upper)
         for i, t in enumerate(self.toks):  # "chidi (14)": a lower-case word with an age after it
-            if not t.upper and not self.common(t) and len(t.low) > 2 and _AGE_AFTER.match(self.text, t.end):
+            if not t.upper and not self.common(t) and len(t.low) > 2 and AGE_AFTER.match(self.text, t.end):
                 self.found.add(i)
-        for m in _THE_FAMILY.finditer(self.text):
+        for m in THE_FAMILY.finditer(self.text):
             i = next(k for k, t in enumerate(self.toks) if t.start == m.start(1))
             if (self.toks[i].low in self.names or not self.common(self.toks[i])) and not self.place(i):
                 self.found.add(i)
@@ -277,15 +211,15 @@ class _Finder:
                 and self._name_word(i + 1)
                 or bool(i and self.adjacent(i - 1) and self._name_word(i - 1))
             )
-            acts = bool(_AGE_AFTER.match(self.text, t.end) or _PERSON_VERB.match(self.text, t.end))  # "Joy said"
+            acts = bool(AGE_AFTER.match(self.text, t.end) or PERSON_VERB.match(self.text, t.end))  # "Joy said"
             return not common or not t.initial or beside or acts
         if common:
             return False
         alone = self.text[t.start - 1 : t.start] == "(" and self.text[t.end : t.end + 1] == ")"
         return (
             (not t.initial and len(t.text) > 2 and (not alone or i - 1 in self.found))  # "(Peterborough)": a place
-            or bool(_AGE_AFTER.match(self.text, t.end))  # "Chidi (14)": a person with an age
-            or bool(_LABEL_BEFORE.search(self.gap_before(i)))  # "Supervisor: Yusrizal"
+            or bool(AGE_AFTER.match(self.text, t.end))  # "Chidi (14)": a person with an age
+            or bool(LABEL_BEFORE.search(self.gap_before(i)))  # "Supervisor: Yusrizal"
             or (len(t.text) > 3 and self._verb_after(i))  # "Nofriyanti melaporkan …" opening a sentence
         )
 
@@ -296,7 +230,7 @@ class _Finder:
             j += 1
         nxt = self.toks[j + 1] if j + 1 < len(self.toks) and self.adjacent(j) else None
         if nxt and nxt.upper and (nxt.low in self.names or not self.common(nxt)) and j + 1 not in self.blocked:
-            if self.toks[i].low != "i" or self.toks[i + 1].low in _BALINESE:
+            if self.toks[i].low != "i" or self.toks[i + 1].low in BALINESE:
                 self.found.update(range(i, j + 1))
                 self.mark(j + 1)
 
@@ -354,7 +288,7 @@ class _Finder:
         seen = {(self.toks[i].low, self.toks[i].upper) for i in self.found if self.toks[i].low not in PARTICLES}
         lower = {low for low, upper in seen if not upper}
         upper = {low for low, upper in seen if upper}
-        upper |= {self.toks[i].low for i in self.found if self.toks[i].low in _CALL_PARTICLES}  # "Baiq dinikahkan"
+        upper |= {self.toks[i].low for i in self.found if self.toks[i].low in CALL_PARTICLES}  # "Baiq dinikahkan"
         for i, t in enumerate(self.toks):
             if i in self.found or i in self.blocked or len(t.low) < 3 or t.acronym:
                 continue
