@@ -22,7 +22,7 @@ def lines(name: str) -> frozenset[str]:
 
 HONORIFICS = lines("deid_honorifics.txt")
 PARTICLES = frozenset("bin binti br boru ni luh made putu wayan nyoman ketut komang kadek gede nengah teuku cut andi "
-                      "lalu baiq muh dela al van de der von da dos gusti ngurah".split())  # fmt: skip
+                      "lalu baiq muh dela al van de der von da dos gusti ngurah binte bte bt".split())  # fmt: skip
 BALINESE = frozenset("wayan made nyoman ketut putu gede kadek komang nengah".split())
 CALL_PARTICLES = BALINESE | {"baiq", "andi", "cut", "teuku"}  # used alone as a call-name: "Baiq masih sekolah"
 CUES = re.compile(
@@ -38,7 +38,10 @@ KIN = re.compile(  # a kin word or role before a name: "Ayah klien, Dedi", "her 
     r"grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|cousin|partner|ex-partner|boyfriend|girlfriend|"
     r"husband|wife|carer|neighbour|neighbor|friend|stepfather|stepmother|stepdad|stepmum|niece|nephew|baby|teacher|"
     r"guru|wali\s+kelas|kader|pendamping|twins?|kids?|children|spouse|ex|suami|istri|pelapor|supervisor|worker|"
-    r"caregiver|coordinator|pekerja\s+sosial|penanggung\s+jawab|pembimbing\s+kemasyarakatan)\s*[,(]?\s*$",
+    r"caregiver|coordinator|pekerja\s+sosial|penanggung\s+jawab|pembimbing\s+kemasyarakatan|"
+    # who the client rents from, works for or was reported by: "pemilik rumah, Acai", "her landlord, Mr Burke"
+    r"pemilik(?:\s+(?:rumah|kos|kontrakan|warung|toko))?|majikan(?:nya)?|landlord|landlady|employer|boss|owner|"
+    r"ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|housemate|flatmate|roommate|mentor|sponsor)\s*[,(]?\s*$",
     re.IGNORECASE,
 )
 THE_FAMILY = re.compile(r"\b(?:the\s+)?([A-Za-z][\w'’-]+)\s+(?:family|household|children|kids)\b", re.IGNORECASE)
@@ -52,9 +55,23 @@ SPEAKER = re.compile(
     r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]*[-–]?[ \t]*)?([^\W\d_][\w'’-]*)[ \t]*:[ \t]*\S",
     re.MULTILINE,
 )
+# Where a chat line's message opens, after its time and speaker: "[09:21] Tunde Adeyemi: amber lewis."
+_MESSAGE = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]*[-–]?[ \t]*)?"
+    r"[^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*){0,2}[ \t]*:[ \t]*(?=\S)",
+    re.MULTILINE,
+)
+
+
+def message_starts(text: str) -> set[int]:
+    """The offsets where chat messages (or label values) open: the first word there opens a sentence."""
+    return {m.end() for m in _MESSAGE.finditer(text)}
+
+
 INSTITUTION = lines("deid_institution.txt")
 ROLES = lines("deid_roles.txt")  # "Pak RT", "bu kader", "ibu klien": a title with no name after it
-SHORT_TITLES = frozenset("bu pak mbak mas dik teh om tante kak bang mbah mr mrs ms miss koh cik uni uda".split())
+SHORT_TITLES = frozenset("bu pak mbak mas dik teh om tante kak bang mbah mr mrs ms miss koh cik uni uda inaq amaq "
+                          "cak mdm bapa mama".split())  # fmt: skip
 AGE_AFTER = re.compile(  # "Chidi (14)", "Mawar (bukan nama sebenarnya)", "Bunga (nama samaran)"
     r"\s*\(\s*(?:\d{1,2}\s*(?:th|thn|tahun|yo|y|yrs?|years?)?\s*[,)]|"
     r"bukan\s+nama|nama\s+samaran|samaran|not\s+(?:her|his|their)\s+real|pseudonym)",

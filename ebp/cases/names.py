@@ -34,9 +34,13 @@ from ebp.cases.name_words import (
     THE_FAMILY,
     Token,
     lines,
+    message_starts,
     tokens,
 )
 from ebp.cases.patterns import MONTHS, Span, stems
+
+_AND = ("and", "dan", "&", "sama", "serta", "or", "atau")
+_AGED = re.compile(r"\s*\(\d{1,2}\)")  # "(11)": an age in brackets, nothing else
 
 
 class _Finder:
@@ -140,7 +144,7 @@ class _Finder:
                 break
             if self.text[nxt.end : nxt.end + 1] == ":":  # the next label: "Mother: Rowena Dizon   Child: Angelo"
                 break
-            if nxt.upper and nxt.low not in MONTHS | INSTITUTION and not self.place(j + 1):
+            if nxt.upper and nxt.low not in MONTHS | INSTITUTION and (not self.place(j + 1) or self._surname_after(j)):
                 j += 1  # a capitalised word inside a name is the name's, even an ordinary one ("Petrus Ajang")
             elif lower_ok and not nxt.upper and nxt.low in self.names and not self.common(nxt):
                 j += 1
@@ -172,9 +176,10 @@ class _Finder:
             titled = t.low in HONORIFICS and self.adjacent(i) and self.text[t.start - 1 : t.start] != "."  # not "M.Si."
             titled = titled and not (t.upper and t.initial and t.low == "ibu" and not self.toks[i + 1].upper)
             gap = self.text[max(0, self.toks[i + 1].start - 30) : self.toks[i + 1].start].rsplit("\n", 1)[-1]
-            cued = bool(CUES.search(gap) or KIN.search(gap)) and not self.place(i + 1)  # "care worker (Auckland)"
+            cued = bool(CUES.search(gap) or KIN.search(gap)) and (not self.place(i + 1) or self._surname_after(i + 1))
             paren = gap.rstrip().endswith("(") and self.text[self.toks[i + 1].end : self.toks[i + 1].end + 1] == ")"
-            if (titled or cued) and self.nameish(i + 1, after_cue=titled or paren or bool(CUES.search(gap))):
+            appos = cued and self._apposition(i + 1, gap)  # "pemilik rumah, Acai, meminta …"
+            if (titled or cued) and self.nameish(i + 1, after_cue=titled or paren or appos or bool(CUES.search(gap))):
                 nxt = self.toks[i + 1]
                 paren = gap.rstrip().endswith("(") and self.text[nxt.end : nxt.end + 1] == ")"
                 if cued and not titled and not nxt.upper and self.common(nxt) and not paren:
@@ -189,6 +194,19 @@ class _Finder:
             i = next(k for k, t in enumerate(self.toks) if t.start == m.start(1))
             if (self.toks[i].low in self.names or not self.common(self.toks[i])) and not self.place(i):
                 self.found.add(i)
+
+    def _surname_after(self, i: int) -> bool:
+        """A place word with an unknown capitalised word after it is a person after a kin cue ("ex-partner, Dallas
+        Reihana"); alone it stays a place ("care worker (Auckland)")."""
+        nxt = self.toks[i + 1] if self.adjacent(i) else None
+        return bool(nxt and nxt.upper and not nxt.acronym and not self.common(nxt) and nxt.low not in self.places)
+
+    def _apposition(self, i: int, gap: str) -> bool:
+        """A capitalised word set off by commas right after a kin word or role is that person's name, even an ordinary
+        word ("her landlord, Hope, said"): the comma after it (or after one or two more capitalised words) closes it."""
+        t = self.toks[i]
+        after = re.match(r"(?:\s+[A-Z][\w'’-]*){0,2}\s*[,;)]", self.text[t.end :])
+        return gap.rstrip().endswith(",") and t.upper and not t.initial and bool(after)
 
     def capitals(self) -> None:
         """Capitalised words: known names, or unknown words in mid-sentence that are no place."""
@@ -236,7 +254,8 @@ class _Finder:
 
     def lower_case_names(self) -> None:
         """Known names written in lower case, in an informal note (most sentences open in lower case)."""
-        initials = [t.upper for t in self.toks if t.initial]
+        said = message_starts(self.text)  # a chat line's message opens after "Grace W:"
+        initials = [t.upper for t in self.toks if t.initial or t.start in said]
         if initials.count(False) < initials.count(True):
             return
         for i, t in enumerate(self.toks):
@@ -255,12 +274,23 @@ class _Finder:
 
     def extend_left(self) -> None:
         """A capitalised word right before a name is part of it ("night carer Precious Moyo")."""
+        said = message_starts(self.text)
         for i in sorted(self.found):
             j = i
             while j > 0 and j - 1 not in self.found and self.adjacent(j - 1):
                 prev = self.toks[j - 1]
-                if not prev.upper or prev.acronym or prev.low in HONORIFICS | MONTHS or j - 1 in self.blocked:
+                if prev.acronym or prev.low in HONORIFICS | MONTHS | ROLES or j - 1 in self.blocked:
                     break
+                if not prev.upper:  # "amber lewis": a known given name before a lower-case name
+                    opens = prev.initial or prev.start in said  # "amber lewis." opening a message, not "i'll ring shaz"
+                    known = prev.low in self.names and (
+                        not self.common(prev) or opens and self.toks[i].low in self.names
+                    )
+                    if self.toks[i].upper or not known or len(prev.low) < 3:
+                        break
+                    self.found.add(j - 1)
+                    j -= 1
+                    continue
                 opens = prev.initial or self.gap_before(j - 1).rstrip().endswith(":")  # "Kasus 1: Keluarga …"
                 ordinary = self.common(prev) and opens
                 if self.place(j - 1) or ordinary or not self.toks[i].upper:
@@ -269,14 +299,16 @@ class _Finder:
                 j -= 1
 
     def coordinated(self) -> None:
-        """ "alfie and lily", "Chen Li and Zhang Mei": a name's partner after "and" is a name too."""
+        """ "alfie and lily", "Chen Li and Zhang Mei": a name's partner after "and" is a name too; so is an ordinary
+        word with an age after it beside a name with one ("rudi (11) sama bunga (6)")."""
         for i in sorted(self.found):
-            if i + 2 >= len(self.toks) or self.toks[i + 1].low not in ("and", "dan", "&") or i + 2 in self.found:
+            if i + 2 >= len(self.toks) or self.toks[i + 1].low not in _AND or i + 2 in self.found:
                 continue
             t, nxt = self.toks[i], self.toks[i + 2]
-            if i + 2 in self.blocked or nxt.acronym or nxt.low in HONORIFICS:
+            if i + 2 in self.blocked or nxt.acronym or nxt.low in HONORIFICS | ROLES or KIN.search(nxt.low):
                 continue
-            if nxt.upper == t.upper and (nxt.low in self.names or not self.common(nxt)):
+            aged = bool(_AGED.match(self.text, t.end) and _AGED.match(self.text, nxt.end))
+            if nxt.upper == t.upper and (nxt.low in self.names or not self.common(nxt) or aged):
                 self.mark(i + 2, lower_ok=not nxt.upper)
 
     def _name_word(self, i: int) -> bool:

@@ -131,7 +131,7 @@ _STREET_TYPES = (
 )
 _EN_STREET = (
     rf"(?:(?<![\d/])\d{{1,4}}/\d{{1,4}},?\s+)?\d+[A-Za-z]?(?:[-/]\d+)?\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.|\d+(?:st|nd|rd|th))\s+){{1,3}}"
-    rf"(?:{_STREET_TYPES})\b\.?"
+    rf"(?:{_STREET_TYPES})\b\.?(?:[ \t]\d{{1,3}}(?=,))?"  # "Jurong West Street 42,": a numbered street
 )
 _EN_STREET_LOWER = rf"\d+[a-z]?\s+(?:[a-z][\w'’-]*\s+){{1,3}}(?i:{_STREET_TYPES})\b\.?"
 # A house number and a name closed by a full postcode: "4 Heol y Parc, Whitchurch, Cardiff CF14 2FR".
@@ -146,7 +146,7 @@ _NUMBER_POSTCODE = LazyPattern(
 _BUILDING = (
     r"(?:[A-Z][\w'’-]*\s+){1,3}(?:House|Court|Tower|Towers|Mansions|Apartments|Building|Lodge|Residences?|Flats|Hall)\b"
 )
-_NAMED_STREET = rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES})\b\.?"
+_NAMED_STREET = rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES})\b\.?(?:[ \t]\d{{1,3}}(?=,))?"
 # RT and RW: "RT 004/RW 002", "RT/RW 003/004", "RT 03/07", "rt.2", "RW 5".
 _RT_RW = r"(?i:RT\.?\s*/\s*RW\.?\s*\d+\s*/\s*\d+|RT\.?\s*\d+\s*/\s*(?:RW\.?\s*)?\d+|RT\.?\s*\d+|RW\.?\s*\d+)"
 _ADDR_PART = LazyPattern(
