@@ -1,8 +1,10 @@
 """Build the de-identifier's word lists in ebp/data (run once; the lists are committed).
 
-- ``deid_names.txt``: given names and surnames, Indonesian and English-speaking (plus a few other
-  countries' migrants), taken from the person-name lists that the Faker package ships (MIT licence):
-  ``pip install faker==40.40.0`` in a scratch environment, then run this script with that Python.
+- ``deid_names.txt``: given names and surnames taken from the person-name lists that the Faker package ships (MIT
+  licence): all names of the CORE locales (Indonesian, English-speaking, the migrants' countries met most), and of
+  every other locale the names of four letters or more that are no ordinary word (deid_vocab.txt, the root words).
+- ``deid_vocab_id.txt``: the Indonesian root words (from the KBBI) of the Sastrawi stemmer's dictionary (MIT
+  licence), less the names above; ebp.cases.names asks it only about a capitalised word opening a sentence.
 - ``deid_vocab.txt``: words seen in lower case at least twice in ordinary running text: the SIB-200
   (Flores) sentences in Indonesian and English, the NFCorpus/SciFact abstracts and the real social-work
   articles (data/pdfs/real) of ../shared, plus
@@ -13,7 +15,9 @@ The other lists are hand-written and not touched here: ``deid_names_extra.txt`` 
 and everyday words the sources lack), ``deid_honorifics.txt`` (titles, kin titles, ranks), ``deid_places.txt``,
 ``deid_institution.txt`` and ``deid_roles.txt``.
 
-Usage: ``PYTHONPATH=<faker's site-packages> .venv/bin/python benchmarks/deid/build_lists.py [../shared]``
+Rebuild: in a scratch environment (never .venv) ``pip install faker==40.40.0 sastrawi==1.0.1``, then
+``PYTHONPATH=<that environment's site-packages> .venv/bin/python benchmarks/deid/build_lists.py [../shared]``
+(pypdf comes from .venv; ../shared holds the text sources of the vocabulary).
 """
 
 from __future__ import annotations
@@ -25,27 +29,34 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-LOCALES = ("id_ID", "en_US", "en_GB", "en_IE", "en_NZ", "en_IN", "en_NG", "en_KE", "en_PK", "ar_AA", "fa_IR",
-           "ms_MY", "fil_PH", "tl_PH", "vi_VN", "zh_CN", "el_GR", "pl_PL", "pt_BR", "es_MX", "sw", "yo_NG")  # fmt: skip
+# The locales of the clients met most (Indonesia, English-speaking countries, migrants' countries): all their names.
+CORE = ("id_ID", "en_US", "en_GB", "en_IE", "en_NZ", "en_IN", "en_NG", "en_KE", "en_PK", "ar_AA", "fa_IR",
+        "ms_MY", "fil_PH", "tl_PH", "vi_VN", "zh_CN", "el_GR", "pl_PL", "pt_BR", "es_MX", "sw", "yo_NG")  # fmt: skip
 ATTRS = ("first_names", "first_names_male", "first_names_female", "last_names", "last_names_male",
          "last_names_female", "first_names_nonbinary")  # fmt: skip
 WORD = re.compile(r"[a-z][a-z'-]+")
 
 
-def names() -> set[str]:
+def names(vocab: set[str]) -> set[str]:
+    """Every name of the CORE locales; of the other locales (clients come from everywhere) the names of four letters
+    or more that are no ordinary word (``vocab``): "The", "Son", "Pada" or "Nik" stay words."""
     import importlib
+    import pkgutil
+
+    import faker.providers.person
 
     out: set[str] = set()
-    for locale in LOCALES:
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        except ModuleNotFoundError:
-            continue
+    for locale in sorted(m.name for m in pkgutil.iter_modules(faker.providers.person.__path__)):
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attr in ATTRS:
             values = getattr(provider, attr, ())
+            if not isinstance(values, (dict, list, tuple, set, frozenset)):
+                continue  # a property computed from others, not a list
             for value in values.keys() if isinstance(values, dict) else values:
                 for part in str(value).split():
-                    if part.isascii() and part[:1].isupper() and len(part) > 1 and part.isalpha():
+                    if not (part.isascii() and part[:1].isupper() and len(part) > 1 and part.isalpha()):
+                        continue
+                    if locale in CORE or len(part) > 3 and part.lower() not in vocab:
                         out.add(part)
     return out
 
@@ -73,11 +84,24 @@ def vocabulary(shared: Path) -> set[str]:
     return words
 
 
+def root_words() -> set[str]:
+    """The Indonesian root words of the Sastrawi stemmer's dictionary (MIT licence), taken from the KBBI: everyday
+    words that running text may lack ("kronologi", "edukasi", "fasilitator")."""
+    from importlib import resources
+
+    text = resources.files("Sastrawi").joinpath("Stemmer/data/kata-dasar.txt").read_text(encoding="utf-8")
+    return {w for w in text.split() if WORD.fullmatch(w) and len(w) > 2}
+
+
 def main() -> None:
     shared = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared"
     head = "# Written by benchmarks/deid/build_lists.py; see its docstring for the sources. One entry a line.\n"
-    (ROOT / "ebp/data/deid_names.txt").write_text(head + "\n".join(sorted(names())) + "\n", encoding="utf-8")
-    (ROOT / "ebp/data/deid_vocab.txt").write_text(head + "\n".join(sorted(vocabulary(shared))) + "\n", encoding="utf-8")
+    vocab = vocabulary(shared)
+    known = names(vocab | root_words())
+    roots = root_words() - {n.lower() for n in known}  # a root word that is a name stays a name ("Budi", "Dewi")
+    (ROOT / "ebp/data/deid_names.txt").write_text(head + "\n".join(sorted(known)) + "\n", encoding="utf-8")
+    (ROOT / "ebp/data/deid_vocab.txt").write_text(head + "\n".join(sorted(vocab)) + "\n", encoding="utf-8")
+    (ROOT / "ebp/data/deid_vocab_id.txt").write_text(head + "\n".join(sorted(roots)) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -49,6 +49,7 @@ class _Finder:
         self.toks = tokens(text)
         self.names = lines("deid_names.txt") | lines("deid_names_extra.txt")
         self.vocab = lines("deid_vocab.txt") | lines("deid_vocab_extra.txt")
+        self.roots = lines("deid_vocab_id.txt")  # dictionary words: only for the word opening a sentence
         self.places = lines("deid_places.txt")
         self.blocked = self._institutions()
         self.found: set[int] = set()
@@ -231,7 +232,7 @@ class _Finder:
             )
             acts = bool(AGE_AFTER.match(self.text, t.end) or PERSON_VERB.match(self.text, t.end))  # "Joy said"
             return not common or not t.initial or beside or acts
-        if common:
+        if common or t.initial and self._opener(t):
             return False
         alone = self.text[t.start - 1 : t.start] == "(" and self.text[t.end : t.end + 1] == ")"
         return (
@@ -240,6 +241,12 @@ class _Finder:
             or bool(LABEL_BEFORE.search(self.gap_before(i)))  # "Supervisor: Yusrizal"
             or (len(t.text) > 3 and self._verb_after(i))  # "Nofriyanti melaporkan …" opening a sentence
         )
+
+    def _opener(self, t: Token) -> bool:
+        """A dictionary word, bare or with an affix, opening a sentence or a list item ("Kronologi singkat",
+        "Menghubungi …", "Diteruskan ke …"): its capital is the sentence's. The dictionary holds names too (Bayu,
+        Akbar), so it is not asked about a word in mid-sentence or in lower case."""
+        return any(w in self.roots or w in self.vocab for w in (t.low, *(w for w in stems(t.low) if len(w) > 3)))
 
     def _particles(self, i: int) -> None:
         """ "Ni Luh Putu Ariani", "I Made Sudarsana": particles are in the name when a name follows them."""
