@@ -129,6 +129,52 @@ def test_titles_ranks_located_streets_and_ordinary_words_stay(text: str, kept: s
     assert kept in deidentify(text).text
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "identifier"),
+    [
+        ("[14.02] Rina PKH: sudah kami catat", "name", "Rina"),
+        ("[9:15] Wei Ling: ok noted", "name", "Wei Ling"),
+        ("hai dewi kartika, besok jadi kunjungan?", "name", "dewi kartika"),
+        ("td ketemu ibu sumarni wulandewi di posyandu", "name", "sumarni wulandewi"),
+        ("Grandfather Thomas \"Tommy\" Reid lives nearby.", "name", "Tommy"),
+        ("Co-accused: Arun s/o Krishnan.", "name", "Arun s/o Krishnan"),
+        ("Pemohon: La Ode Rusdin, 50 tahun", "name", "La Ode Rusdin"),
+        ("Anak kedua, Bintang, belum sekolah.", "name", "Bintang"),
+        ("She stays with her son-in-law Jun Reyes.", "name", "Jun Reyes"),
+        ("Tinggal dengan kerabat, Bapak Hamid Ternate, di sana.", "name", "Hamid Ternate"),
+        ("Present: aunty 'Ofa Tupou and the social worker.", "name", "'Ofa Tupou"),
+        ("Peserta:\n– Zulkarnain (Ketua RT)\n– dokter", "name", "Zulkarnain"),
+        ("Address: 8/2 Dalry Crossway, Edinburgh EH11 2AB", "address", "8/2 Dalry Crossway, Edinburgh EH11 2AB"),
+        ("Home: 4 Tyne View, Walker, Newcastle upon Tyne NE6 3AB", "address",
+         "4 Tyne View, Walker, Newcastle upon Tyne NE6 3AB"),
+        ("Address: 9 Elm Street, 3rd floor, Quincy, MA 02169", "address", "9 Elm Street, 3rd floor, Quincy, MA 02169"),
+        ("Address: 77 Pine Ave NE, Apt 3, Tacoma, WA 98401", "address", "77 Pine Ave NE, Apt 3, Tacoma, WA 98401"),
+        ("Alamat asal: RT 002/RW 005, Kelurahan Kota Lama", "address", "RT 002/RW 005, Kelurahan Kota Lama"),
+        ("No. RM: 21-07-4410", "id_number", "21-07-4410"),
+        ("KTM: A7712345", "id_number", "A7712345"),
+        ("kartunya hilang, paspornya B 1234567 ditahan", "id_number", "B 1234567"),
+        ("Refugee card XYZ204518 seen.", "id_number", "XYZ204518"),
+        ("her sister gave me 8123 4567 yesterday", "phone", "8123 4567"),
+    ],
+)  # fmt: skip
+def test_layouts_labels_and_shapes_of_unseen_notes(text: str, kind: str, identifier: str) -> None:
+    found = [(text[s.start : s.end], s.kind) for s in find_identifiers(text)]
+    assert (identifier, kind) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Dear colleague,\nI write about the family.", "colleague"),
+        ("hi all, the meeting moved", "all"),
+        ("[10.01] Petugas Dinsos: kami datang", "Petugas"),
+        ("The clinic is in the MA building; tanggal 12-03-2025.", "12-03-2025"),
+    ],
+)  # fmt: skip
+def test_greetings_to_groups_and_dates_stay(text: str, kept: str) -> None:
+    assert kept in deidentify(text).text
+
+
 def test_dates_of_events_ages_places_and_institutions_are_left_alone() -> None:
     text = (
         "Kunjungan pada 4 September 2024 ke Puskesmas Sukaluyu, Kota Bandung. Anak berusia 14 tahun. "

@@ -22,13 +22,20 @@ def lines(name: str) -> frozenset[str]:
 
 HONORIFICS = lines("deid_honorifics.txt")
 PARTICLES = frozenset("bin binti br boru ni luh made putu wayan nyoman ketut komang kadek gede nengah teuku cut andi "
-                      "lalu baiq muh dela al van de der von da dos gusti ngurah binte bte bt".split())  # fmt: skip
+                      "lalu baiq muh dela al van de der von da dos gusti ngurah binte bte bt "
+                      # Buton (La Ode, Wa Ode), Welsh (ap), abbreviated Muhammad (Moh., Mohd., Md.)
+                      "la wa ode ap moh mohd md muhd ah".split())  # fmt: skip
 BALINESE = frozenset("wayan made nyoman ketut putu gede kadek komang nengah".split())
-CALL_PARTICLES = BALINESE | {"baiq", "andi", "cut", "teuku"}  # used alone as a call-name: "Baiq masih sekolah"
+# used alone as a call-name: "Baiq masih sekolah"
+CALL_PARTICLES = BALINESE | {"baiq", "andi", "cut", "teuku", "ngurah"}
 CUES = re.compile(
     r"(?:atas\s+nama|a\.n\.|bernama|namanya|nama\s*:|nama\s+klien\s*:?|nama\s+anak\s*:?|dipanggil|panggilan|"
-    r"alias|named|called|nicknamed|known\s+as|aka|née|nee|name\s*:|client\s*:|klien\s*:|korban\s*:|pelaku\s*:|"
-    r"perpetrator\s*:|victim\s*:|child\s*:|anak\s*:|keluarga|family\s+of)\s*$",
+    r"alias|named|called|nicknamed|known(?:\s+to\s+\w+)?\s+as|aka|née|nee|name\s*:|client\s*:|klien\s*:|korban\s*:|pelaku\s*:|"
+    # a form's label for a person: "Pasien: …", "Pemohon: …", "Patient: …", "Caregiver: …"
+    r"(?:pasien|pemohon|termohon|terdakwa|terlapor|pelapor|saksi|patient|caregiver|carer|resident|tenant|spouse|"
+    r"young\s+person|service\s+user|principal\s+applicant|applicant|participant|subject|referrer|mother|father|"
+    r"parents?|guardian|wali|ibu|ayah|istri|suami|supervisee)\s*:|"
+    r"perpetrator\s*:|victim\s*:|child\s*:|anak\s*:|keluarga|family\s+of|full\s+name|nama\s+lengkap(?:nya)?)\s*[\"“']?\s*$",
     re.IGNORECASE,
 )
 KIN = re.compile(  # a kin word or role before a name: "Ayah klien, Dedi", "her mother Kylie"
@@ -41,7 +48,11 @@ KIN = re.compile(  # a kin word or role before a name: "Ayah klien, Dedi", "her 
     r"caregiver|coordinator|pekerja\s+sosial|penanggung\s+jawab|pembimbing\s+kemasyarakatan|"
     # who the client rents from, works for or was reported by: "pemilik rumah, Acai", "her landlord, Mr Burke"
     r"pemilik(?:\s+(?:rumah|kos|kontrakan|warung|toko))?|majikan(?:nya)?|landlord|landlady|employer|boss|owner|"
-    r"ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|housemate|flatmate|roommate|mentor|sponsor)\s*[,(]?\s*$",
+    r"ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|housemate|flatmate|roommate|mentor|sponsor|"
+    # a child by its place among siblings, a relative by marriage: "Anak ketiga, Sinar", "son-in-law Jun"
+    r"anak\s+(?:pertama|kedua|ketiga|keempat|kelima|keenam|sulung|bungsu|tertua|termuda)|"
+    r"(?:son|daughter|brother|sister|father|mother)s?-in-law|(?:eldest|youngest|oldest|middle)\s+(?:son|daughter|child))"
+    r"\s*[,(]?\s*$",
     re.IGNORECASE,
 )
 THE_FAMILY = re.compile(r"\b(?:the\s+)?([A-Za-z][\w'’-]+)\s+(?:family|household|children|kids)\b", re.IGNORECASE)

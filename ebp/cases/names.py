@@ -8,13 +8,16 @@ that is also an ordinary word (Putri, Hope, Will) needs more: a title, a cue, a 
 name beside it. Once a word is a name in a note, its other occurrences in that note are too (a lower-case ordinary
 word only when the name itself was written in lower case). Titles and degrees stay outside the span, particles that
 belong to the name (bin, binti, Ni Luh, I Wayan, Teuku, Andi) inside it. In a chat, a word that opens two lines or
-more as "jess:" is a speaker's name. Word lists: ebp/data/deid_*.txt (names and vocabulary by build_lists.py).
+more as "jess:" is a speaker's name; the layouts that say where a name stands (a time-stamped chat label, a greeting,
+a quoted nickname, "s/o") are read in ebp.cases.name_forms. Word lists: ebp/data/deid_*.txt (names and vocabulary
+by build_lists.py).
 """
 
 from __future__ import annotations
 
 import re
 
+from ebp.cases.name_forms import chat_speakers, greetings, joints, nicknames, speakers
 from ebp.cases.name_words import (
     AGE_AFTER,
     BALINESE,
@@ -30,7 +33,6 @@ from ebp.cases.name_words import (
     PLACE_BEFORE,
     ROLES,
     SHORT_TITLES,
-    SPEAKER,
     THE_FAMILY,
     Token,
     lines,
@@ -122,13 +124,15 @@ class _Finder:
             if t is not None and (t.upper or t.text.isdigit()) and (not run or self.adjacent(run[-1])):
                 run.append(i)
                 continue
-            if any(self.toks[j].low in INSTITUTION for j in run):
+            if any(self.toks[j].low in INSTITUTION and (len(self.toks[j].low) > 2 or self.toks[j].acronym or
+                   self.toks[j].low == "st") for j in run):  # fmt: skip
                 blocked.update(run)
             run = [i] if t is not None and t.upper else []
         return blocked
 
-    def mark(self, i: int, lower_ok: bool = False) -> None:
-        """Token i is a name: take it with the name words and particles right after it."""
+    def mark(self, i: int, lower_ok: bool = False, titled: bool = False) -> None:
+        """Token i is a name: take it with the name words and particles right after it (after a title or cue, a
+        place word too: "Bapak Samsudin Tidore")."""
         self.found.add(i)
         j = i
         while self.adjacent(j) and j + 1 not in self.blocked:
@@ -145,9 +149,11 @@ class _Finder:
                 break
             if self.text[nxt.end : nxt.end + 1] == ":":  # the next label: "Mother: Rowena Dizon   Child: Angelo"
                 break
-            if nxt.upper and nxt.low not in MONTHS | INSTITUTION and (not self.place(j + 1) or self._surname_after(j)):
+            surname = titled and nxt.low in self.places and not self.common(nxt)
+            if nxt.upper and nxt.low not in MONTHS | INSTITUTION and (not self.place(j + 1) or surname or
+                                                                      self._surname_after(j)):  # fmt: skip
                 j += 1  # a capitalised word inside a name is the name's, even an ordinary one ("Petrus Ajang")
-            elif lower_ok and not nxt.upper and nxt.low in self.names and not self.common(nxt):
+            elif lower_ok and not nxt.upper and not self.common(nxt) and (nxt.low in self.names or self._unknown(nxt)):
                 j += 1
             else:
                 break
@@ -158,19 +164,6 @@ class _Finder:
         around = self.text[max(0, self.toks[i].start - 4) : self.toks[i].end + 6]
         return not re.search(r"\d", around) and (i + 1 >= len(self.toks) or not self.adjacent(i) or
                                                   self.toks[i + 1].upper or self.common(self.toks[i + 1]))  # fmt: skip
-
-    def speakers(self) -> None:
-        """Chat lines opened by a speaker's name ("jess: saw him", "[09:12] Dan: ok"): a known name or no ordinary
-        word that opens two lines or more as such a label, and once that makes it a chat, one that opens a line."""
-        labels: dict[str, list[int]] = {}
-        for m in SPEAKER.finditer(self.text):
-            labels.setdefault(m.group(1).lower(), []).append(m.start(1))
-        starts = {t.start: i for i, t in enumerate(self.toks)}
-        ok = {low for low, where in labels.items() if where[0] in starts and len(low) > 1 and low not in HONORIFICS and
-              (low in self.names or not self.common(self.toks[starts[where[0]]]))}  # fmt: skip
-        chat = any(len(labels[low]) > 1 for low in ok)
-        for low in ok if chat else ():
-            self.found.update(starts[w] for w in labels[low] if w in starts)
 
     def titles_and_cues(self) -> None:
         for i, t in enumerate(self.toks[:-1]):
@@ -185,9 +178,11 @@ class _Finder:
                 paren = gap.rstrip().endswith("(") and self.text[nxt.end : nxt.end + 1] == ")"
                 if cued and not titled and not nxt.upper and self.common(nxt) and not paren:
                     continue
+                if cued and not titled and nxt.dot and len(nxt.text) <= 3 and nxt.low not in self.names:
+                    continue  # "Pasien: An. Fadhil": an abbreviated title, the name after it
                 if re.search(r"keluarga\s*$", gap, re.I) and self.common(nxt) and nxt.low not in self.names:
                     continue  # "keluarga Tionghoa", "keluarga besar": no family name
-                self.mark(i + 1, lower_ok=not nxt.upper)
+                self.mark(i + 1, lower_ok=not nxt.upper, titled=True)
         for i, t in enumerate(self.toks):  # "chidi (14)": a lower-case word with an age after it
             if not t.upper and not self.common(t) and len(t.low) > 2 and AGE_AFTER.match(self.text, t.end):
                 self.found.add(i)
@@ -206,16 +201,20 @@ class _Finder:
         """A capitalised word set off by commas right after a kin word or role is that person's name, even an ordinary
         word ("her landlord, Hope, said"): the comma after it (or after one or two more capitalised words) closes it."""
         t = self.toks[i]
-        after = re.match(r"(?:\s+[A-Z][\w'’-]*){0,2}\s*[,;)]", self.text[t.end :])
+        after = re.match(r"(?:\s+[A-Z][\w'’-]*){0,2}\s*(?:[,;)]|\.(?:\s|$))", self.text[t.end :])
         return gap.rstrip().endswith(",") and t.upper and not t.initial and bool(after)
 
     def capitals(self) -> None:
         """Capitalised words: known names, or unknown words in mid-sentence that are no place."""
         for i, t in enumerate(self.toks):
-            if not t.upper or t.acronym or i in self.blocked or i in self.found or t.low in HONORIFICS | MONTHS:
+            if not t.upper or t.acronym or i in self.blocked or i in self.found or t.low in HONORIFICS:
+                continue
+            if t.low in MONTHS and not (self.adjacent(i) and self._name_word(i + 1) and self._month_in_name(i)):
                 continue
             if t.low in PARTICLES:
                 self._particles(i)
+            elif t.low in MONTHS:  # "Jun Santos", "May Lee": a month word as a given name before a known surname
+                self.mark(i)
             elif self._capital_is_name(i):
                 self.mark(i)
 
@@ -238,6 +237,7 @@ class _Finder:
         return (
             (not t.initial and len(t.text) > 2 and (not alone or i - 1 in self.found))  # "(Peterborough)": a place
             or bool(AGE_AFTER.match(self.text, t.end))  # "Chidi (14)": a person with an age
+            or bool(len(t.text) > 3 and re.match(r" \((?!\d)", self.text[t.end :]) and self._list_item(i))
             or bool(LABEL_BEFORE.search(self.gap_before(i)))  # "Supervisor: Yusrizal"
             or (len(t.text) > 3 and self._verb_after(i))  # "Nofriyanti melaporkan …" opening a sentence
         )
@@ -318,6 +318,17 @@ class _Finder:
             if nxt.upper == t.upper and (nxt.low in self.names or not self.common(nxt) or aged):
                 self.mark(i + 2, lower_ok=not nxt.upper)
 
+    def _list_item(self, i: int) -> bool:
+        """Token i opens a list item ("– Syarifuddin (Kepala Desa)", "2. Rahma (kader)")."""
+        line = self.text[: self.toks[i].start].rsplit("\n", 1)[-1]
+        return bool(re.fullmatch(r"[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]*", line))
+
+    def _unknown(self, t: Token) -> bool:
+        """A word of no dictionary, not a chat's vowelless shorthand ("yg", "skrg") nor an English inflection the word
+        lists lack ("kicked"): a name's, beside a name."""
+        shape = bool(re.search("[aeiou]", t.low)) and not t.low.endswith(("ed", "ing", "ly", "ies"))
+        return len(t.low) > 2 and t.low not in self.roots and shape and not self.common(t)
+
     def _name_word(self, i: int) -> bool:
         t = self.toks[i]
         return t.upper and not t.acronym and i not in self.blocked and t.low in self.names and t.low not in self.places
@@ -349,10 +360,13 @@ class _Finder:
         out: list[Span] = []
         for i in sorted(self.found):
             t = self.toks[i]
-            if out and i - 1 in self.found and self.adjacent(i - 1):
+            gap = self.text[self.toks[i - 1].end : t.start] if i else ""
+            if out and i - 1 in self.found and (self.adjacent(i - 1) or gap == "/"):  # "Vikram s/o Ramasamy"
                 out[-1] = Span(out[-1].start, t.end, "name")
-            else:
-                out.append(Span(t.start, t.end, "name"))
+            else:  # a Polynesian okina opens the name: "'Ana Fifita", but not a quotation ('Ana')
+                okina = t.start > 0 and self.text[t.start - 1] in "'‘ʻ" and self.text[t.end : t.end + 1] not in "'’"
+                okina = okina and (t.start == 1 or self.text[t.start - 2].isspace())
+                out.append(Span(t.start - 1 if okina else t.start, t.end, "name"))
         return out
 
 
@@ -362,12 +376,16 @@ def find_names(text: str) -> list[Span]:
     Example: ``find_names("Ibunya, Bu Sri Mulyani, bekerja.")`` gives the span of "Sri Mulyani"
     """
     finder = _Finder(text)
-    finder.speakers()
+    speakers(finder)
+    chat_speakers(finder)
+    greetings(finder)
     finder.titles_and_cues()
     finder.capitals()
     finder.lower_case_names()
     finder.extend_left()
     finder.coordinated()
+    nicknames(finder)
+    joints(finder)
     finder.propagate()
     finder.whole_names()
     return finder.spans()

@@ -58,7 +58,7 @@ _FILLER = (
 # Codes of letters and digits joined by - or / ("MP/24/118305", "DV-2025-0381"): case or police references.
 _CODE = LazyPattern(r"(?<![\w/-])(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\d){4})[A-Z0-9]+(?:[-/][A-Z0-9]+)+(?![\w/-])")
 _ID_NUMBER = LazyPattern(
-    rf"\b(?:{_ID_LABEL})\b\.?(?:\s+(?:number|no\b\.?|num\b\.?|nomor|nr\b\.?|ref(?:erence)?|card|ID|code|reg\b\.?|"
+    rf"\b(?:{_ID_LABEL})(?:nya)?\b\.?(?:\s+(?:number|no\b\.?|num\b\.?|nomor|nr\b\.?|ref(?:erence)?|card|ID|code|reg\b\.?|"
     rf"{_FILLER}))*\s*(?:is|#\s*:?|:|=)?\s*(?P<value>(?-i:{_ID_VALUE}))",
     re.IGNORECASE,
 )
@@ -66,7 +66,8 @@ _ID_NUMBER = LazyPattern(
 # ("LP/B/417/IX/2025/SPKT/Polresta Dps"), registers ("118/Reg/PPA/2025"); a closing short place code is in.
 _SLASHED = LazyPattern(
     r"(?<![\w/])(?=[\w./-]*[A-Za-z])(?=(?:[^\s\d]*\d){4})[A-Za-z0-9][\w.-]*(?:/[\w.-]+){2,}"
-    r"(?:(?<=[A-Za-z])\s[A-Z][a-z]{1,4}\b|(?:(?<=Polres)|(?<=Polresta)|(?<=Polrestabes)|(?<=Polda)|(?<=Polsek)|(?<=Polrestro))\s[A-Z][a-z]+)?"
+    r"(?:(?<=[A-Za-z])\s[A-Z][a-z]{1,4}\b|(?:(?<=Polres)|(?<=Polresta)|(?<=Polrestabes)|(?<=Polda)|(?<=Polsek)|"
+    r"(?<=Polrestro))\s[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)?"  # "…/SPKT/Polresta Bandar Lampung": the town's two words
 )
 _COURT = LazyPattern(r"\b\d{1,5}/(?:[A-Za-z.\-]+/){1,3}\d{4}(?:/[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]{1,4}\b)?)?")
 
@@ -77,6 +78,8 @@ _PHONE_LABEL = LazyPattern(
 )
 _PHONE = LazyPattern(r"(?<![\w/.,+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d(?:[ .-]?\d){4,14}(?![\w/-])")
 _US_PHONE = LazyPattern(r"^\d{3}([.-])\d{3}\1\d{4}$")
+# Eight digits in two fours, a mobile's or a landline's start (Singapore, Hong Kong, Malaysia's 8/9): "9734 0558".
+_EIGHT = LazyPattern(r"(?<![\w/.,+-])[689]\d{3}[ -]\d{4}(?![\w/-])")
 _MONEY_BEFORE = LazyPattern(r"(?:Rp\.?|IDR|USD|£|\$|€|A\$)\s*$", re.IGNORECASE)
 
 _MONTHS = (
@@ -101,6 +104,14 @@ _DOB = LazyPattern(
 )
 
 _DATE_ONLY = LazyPattern(rf"{_DATE}|(?:19|20)\d\d")  # a date or a year is no ID number ("referral 12/03/2025")
+_FAR_YEAR = LazyPattern(r"(?<!\d)(?!19|20)\d{4}$")  # "19-04-3371" has a date's shape but no year of ours: a number
+# A form's label of capitals before a value with five digits or more ("UMRN: A4182957", "PHN: 9876 543 218"), and a
+# code of one to four capitals and six digits or more ("ACH093456", "S4012873B"): cards and records whatever their name.
+_CAPS_LABEL = LazyPattern(
+    r"\b(?!(?:HP|WA|TELP?|SMS|DOB|TTL|RT|RW|NO|TGL|HPL|PHONE|MOB)\b)[A-Z]{2,6}\s*(?:no\.?|number|#)?\s*:\s*"
+    r"(?P<value>[A-Z]{0,4}\d[\d \-/.]{3,18}\d[A-Z]?|[A-Z]{1,4}\d{5,}[A-Z]?)(?![\w/-])"
+)
+_LETTER_CODE = LazyPattern(r"(?<![\w/-])[A-Z]{1,4}\d{6,}[A-Z]?(?![\w/-])")
 _AMOUNT = LazyPattern(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")  # nor an amount in thousands ("RM 18.000")
 _MORE_DATES = LazyPattern(rf"\s*(?:,|and|dan|&|;)\s*(?P<date>{_DATE})", re.IGNORECASE)
 # Address: a start element, then further elements separated by spaces or commas.
@@ -129,9 +140,11 @@ _STREET_TYPES = (
     r"Esplanade|Quay|Wharf|Heights|Vale|Broadway|Promenade|Embankment|Circus|Chase|Approach|Meadows?|Fields|Glen|"
     r"Trail|Pike|Loop|Ridge|Gate|Yard|Wynd|Brae|Plaza|Parkway|Pkwy|Manor|Cottages|Villas|Crossing|Alley|Marg|Nagar|Lanes"
 )
+# After the street's type: its number ("Jurong West Street 42,") or a quarter of a US city ("Greenwood Ave N").
+_STREET_TAIL = r"(?:[ \t]\d{1,3}(?=,)|[ \t](?:N|S|E|W|NE|NW|SE|SW)\b)?"
 _EN_STREET = (
-    rf"(?:(?<![\d/])\d{{1,4}}/\d{{1,4}},?\s+)?\d+[A-Za-z]?(?:[-/]\d+)?\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.|\d+(?:st|nd|rd|th))\s+){{1,3}}"
-    rf"(?:{_STREET_TYPES})\b\.?(?:[ \t]\d{{1,3}}(?=,))?"  # "Jurong West Street 42,": a numbered street
+    rf"(?:(?<![\d/])\d{{1,4}}/\d{{1,4}},?\s+)?\d+[A-Za-z]?(?:[-/]\d+)?\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.|\d+(?:st|nd|rd|th)?)\s+){{1,3}}"
+    rf"(?:{_STREET_TYPES})\b\.?{_STREET_TAIL}"
 )
 _EN_STREET_LOWER = rf"\d+[a-z]?\s+(?:[a-z][\w'’-]*\s+){{1,3}}(?i:{_STREET_TYPES})\b\.?"
 # A house number and a name closed by a full postcode: "4 Heol y Parc, Whitchurch, Cardiff CF14 2FR".
@@ -140,19 +153,23 @@ _STRONG_POSTCODE = (
     r"[A-Z]\d[A-Z]\s?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s[0-9AC-FHKNPRTV-Y]{4})\b"  # UK, AU, US, CA, IE
 )
 _NUMBER_POSTCODE = LazyPattern(
-    rf"(?:(?<![\d/])\d{{1,4}}/\d{{1,4}},?\s+)?\d+[A-Za-z]?\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,3}}(?:,?\s+[A-Z][\w'’-]*){{0,5}},?\s+{_STRONG_POSTCODE}"
+    rf"(?:(?<![\d/])\d{{1,4}}/\d{{1,4}},?\s+)?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)?\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,3}}(?:,?\s+[A-Z][\w'’-]*){{0,5}},?\s+{_STRONG_POSTCODE}"
 )
 # Inside an address (never its start): a building, or a street named without a house number.
 _BUILDING = (
     r"(?:[A-Z][\w'’-]*\s+){1,3}(?:House|Court|Tower|Towers|Mansions|Apartments|Building|Lodge|Residences?|Flats|Hall)\b"
 )
-_NAMED_STREET = rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES})\b\.?(?:[ \t]\d{{1,3}}(?=,))?"
+_NAMED_STREET = rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES})\b\.?{_STREET_TAIL}"
+# Inside an address written in lower case: "blk 52 strathmore ave" (the unit's number comes first).
+_NAMED_STREET_LOWER = (
+    r"(?:[a-z][\w'’-]*\s+){1,3}(?:street|st|road|rd|avenue|ave|lane|ln|drive|crescent|terrace|boulevard)\b"
+)
 # RT and RW: "RT 004/RW 002", "RT/RW 003/004", "RT 03/07", "rt.2", "RW 5".
 _RT_RW = r"(?i:RT\.?\s*/\s*RW\.?\s*\d+\s*/\s*\d+|RT\.?\s*\d+\s*/\s*(?:RW\.?\s*)?\d+|RT\.?\s*\d+|RW\.?\s*\d+)"
 _ADDR_PART = LazyPattern(
     rf"(?:(?:{_ID_STREET})[ \t]*{_ADDR_STOP}(?:{_UPPER_WORD}(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,4}}))"
-    rf"|(?:No\.?|Nomor|Blok)\s*\d+[A-Za-z]?(?:/\d+)?|{_RT_RW}|(?:Sector|Phase|Lantai|Floor)\s+\d+|#\d{{1,3}}-\d{{1,5}}"
-    rf"|(?:Kelurahan|Kel\.|Desa|Ds\.|Nagari|Gampong|Dusun|Banjar(?:\s+Dinas)?)\s+{_ADDR_STOP}{_UPPER_WORD}"
+    rf"|(?:No\.?|Nomor|Blok)\s*\d+[A-Za-z]?(?:/\d+)?|{_RT_RW}|(?:Sector|Phase|Lantai|Floor)\s+\d+|(?i:\d{{1,2}}(?:st|nd|rd|th)|ground|first|second|third|top)\s+(?i:floor)|#\d{{1,3}}-\d{{1,5}}"
+    rf"|(?:Kelurahan|Kel\.|Desa|Ds\.|Nagari|Gampong|Dusun|Banjar(?:\s+Dinas)?)\s+(?:Kota\s(?=[A-Z]))?{_ADDR_STOP}{_UPPER_WORD}"
     rf"(?:\s+{_ADDR_STOP}{_UPPER_WORD}){{0,3}}|{_UNIT}|{_EN_STREET}|{_BUILDING}|{_NAMED_STREET}"
     rf"|(?:Barangay|Brgy\.)\s+{_UPPER_WORD}(?:\s+{_UPPER_WORD}){{0,2}}"
 )
@@ -160,12 +177,12 @@ _ADDR_PART_LOWER = LazyPattern(
     rf"(?:(?:jl\.|jln\.?|jalan|gang|gg\.?|lorong|lr\.|kp\.|kampung|dusun|blok|perumahan|perum|kompleks|komplek)\s+"
     rf"{_ADDR_STOP}{_LOWER_WORD}(?:\s+{_ADDR_STOP}{_LOWER_WORD}){{0,3}})"
     rf"|(?:no\.?|nomor|blok)\s*\d+[a-z]?(?:/\d+)?|{_RT_RW}"
-    rf"|(?:kelurahan|kel\.|desa|dusun)\s+{_ADDR_STOP}{_LOWER_WORD}|{_EN_STREET_LOWER}|(?i:{_UNIT})|#\d{{1,3}}-\d{{1,5}}"
+    rf"|(?:kelurahan|kel\.|desa|dusun)\s+{_ADDR_STOP}{_LOWER_WORD}|{_EN_STREET_LOWER}|{_NAMED_STREET_LOWER}|(?i:{_UNIT})|#\d{{1,3}}-\d{{1,5}}"
 )
 _ADDR_START = LazyPattern(rf"\b(?:{_ID_STREET})[ \t]|\b{_UNIT}\b|\b{_EN_STREET}|\b{_EN_STREET_LOWER}", re.IGNORECASE)
 _ADDR_LABEL = LazyPattern(
     r"(?:alamat|beralamat|tinggal\s+di|berdomisili\s+di|domisili|address|lives\s+at|living\s+at|resides\s+at)"
-    r"\s*(?:\w+\s*)?:?\s*$",
+    r"(?:\s*(?:\w+\s*)?:?|[^:\n.]{0,30}:)\s*$",
     re.IGNORECASE,
 )
 # A street with no number, RT or desa is an address only after a word that says someone lives there.
@@ -181,7 +198,9 @@ _NOT_LOCAL = frozenset({"kecamatan", "kec", "kota", "kabupaten", "kab", "provins
 _SEPARATOR = LazyPattern(r"[ \t]*,?[ \t]*")
 _POSTCODE = LazyPattern(
     # suburbs, towns, states, a city's postal district: "Ōtāhuhu, Auckland", "Dublin 8"
-    r"(?:[ \t]*,?[ \t]*[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*(?:[ \t]\d{1,2}(?=,))?){0,6}[ \t]*,?[ \t]*"
+    # "Newcastle upon Tyne", "Co. Cork": a town's joining word, a county's abbreviation
+    r"(?:[ \t]*,?[ \t]*(?:(?:upon|on|under|le|la|de|sur)[ \t](?=[A-Z])|Co\.[ \t](?=[A-Z]))?"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*(?:[ \t]\d{1,2}(?=,))?){0,6}[ \t]*,?[ \t]*"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}|[A-Z]{2}\s+\d{5}(?:-\d{4})?|"
     r"[A-Z]\d[A-Z]\s?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s[0-9AC-FHKNPRTV-Y]{4}|"  # UK, AU, US, CA, Eircode
     r"\d{4,6})\b"  # 4 to 6 digits: AU/NZ, Indonesian, Indian (PIN), Singapore postcodes
@@ -221,9 +240,18 @@ def id_numbers(text: str) -> list[Span]:
     out += [Span(m.start(), len(m.group(0).rstrip(".-")) + m.start(), "id_number") for m in _SLASHED.finditer(text)]
     for m in _ID_NUMBER.finditer(text):
         value = m.group("value").rstrip(".-/ ")
-        if sum(c.isdigit() for c in value) >= 3 and not _DATE_ONLY.fullmatch(value) and not _AMOUNT.fullmatch(value):
+        if sum(c.isdigit() for c in value) >= 3 and not _is_date(value) and not _AMOUNT.fullmatch(value):
             out.append(Span(m.start("value"), m.start("value") + len(value), "id_number"))
+    for m in _CAPS_LABEL.finditer(text):
+        value = m.group("value").rstrip(".-/ ")
+        if sum(c.isdigit() for c in value) >= 5 and not _is_date(value) and not _AMOUNT.fullmatch(value):
+            out.append(Span(m.start("value"), m.start("value") + len(value), "id_number"))
+    out += [Span(m.start(), m.end(), "id_number") for m in _LETTER_CODE.finditer(text)]
     return out
+
+
+def _is_date(value: str) -> bool:
+    return bool(_DATE_ONLY.fullmatch(value)) and not _FAR_YEAR.search(value)
 
 
 def phones(text: str) -> list[Span]:
@@ -237,6 +265,9 @@ def phones(text: str) -> list[Span]:
         if not 9 <= digits <= 15 or _MONEY_BEFORE.search(before):
             continue
         if value.startswith(("0", "+", "62", "(")) or _PHONE_LABEL.search(before) or _US_PHONE.match(value):
+            out.append(Span(m.start(), m.end(), "phone"))
+    for m in _EIGHT.finditer(text):
+        if not _MONEY_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
             out.append(Span(m.start(), m.end(), "phone"))
     return out
 
