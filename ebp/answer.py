@@ -120,11 +120,13 @@ def answer(request: Request, settings: Settings, searcher: Searcher) -> str:
         return format_hits(hits, corpus, options.hierarchy, floor) if hits else nothing
 
     from ebp.present.brief import brief_json, brief_text, build_brief, read_pages_from_file
+    from ebp.present.cards import near_best_window
     from ebp.present.i18n import strings
 
     brief = build_brief(
-        request.case, hits, searcher.store, options.hierarchy, floor, question, read_pages_from_file(corpus)
-    )
+        request.case, hits, searcher.store, options.hierarchy, floor, question, read_pages_from_file(corpus),
+        near_best_window(searcher.embedder.name),
+    )  # fmt: skip
     if request.json:
         return json.dumps(brief_json(brief, corpus, asdict(copes(request.case))), ensure_ascii=False, indent=2)
     return brief_text(brief, strings("en"))

@@ -204,8 +204,8 @@ def results_ui(ctx: Ctx, hits: list[DocumentHit], query: str, active: str, filte
 def brief_ui(ctx: Ctx, hits: list[DocumentHit], query: str, floor: float) -> None:
     """The evidence brief above the cards: quoted findings with their pages, strongest evidence first."""
     question = st.session_state["question_type"]
-    brief = build_brief(query, hits, ctx.searcher.store, ctx.hierarchy, floor, question,
-                        read_pages_from_file(ctx.settings.corpus_dir))  # fmt: skip
+    pages, window = read_pages_from_file(ctx.settings.corpus_dir), present.near_best_window(ctx.embedder.name)
+    brief = build_brief(query, hits, ctx.searcher.store, ctx.hierarchy, floor, question, pages, window)
     titles = {r.citation: r.title for r in brief.rows}
     with st.container(border=True):
         st.html(present.brief_html(brief, ctx.t, ctx.lang, titles))

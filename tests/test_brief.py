@@ -112,3 +112,16 @@ def test_direction_and_gloss_of_single_sentences() -> None:
     )
     assert direction_of(["Four themes emerged about trust."], Design.QUALITATIVE) == "unclear"
     assert ("depression", "depresi") in gloss("Exercise reduced depression in older adults.")
+
+
+def test_brief_reads_only_results_close_to_the_best(library) -> None:  # type: ignore[no-untyped-def]
+    _, searcher = library
+    case = "mother after domestic violence: do home visits reduce repeat violence?"
+    hits = searcher.search(case, k=5)
+    assert "recipes.pdf" in [h.document.path for h in hits]  # the off-topic file is among the results ...
+    everything = build_brief(case, hits, searcher.store, floor=0.0)
+    narrow = build_brief(case, hits, searcher.store, floor=0.0, near_best=0.0)
+    read = [r.path for r in narrow.rows]
+    assert "trial.pdf" in read and "recipes.pdf" not in read  # ... but the brief does not read it
+    assert everything.documents == len(hits) > narrow.documents
+    assert build_brief(case, hits, searcher.store, floor=0.0, near_best=1.0).documents == len(hits)

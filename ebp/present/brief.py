@@ -38,6 +38,12 @@ ANSWERED_BY = {
     "": ("systematic_review_meta_analysis", "rct"),
 }
 PageReader = Callable[[StoredDocument], dict[int, str]]
+# Which results the brief reads, where the model has a window (``ebp.present.cards.near_best_window``): besides the
+# absolute floor, a result must be close to the best one, by meaning (cosine within the window of the best) or by
+# words (BM25 at least NEAR_BEST_LEXICAL of the best), so that a strong but off-topic study never leads the brief.
+# Chosen with the window on half of the team's 40 judged cases and checked on the other half
+# (benchmarks/eval_brief_relevance.py): both halves chose the same values.
+NEAR_BEST_LEXICAL = 0.7
 
 
 @dataclass(frozen=True)
@@ -93,10 +99,14 @@ def build_brief(
     floor: float = 0.0,
     question_type: str = "",
     read_pages: PageReader | None = None,
+    near_best: float | None = None,
 ) -> Brief:
     """The brief for ``case`` from its search results (best first). ``read_pages`` gives a document's page
-    texts when the index does not hold them (indexes made before pages were kept)."""
+    texts when the index does not hold them (indexes made before pages were kept); ``near_best``, the model's
+    window (``close_to_best``; None: every result above the floor is read)."""
     relevant = [h for h in hits if h.why is None or h.why.dense_score is None or h.why.dense_score >= floor]
+    if near_best is not None:
+        relevant = close_to_best(relevant, near_best)
     studies = [h for h in relevant if h.document.doc_type is not DocType.REGULATION]
     rows = [_row(i, h, store, hierarchy, read_pages) for i, h in enumerate(studies, start=1)]
     designs = Counter(r.design for r in rows)
@@ -116,6 +126,27 @@ def build_brief(
         findings=findings if rows else [],
         rows=rows,
     )
+
+
+def close_to_best(hits: Sequence[DocumentHit], window: float) -> list[DocumentHit]:
+    """The results about as relevant as the best one: a cosine within ``window`` of the best, or a BM25 score at
+    least ``NEAR_BEST_LEXICAL`` of the best; a result whose relevance was not scored (no ``why``) is kept.
+
+    Example: of two hits with cosine 0.90 and 0.84 and no BM25 score, ``close_to_best(hits, 0.01)`` keeps the first
+    """
+    dense = [h.why.dense_score for h in hits if h.why is not None and h.why.dense_score is not None]
+    lexical = [h.why.lexical_score for h in hits if h.why is not None and h.why.lexical_score]
+    best_dense, best_lexical = max(dense, default=None), max(lexical, default=None)
+
+    def near(hit: DocumentHit) -> bool:
+        why = hit.why
+        if why is None or (why.dense_score is None and not why.lexical_score):
+            return True
+        if why.dense_score is not None and best_dense is not None and why.dense_score >= best_dense - window:
+            return True
+        return bool(why.lexical_score and best_lexical and why.lexical_score >= NEAR_BEST_LEXICAL * best_lexical)
+
+    return [h for h in hits if near(h)]
 
 
 def _row(citation: int, hit: DocumentHit, store: Store, hierarchy: Hierarchy, read_pages: PageReader | None) -> Row:

@@ -103,6 +103,22 @@ def highlight(text: str, terms: frozenset[str], lang: str) -> str:
 MODEL_RELEVANCE_FLOOR: dict[str, float] = {"multilingual-e5-small": 0.83}
 
 
+# The evidence brief reads only the results about as relevant as the best one (``ebp.present.brief.close_to_best``):
+# within this cosine of the best, or by words. Per model, like the floor: e5's similarities are bunched (0.80-0.90
+# on the demo corpus), so off-topic results clear an absolute floor. Chosen on half of the team's 40 judged cases
+# and checked on the other half (``benchmarks/eval_brief_relevance.py``). Models not listed: every result above
+# the floor is read.
+MODEL_NEAR_BEST: dict[str, float] = {"multilingual-e5-small": 0.01}
+
+
+def near_best_window(model_name: str) -> float | None:
+    """How far below the best cosine a result the brief reads may be, for a model (None: no such rule).
+
+    Example: ``near_best_window("multilingual-e5-small") == 0.01 and near_best_window("x") is None``
+    """
+    return MODEL_NEAR_BEST.get(model_name)
+
+
 def relevance_floor(model_name: str, setting: float = -1.0) -> float:
     """The floor for a model: the ``relevance_floor`` setting when it is set (>= 0), else the model's own.
 
