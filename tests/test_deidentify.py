@@ -168,6 +168,7 @@ def test_layouts_labels_and_shapes_of_unseen_notes(text: str, kind: str, identif
         ("Dear colleague,\nI write about the family.", "colleague"),
         ("hi all, the meeting moved", "all"),
         ("[10.01] Petugas Dinsos: kami datang", "Petugas"),
+        ("Yesterday the Kisumu office called about the twins.", "Kisumu"),
         ("The clinic is in the MA building; tanggal 12-03-2025.", "12-03-2025"),
     ],
 )  # fmt: skip

