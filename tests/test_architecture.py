@@ -21,7 +21,7 @@ ALLOWED = {
     "bench": {"appraise", "index", "embed", "ingest", "retrieve"},
     "cases": {"appraise", "index", "ingest", "retrieve", "present"},
     "curate": {"appraise", "embed", "index", "retrieve", "present"},
-    "cluster": {"appraise", "embed", "ingest"},  # the laptop's stages, run by Ray actors (issue 16)
+    "cluster": {"appraise", "embed", "ingest", "index", "retrieve"},  # the laptop's stages on Ray; shards (issue 16)
 }
 
 

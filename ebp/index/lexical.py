@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import re
 import shutil
 import tempfile
 import unicodedata
 import uuid
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -141,6 +143,27 @@ def analyze(text: str, lang: str) -> list[str]:
     return stems
 
 
+def lucene_idf(passages: int, holding: int) -> float:
+    """BM25's IDF as bm25s computes it for ``method="lucene"``: log(1 + (N - df + 0.5) / (df + 0.5))."""
+    return math.log(1.0 + (passages - holding + 0.5) / (holding + 0.5))
+
+
+def idf_weights(local: tuple[int, dict[str, int]], total: tuple[int, dict[str, int]]) -> dict[str, float]:
+    """Per-term multipliers that turn one shard's BM25 (its own IDF) into the whole library's: the library's IDF
+    over the shard's, for the terms the shard holds (``term_counts`` of the shard and summed over all shards).
+
+    Example: a shard where a term is rarer than in the library weighs it down: ``idf_weights((10, {"x": 1}),
+    (100, {"x": 50}))["x"] < 1``
+    """
+    n, counts = local
+    big_n, big_counts = total
+    return {
+        term: lucene_idf(big_n, big_counts.get(term, df)) / lucene_idf(n, df)
+        for term, df in counts.items()
+        if df and lucene_idf(n, df) > 0
+    }
+
+
 class LexicalIndex:
     """BM25 over analysed passages, keyed by arbitrary int64 passage ids."""
 
@@ -174,24 +197,49 @@ class LexicalIndex:
     def __len__(self) -> int:
         return len(self._ids)
 
-    def search(self, query: str, lang: str, k: int = 100) -> list[tuple[int, float]]:
-        """Up to ``k`` (passage id, BM25 score) pairs, best first; only passages sharing a term."""
+    def search(
+        self, query: str, lang: str, k: int = 100, weights: Mapping[str, float] | None = None
+    ) -> list[tuple[int, float]]:
+        """Up to ``k`` (passage id, BM25 score) pairs, best first; only passages sharing a term. ``weights``:
+        a multiplier per index term (a shard's IDF turned into the whole library's, ``idf_weights``)."""
         if k < 1:
             raise ValueError(f"k must be at least 1, got {k}")
         if self._bm25 is None:
             return []
-        vocab = self._bm25.vocab_dict
-        # A repeated query term counts once per repetition, as in Anserini's bag-of-words queries.
-        term_ids = [vocab[t] for t in analyze(query, lang) if t in vocab]
-        if not term_ids:
+        scores = self._query_scores(query, lang, weights)
+        if scores is None:
             return []
-        scores = self._bm25.get_scores_from_ids(term_ids)
         rows = np.flatnonzero(scores > 0)
         if len(rows) > k:
             rows = np.sort(rows[np.argpartition(-scores[rows], k - 1)[:k]])
         # Best score first; ties go to the earlier-indexed passage, so results are deterministic.
         order = rows[np.lexsort((rows, -scores[rows]))]
         return [(int(self._ids[r]), float(scores[r])) for r in order]
+
+    def _query_scores(self, query: str, lang: str, weights: Mapping[str, float] | None) -> np.ndarray | None:
+        """BM25 of ``query`` for every passage row (None when no query term is in the index)."""
+        vocab = self._bm25.vocab_dict
+        # A repeated query term counts once per repetition, as in Anserini's bag-of-words queries.
+        terms = [t for t in analyze(query, lang) if t in vocab]
+        if not terms:
+            return None
+        if weights is None:
+            return np.asarray(self._bm25.get_scores_from_ids([vocab[t] for t in terms]))
+        # bm25s stores each term's column already multiplied by its IDF: a term's weight rescales its column.
+        total = np.zeros(len(self._ids), dtype=np.float64)
+        for term, count in Counter(terms).items():
+            total += count * weights.get(term, 1.0) * np.asarray(self._bm25.get_scores_from_ids([vocab[term]]))
+        return total
+
+    def term_counts(self, query: str, lang: str) -> tuple[int, dict[str, int]]:
+        """(passages in the index, passages holding each of the query's index terms): a shard's share of the
+        whole library's BM25 statistics."""
+        if self._bm25 is None:
+            return 0, {}
+        vocab = self._bm25.vocab_dict
+        indptr = np.asarray(self._bm25.scores["indptr"])
+        counts = {t: int(indptr[vocab[t] + 1] - indptr[vocab[t]]) if t in vocab else 0 for t in analyze(query, lang)}
+        return len(self._ids), counts
 
     def knows(self, word: str, lang: str = "en", vocabulary: frozenset[str] | None = None) -> bool:
         """Whether every index term of ``word`` (analysed as ``lang``) is in ``vocabulary`` (default: the index's).
@@ -222,15 +270,13 @@ class LexicalIndex:
         present = hits[indptr[1:]] > hits[indptr[:-1]]
         return frozenset(term for term, column in vocab.items() if term and present[column])
 
-    def scores(self, query: str, lang: str, ids: Sequence[int]) -> dict[int, float]:
+    def scores(
+        self, query: str, lang: str, ids: Sequence[int], weights: Mapping[str, float] | None = None
+    ) -> dict[int, float]:
         """BM25 score of ``query`` for each passage id in ``ids`` (0.0 where no term is shared)."""
-        if self._bm25 is None or not len(ids):
+        all_scores = None if self._bm25 is None or not len(ids) else self._query_scores(query, lang, weights)
+        if all_scores is None:
             return dict.fromkeys((int(i) for i in ids), 0.0)
-        vocab = self._bm25.vocab_dict
-        term_ids = [vocab[t] for t in analyze(query, lang) if t in vocab]
-        if not term_ids:
-            return dict.fromkeys((int(i) for i in ids), 0.0)
-        all_scores = self._bm25.get_scores_from_ids(term_ids)
         rows = self._rows()
         return {int(i): float(all_scores[rows[int(i)]]) if int(i) in rows else 0.0 for i in ids}
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -33,18 +34,17 @@ from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.embed import Embedder
 from ebp.errors import EbpError
 from ebp.index.generations import Generations, Loaded
-from ebp.index.lexical import LexicalIndex, analyze
+from ebp.index.lexical import LexicalIndex
 from ebp.index.store import PassageRow, Store
 from ebp.index.vectors import VectorIndex
 from ebp.language import language_confidence
-from ebp.retrieve import bridge
 from ebp.retrieve.explain import matched_words
 from ebp.retrieve.fusion import balance_by_language, boosted_order, near_tie, ranks, rounded, rrf
+from ebp.retrieve.queries import QUERY_LANGUAGES, LexicalQueries, lexical_queries
 from ebp.types import DocumentHit, Filters, Hierarchy, Mode, PassageHit, SearchOptions, StoredDocument, Why
 
 log = logging.getLogger(__name__)
 
-QUERY_LANGUAGES = ("en", "id")
 SURE_WORDS = 4  # shorter cases are matched lexically in both languages
 SURE_CONFIDENCE = 0.95  # language-detector probability needed to trust one language
 
@@ -67,19 +67,6 @@ class _Doc:
     def best_lexical(self) -> float | None:
         usable = not self.cross_lingual or self.bridged
         return max(self.lexical.values()) if self.lexical and usable else None
-
-
-@dataclass(frozen=True)
-class LexicalQueries:
-    """The text each BM25 analyser language is queried with, and the English terms the bridge added.
-
-    ``replace``: the case is clearly Indonesian and English documents rank by the bridged terms
-    alone (cross-lingual); otherwise the terms were appended to the English query of an ambiguous case.
-    """
-
-    texts: dict[str, str]
-    terms: tuple[str, ...] = ()
-    replace: bool = False
 
 
 class Searcher:
@@ -115,55 +102,48 @@ class Searcher:
 
     def search(self, case_text: str, options: SearchOptions | None = None, **overrides: object) -> list[DocumentHit]:
         """The most relevant documents for ``case_text``, best first (``options.k`` at most)."""
-        opts = options or SearchOptions()
-        if overrides:
-            opts = SearchOptions(**{**opts.__dict__, **overrides})  # type: ignore[arg-type]
-        text = (case_text or "").strip()
-        if not text:
-            raise EbpError("the case description is empty: describe the client's situation in a few words")
-        if opts.k < 1 or opts.candidates < 1 or opts.passages_per_doc < 1:
-            raise ValueError(f"k, candidates and passages_per_doc must be positive: {opts}")
+        text, opts = checked_request(case_text, options, overrides)
         query_langs = query_languages(text)
         query_lang = "+".join(query_langs)
         query = self.embedder.embed_queries([text])[0] if opts.mode is not Mode.BM25 else None
         for attempt in range(2):
             loaded = self.current()
-            queries = self._lexical_queries(text, query_langs, loaded.generation, loaded.lexical, opts)
+            queries = lexical_queries(text, query_langs, self.english_knows(loaded), opts)
             docs = self._gather(queries, query, query_langs, loaded.vectors, loaded.lexical, opts)
             if docs is not None or attempt == 1:
                 break
             log.info("index changed during the search; retrying on the new generation")
-        return _rank(docs or {}, query_lang, opts, queries.terms, queries.texts)
+        return rank_documents(docs or {}, query_lang, opts, queries.terms, queries.texts)
 
-    def _lexical_queries(
-        self, text: str, query_langs: tuple[str, ...], generation: int, lexical: LexicalIndex, opts: SearchOptions
-    ) -> LexicalQueries:
-        """What each BM25 language is asked: the case itself, and for an Indonesian case its English terms."""
-        plain = LexicalQueries({lang: text for lang in query_langs})
-        if not opts.translate_queries or opts.mode is not Mode.HYBRID or "id" not in query_langs:
-            return plain
-        english = self._english_vocabulary(generation, lexical)
+    def candidates(
+        self,
+        queries: LexicalQueries,
+        query: np.ndarray | None,
+        query_langs: tuple[str, ...],
+        opts: SearchOptions,
+        weights: dict[str, dict[str, float]] | None = None,
+    ) -> dict[int, _Doc]:
+        """This index's candidate documents for queries built elsewhere (a sharded search asks each shard), BM25
+        per analyser language rescaled by ``weights`` (the whole library's IDF, ``lexical.idf_weights``)."""
+        for _ in range(2):
+            loaded = self.current()
+            docs = self._gather(queries, query, query_langs, loaded.vectors, loaded.lexical, opts, weights)
+            if docs is not None:
+                return docs
+        return {}
+
+    def term_counts(self, queries: LexicalQueries) -> dict[str, tuple[int, dict[str, int]]]:
+        """Per analyser language: (passages, passages holding each query term) of the live generation."""
+        lexical = self.current().lexical
+        return {lang: lexical.term_counts(text, lang) for lang, text in queries.texts.items()}
+
+    def english_knows(self, loaded: Loaded) -> Callable[[str], bool] | None:
+        """Whether the English documents of ``loaded`` hold a word (None: the library has no English documents)."""
+        english = self._english_vocabulary(loaded.generation, loaded.lexical)
         if not english:
-            return plain  # no English documents to bridge to
-
-        def knows(word: str) -> bool:
-            return lexical.knows(word, "en", english)
-
-        clearly = query_langs == ("id",)
-        if clearly:
-            terms = bridge.translate(text, knows)
-            return LexicalQueries({**plain.texts, "en": " ".join(terms)}, terms, True) if terms else plain
-        # A short or ambiguous case is matched in English as it is. If the detector leans Indonesian,
-        # all its words are bridged; if it leans English ("apel", "desa"), only the words this
-        # library's English vocabulary has never seen, so an English word is never re-read as Indonesian.
-        unknown = text
-        if language_confidence(text, QUERY_LANGUAGES)[0] != "id":
-            unknown = bridge.unfamiliar(text, knows)
-        terms = bridge.translate(unknown, knows)
-        # Only terms the case does not already hold are new.
-        own = set(analyze(text, "en"))
-        terms = tuple(t for t in terms if not set(analyze(t, "en")) <= own)
-        return LexicalQueries({**plain.texts, "en": " ".join([plain.texts["en"], *terms])}, terms) if terms else plain
+            return None
+        lexical = loaded.lexical
+        return lambda word: lexical.knows(word, "en", english)
 
     def _english_vocabulary(self, generation: int, lexical: LexicalIndex) -> frozenset[str]:
         """Terms of ``generation``'s passages analysed as English (documents not in Indonesian), cached.
@@ -185,8 +165,10 @@ class Searcher:
         vectors: VectorIndex,
         lexical: LexicalIndex,
         opts: SearchOptions,
+        weights: dict[str, dict[str, float]] | None = None,
     ) -> dict[int, _Doc] | None:
         """Candidate passages from both sides, each scored by both sides, grouped by document."""
+        weights = weights or {}
         n = max(opts.candidates, opts.k * opts.passages_per_doc)
         # An approximate index proposes; the full-precision vectors in SQLite score (``ebp.index.vectors``).
         exact_of = None if vectors.kind == "exact" else partial(self.store.vectors_of, dim=vectors.dim)
@@ -198,7 +180,7 @@ class Searcher:
                 dense = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
             # BM25 scores per analyser language: a passage counts only under its own language's rules.
             if opts.mode is not Mode.DENSE:
-                lex = {lang: dict(lexical.search(q, lang, n)) for lang, q in queries.texts.items()}
+                lex = {lang: dict(lexical.search(q, lang, n, weights.get(lang))) for lang, q in queries.texts.items()}
             found = set(dense).union(*lex.values())
             # Passages only the bridged English terms found count for English documents only (below).
             bridged_only = set(lex["en"]) - set(dense).union(lex.get("id", {})) if queries.replace else set()
@@ -207,7 +189,8 @@ class Searcher:
                 dense.update(zip(missing.tolist(), vectors.similarity(query, missing, exact_of).tolist(), strict=True))
                 for lang, scores_of in lex.items():
                     texts = queries.texts[lang]
-                    scores_of.update(lexical.scores(texts, lang, [i for i in found if i not in scores_of]))
+                    missing_ids = [i for i in found if i not in scores_of]
+                    scores_of.update(lexical.scores(texts, lang, missing_ids, weights.get(lang)))
         except KeyError:
             return None  # vectors purged by a newer generation: reload and retry
         rows = self.store.passages(list(found))
@@ -271,7 +254,22 @@ def accepts(filters: Filters, doc: StoredDocument, hierarchy: Hierarchy = DEFAUL
     return not (filters.min_level and evidence_level(doc.appraisal.design, hierarchy).rank > filters.min_level)
 
 
-def _rank(
+def checked_request(
+    case_text: str, options: SearchOptions | None, overrides: dict[str, object]
+) -> tuple[str, SearchOptions]:
+    """The case text stripped and the options with ``overrides``; a clear error for an empty case."""
+    opts = options or SearchOptions()
+    if overrides:
+        opts = SearchOptions(**{**opts.__dict__, **overrides})  # type: ignore[arg-type]
+    text = (case_text or "").strip()
+    if not text:
+        raise EbpError("the case description is empty: describe the client's situation in a few words")
+    if opts.k < 1 or opts.candidates < 1 or opts.passages_per_doc < 1:
+        raise ValueError(f"k, candidates and passages_per_doc must be positive: {opts}")
+    return text, opts
+
+
+def rank_documents(
     docs: dict[int, _Doc],
     query_lang: str,
     opts: SearchOptions,

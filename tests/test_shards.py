@@ -1,0 +1,136 @@
+"""A library split into shards (issue 16): real PDFs, SQLite, FAISS and BM25 per shard, a manifest moved
+atomically, and a search over the shards that gives the laptop's results."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from ebp import ingest
+from ebp.cluster.sharded import ShardedSearcher
+from ebp.cluster.shards import MANIFEST, build, is_sharded, read_manifest
+from ebp.config import Settings
+from ebp.errors import EbpError
+from ebp.retrieve.search import Searcher
+from ebp.types import Mode
+
+DOCUMENTS = {
+    "en_parenting.pdf": "The parenting program reduced child neglect in poor families across villages.",
+    "en_elderly.pdf": "Home visits for elderly people living alone reduced loneliness and hospital use.",
+    "en_cash.pdf": "A cash transfer program raised school attendance and reduced child labour.",
+    "en_violence.pdf": "Advocacy for women after domestic violence reduced repeat abuse and depression.",
+    "en_youth.pdf": "Diversion of young offenders from court reduced reoffending over two years.",
+    "id_pengasuhan.pdf": "Program pengasuhan positif menurunkan penelantaran anak pada keluarga miskin di desa.",
+    "id_lansia.pdf": "Kunjungan rumah bagi lansia yang tinggal sendiri mengurangi kesepian dan rawat inap.",
+    "id_kdrt.pdf": "Pendampingan korban kekerasan dalam rumah tangga meningkatkan rasa aman dan keberanian melapor.",
+}
+CASES = [
+    "elderly man living alone and lonely at home",
+    "program for poor families to stop child neglect",
+    "Ibu korban KDRT takut melapor ke polisi",
+    "lansia tinggal sendiri kesepian",
+    "young offender diverted from court",
+]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, make_pdf) -> Path:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "corpus"
+    for name, sentence in DOCUMENTS.items():
+        make_pdf(folder / name, [" ".join([sentence] * 6), f"Results. {sentence} Discussion of {name}."])
+    return folder
+
+
+def _laptop(tmp_path: Path, corpus: Path, embedder) -> Searcher:  # type: ignore[no-untyped-def]
+    settings = Settings.from_env({}, index_dir=tmp_path / "laptop", corpus_dir=corpus)
+    ingest.ingest(corpus, settings, embedder)
+    return Searcher(settings.index_dir, embedder)
+
+
+def _sharded(tmp_path: Path, corpus: Path, embedder, shards: int) -> ShardedSearcher:  # type: ignore[no-untyped-def]
+    settings = Settings.from_env({}, index_dir=tmp_path / f"sharded-{shards}", corpus_dir=corpus)
+    build(corpus, settings.index_dir, settings, embedder, shards=shards)
+    return ShardedSearcher(settings.index_dir, embedder)
+
+
+def _view(hits) -> list[tuple]:  # type: ignore[no-untyped-def]
+    return [(h.document.path, h.score, h.why.fused_score, h.why.lexical_score, [p.passage_id for p in h.passages])
+            for h in hits]  # fmt: skip
+
+
+@pytest.mark.parametrize("mode", [Mode.HYBRID, Mode.DENSE, Mode.BM25])
+def test_one_shard_gives_the_laptops_results_score_for_score(tmp_path, corpus, fake_embedder, mode) -> None:  # type: ignore[no-untyped-def]
+    laptop, sharded = _laptop(tmp_path, corpus, fake_embedder), _sharded(tmp_path, corpus, fake_embedder, 1)
+    for case in CASES:
+        assert _view(sharded.search(case, k=5, mode=mode)) == _view(laptop.search(case, k=5, mode=mode)), case
+
+
+def test_several_shards_rank_as_the_laptop_does(tmp_path, corpus, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    laptop, sharded = _laptop(tmp_path, corpus, fake_embedder), _sharded(tmp_path, corpus, fake_embedder, 3)
+    manifest = read_manifest(sharded.index_dir)
+    assert manifest is not None and len(manifest.shards) == 3
+    assert sorted(p for s in manifest.shards for p in s.documents) == sorted(DOCUMENTS)  # every document, once
+    assert all(s.documents for s in manifest.shards)
+    for case in CASES:
+        dense = [h.document.path for h in sharded.search(case, k=5, mode=Mode.DENSE)]
+        assert dense == [h.document.path for h in laptop.search(case, k=5, mode=Mode.DENSE)], case
+        hybrid, reference = sharded.search(case, k=5), laptop.search(case, k=5)
+        assert [h.document.path for h in hybrid] == [h.document.path for h in reference], case
+        for got, want in zip(hybrid, reference, strict=True):  # BM25 at the library's IDF, the shard's lengths
+            assert (got.why.lexical_score is None) == (want.why.lexical_score is None)
+            if want.why.lexical_score:
+                assert got.why.lexical_score == pytest.approx(want.why.lexical_score, rel=0.25)
+
+
+def test_adding_documents_rebuilds_only_the_open_shard(tmp_path, corpus, make_pdf, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    sharded = _sharded(tmp_path, corpus, fake_embedder, 3)
+    before = read_manifest(sharded.index_dir)
+    assert before is not None and [s.generation for s in before.shards] == [1, 1, 1]
+    make_pdf(corpus / "zz_housing.pdf", ["Housing first reduced homelessness among veterans with addiction. " * 6])
+    settings = Settings.from_env({}, index_dir=sharded.index_dir, corpus_dir=corpus)
+    reports: dict[str, object] = {}
+    after = build(corpus, sharded.index_dir, settings, fake_embedder, on_shard=reports.__setitem__)
+    assert after.generation == before.generation + 1
+    assert list(reports) == ["shard-002"]  # one shard built again
+    assert [s.generation for s in after.shards] == [1, 1, 2]
+    assert "zz_housing.pdf" in after.shards[-1].documents
+    # a searcher opened before the change serves the new generation on its next query
+    assert sharded.search("homelessness housing for veterans", k=1)[0].document.path == "zz_housing.pdf"
+    (corpus / "en_cash.pdf").unlink()  # a removed document leaves its shard, which alone is built again
+    reports.clear()
+    removed = build(corpus, sharded.index_dir, settings, fake_embedder, on_shard=reports.__setitem__)
+    holder = next(s.name for s in before.shards if "en_cash.pdf" in s.documents)
+    assert list(reports) == [holder]
+    assert "en_cash.pdf" not in [h.document.path for h in sharded.search("cash transfer school attendance", k=8)]
+    assert removed.generation == after.generation + 1
+
+
+def test_manifest_is_replaced_whole_and_a_damaged_one_says_so(tmp_path, corpus, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    sharded = _sharded(tmp_path, corpus, fake_embedder, 2)
+    folder = sharded.index_dir
+    assert is_sharded(folder) and not is_sharded(tmp_path)
+    assert not [p for p in folder.iterdir() if p.name.startswith(".manifest-")]  # no temporary file left
+    data = json.loads((folder / MANIFEST).read_text())
+    assert data["version"] == 1 and [s["name"] for s in data["shards"]] == ["shard-000", "shard-001"]
+    (folder / MANIFEST).write_text('{"version": 1, "generation": ')
+    with pytest.raises(EbpError, match="damaged"):
+        read_manifest(folder)
+
+
+def test_unchanged_library_builds_nothing(tmp_path, corpus, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    sharded = _sharded(tmp_path, corpus, fake_embedder, 2)
+    settings = replace(Settings.from_env({}), index_dir=sharded.index_dir, corpus_dir=corpus)
+    reports: dict[str, object] = {}
+    again = build(corpus, sharded.index_dir, settings, fake_embedder, on_shard=reports.__setitem__)
+    assert reports == {} and [s.generation for s in again.shards] == [1, 1] and again.generation == 1
+
+
+def test_shards_never_import_ray() -> None:
+    code = "import sys, ebp.cluster.shards, ebp.cluster.sharded; print('ray' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
