@@ -66,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true", help="discard the index and build it again")
     p.add_argument("--workers", type=int, default=None, help="parallel parsing processes")
     p.add_argument("--cluster", metavar="ADDRESS", help="read and embed on Ray: 'local' or a cluster's address")
+    p.add_argument("--shards", type=int, default=None, help="split the library into N index folders (a first build)")
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("search", parents=[common], help="find evidence for a case description")
@@ -139,6 +140,12 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     corpus = args.corpus or settings.corpus_dir
     if not corpus.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus}")
+    from ebp.cluster.shards import is_sharded  # no Ray: the shards are ordinary index folders
+
+    if args.shards is not None or is_sharded(settings.index_dir):
+        from ebp.cluster import commands
+
+        return commands.index(corpus, settings, args.shards, args.rebuild)
     from tqdm import tqdm
 
     from ebp import ingest
@@ -216,6 +223,13 @@ def _answer(command: str, args: argparse.Namespace, settings: Settings) -> int:
 
     request = Request.from_args(command, args)
     request.validate()
+    from ebp.cluster.shards import is_sharded
+
+    if is_sharded(settings.index_dir):
+        from ebp.cluster import commands
+
+        print(commands.answer(request, settings))
+        return 0
     Store.open_existing(settings.index_dir)  # one clear line when there is no index, before any model
     out = None
     if settings.warm_search and not args.no_warm:

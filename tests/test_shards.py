@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ebp import ingest
+from ebp import cli, embed, ingest
 from ebp.cluster.sharded import ShardedSearcher
 from ebp.cluster.shards import MANIFEST, build, is_sharded, read_manifest
 from ebp.config import Settings
@@ -134,3 +134,20 @@ def test_shards_never_import_ray() -> None:
     code = "import sys, ebp.cluster.shards, ebp.cluster.sharded; print('ray' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_command_line_builds_and_searches_shards(tmp_path, corpus, real_embedder, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(embed, "load_embedder", lambda spec, batch_size=32, precision="auto": real_embedder)
+    monkeypatch.setenv("EBP_WARM_SEARCH", "0")
+    folder = str(tmp_path / "sharded")
+    assert cli.main(["index", str(corpus), "--index", folder, "--shards", "2"]) == 0
+    assert "shards 2, documents 8" in capsys.readouterr().err
+    assert cli.main(["search", "elderly man living alone", "--index", folder, "--json", "-k", "3"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert Path(hits[0]["path"]).name == "en_elderly.pdf" and len(hits) == 3
+    assert cli.main(["brief", "elderly man living alone", "--index", folder]) == 1  # one clear line, no traceback
+    assert "does not read a sharded index yet" in capsys.readouterr().err
+    laptop = str(tmp_path / "laptop")
+    assert cli.main(["index", str(corpus), "--index", laptop]) == 0
+    assert cli.main(["index", str(corpus), "--index", laptop, "--shards", "2"]) == 1  # a single index stays one
+    assert "holds a single (laptop) index" in capsys.readouterr().err

@@ -27,6 +27,7 @@ from ebp.cluster.shards import Manifest, read_manifest
 from ebp.embed import Embedder
 from ebp.errors import IndexMissingError
 from ebp.index.lexical import idf_weights
+from ebp.index.store import Store
 from ebp.retrieve.queries import lexical_queries
 from ebp.retrieve.search import Searcher, checked_request, query_languages, rank_documents
 from ebp.types import DocumentHit, Mode, SearchOptions
@@ -58,6 +59,12 @@ class ShardedSearcher:
                     searchers.append(kept.get(folder) or Searcher(folder, self.embedder))
                 self._open = (manifest, searchers)
             return self._open[1]
+
+    @property
+    def store(self) -> Store:
+        """The first shard's store: what every shard shares (model, corpus folder), for callers that show results.
+        A document's own rows are in its shard's store (``shards()``)."""
+        return self.shards()[0].store
 
     def search(self, case_text: str, options: SearchOptions | None = None, **overrides: object) -> list[DocumentHit]:
         """The most relevant documents for ``case_text`` over all shards, best first (``options.k`` at most)."""

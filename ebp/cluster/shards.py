@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -145,10 +145,26 @@ def build(
     changed (each an ordinary ingest into its own folder), then move the manifest. ``shards``: how many shards a
     first build makes (later builds keep the existing ones)."""
     paths = scan(corpus_dir)
-    files = {p.relative_to(corpus_dir).as_posix(): file_sha256(p) for p in paths}
+    sources = [Source(p.relative_to(corpus_dir).as_posix(), file_sha256(p), path=p) for p in paths]
     sizes = {p.relative_to(corpus_dir).as_posix(): p.stat().st_size for p in paths}
+    return build_sources(sources, sizes, index_dir, settings, embedder, shards, on_shard, corpus_dir)
+
+
+def build_sources(
+    sources: Sequence[Source],
+    sizes: Mapping[str, int],
+    index_dir: Path,
+    settings: Settings,
+    embedder: Embedder,
+    shards: int = 1,
+    on_shard: Callable[[str, IngestReport], None] | None = None,
+    corpus_dir: Path | None = None,
+) -> Manifest:
+    """``build`` for documents given as ``ebp.ingest`` sources (files under ``corpus_dir``, or parsed documents
+    such as BEIR's), with their sizes for the first split."""
+    by_path = {s.rel_path: s for s in sources}
     manifest = read_manifest(index_dir)
-    wanted = plan(files, sizes, manifest, shards)
+    wanted = plan({p: s.sha256 for p, s in by_path.items()}, dict(sizes), manifest, shards)
     before = {s.name: s for s in manifest.shards} if manifest else {}
     built: list[Shard] = []
     for name, documents in wanted.items():
@@ -156,9 +172,9 @@ def build(
         if old is not None and old.documents == documents and (Path(index_dir) / name).is_dir():
             built.append(old)
             continue
-        shard_settings = replace(settings, index_dir=Path(index_dir) / name, corpus_dir=corpus_dir)
-        sources = [Source(path, sha, path=corpus_dir / path) for path, sha in documents.items()]
-        report = _last(run_sources(sources, shard_settings, embedder, corpus_dir=corpus_dir, total=len(sources)))
+        shard_settings = replace(settings, index_dir=Path(index_dir) / name)
+        chosen = [by_path[path] for path in documents]
+        report = _last(run_sources(chosen, shard_settings, embedder, corpus_dir=corpus_dir, total=len(chosen)))
         if on_shard is not None:
             on_shard(name, report)
         built.append(Shard(name, (old.generation if old else 0) + 1, documents))

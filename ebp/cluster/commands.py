@@ -1,0 +1,55 @@
+"""``ebp index --shards N`` and ``ebp search`` over a sharded index: the command line's sharded paths.
+
+Kept here so that ``ebp.cli`` only asks whether an index folder is sharded (``ebp.cluster.shards.is_sharded``)
+and hands over. A sharded index answers ``ebp search``; ``ebp brief`` reads each document's passages from its own
+shard, which it does not do yet, so it says so in one line.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ebp.cluster.shards import build, is_sharded
+from ebp.config import Settings
+from ebp.errors import EbpError
+from ebp.ingest.pipeline import IngestReport
+
+
+def index(corpus: Path, settings: Settings, shards: int | None, rebuild: bool) -> int:
+    """Build or update the sharded index in ``settings.index_dir``; print one line per shard built and a total."""
+    from ebp.embed.lazy import LazyEmbedder
+    from ebp.index.store import DB_NAME
+
+    index_dir = settings.index_dir
+    if (index_dir / DB_NAME).exists():
+        raise EbpError(f"{index_dir} holds a single (laptop) index; give the sharded one its own folder with --index")
+    if rebuild:
+        raise EbpError("--rebuild of a sharded index: remove its folder and index again with --shards N")
+    if shards is not None and shards < 1:
+        raise EbpError(f"--shards must be at least 1, got {shards}")
+    if shards is not None and is_sharded(index_dir):
+        print(f"{index_dir} is already sharded: --shards is used only by a first build", file=sys.stderr)
+    embedder = LazyEmbedder(settings.model, settings.batch_size, settings.embed_precision)
+
+    def built(name: str, report: IngestReport) -> None:
+        print(f"{name}: documents {report.documents}, passages {report.passages}, embedded {report.embedded}, "
+              f"skipped {len(report.skipped)}, failed {len(report.failed)}", file=sys.stderr)  # fmt: skip
+
+    manifest = build(corpus, index_dir, settings, embedder, shards or 1, on_shard=built)
+    documents = sum(len(s.documents) for s in manifest.shards)
+    print(f"shards {len(manifest.shards)}, documents {documents}, manifest generation {manifest.generation}",
+          file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def answer(request: object, settings: Settings) -> str:
+    """``ebp search`` over the shards, with the laptop's text and JSON."""
+    from ebp import answer as answering
+    from ebp import embed
+    from ebp.cluster.sharded import ShardedSearcher
+
+    if getattr(request, "command", "") != "search":
+        raise EbpError("ebp brief does not read a sharded index yet; `ebp search` does")
+    embedder = embed.load_embedder(settings.model, settings.batch_size, settings.embed_precision)
+    return answering.answer(request, settings, ShardedSearcher(settings.index_dir, embedder))  # type: ignore[arg-type]
