@@ -224,3 +224,49 @@ def test_at_least_98_percent_of_planted_identifiers_masked_and_at_most_5_percent
     recall, over = _score(ROOT / "benchmarks" / "deid" / name)
     assert recall >= 0.98, f"identifiers masked {recall:.1%}"
     assert over <= 0.05, f"other words masked {over:.1%}"
+
+
+# The learned tagger (ebp.cases.tagger) beside the rules: notes written for these tests, not taken from the dev sets.
+@pytest.mark.parametrize(
+    ("text", "kind", "identifier"),
+    [
+        # a member number of an unusual shape after a label the rules do not know
+        ("Nomor anggota koperasi: ZK19044\nKlien meminjam uang untuk modal warung.", "id_number", "ZK19044"),
+        # an address that opens with the room and the hostel, the street last
+        ("Current address: Room 12, Hostel Elm, 40 Station Street\nNo kitchen, shared bathroom.", "address",
+         "Room 12, Hostel Elm"),
+    ],
+)  # fmt: skip
+def test_the_tagger_finds_what_the_rules_miss(text: str, kind: str, identifier: str) -> None:
+    from ebp.cases.deidentify import rule_identifiers
+
+    start = text.index(identifier)
+    covers = [s for s in find_identifiers(text) if s.start <= start and s.end >= start + len(identifier)]
+    assert covers and covers[0].kind == kind
+    assert not any(s.start <= start and s.end >= start + len(identifier) for s in rule_identifiers(text))
+
+
+def test_the_tagger_model_loads_and_a_missing_one_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ebp.cases import tagger
+
+    assert {"B-name", "I-address", "B-id_number"} <= set(_labels(tagger.model_bytes()))
+    monkeypatch.setattr(tagger, "MODEL", "no_such_model.crfsuite")
+    with pytest.raises(tagger.TaggerMissing):
+        tagger.model_bytes.__wrapped__()
+
+
+def _labels(model: bytes) -> list[str]:
+    import pycrfsuite
+
+    crf = pycrfsuite.Tagger()
+    crf.open_inmemory(model)
+    return list(crf.labels())
+
+
+def test_the_shipped_tagger_model_is_what_train_tagger_gives_now() -> None:
+    import subprocess
+    import sys
+
+    script = ROOT / "benchmarks" / "deid" / "train_tagger.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr

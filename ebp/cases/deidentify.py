@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ebp.cases import tagger
 from ebp.cases.names import PARTICLES, find_names
 from ebp.cases.patterns import KINDS, Span, addresses, dates_of_birth, emails, id_numbers, phones, population_numbers
 
@@ -53,18 +54,39 @@ class Deidentified:
         return {k: n for k in KINDS if (n := sum(m.kind == k for m in self.masks))}
 
 
-def find_identifiers(text: str, also: Iterable[str] = (), keep: Iterable[str] = ()) -> list[Span]:
-    """Every identifier in ``text`` as non-overlapping spans, in order.
+def find_identifiers(
+    text: str,
+    also: Iterable[str] = (),
+    keep: Iterable[str] = (),
+    *,
+    model: bytes | None = None,
+    threshold: float = tagger.THRESHOLD,
+) -> list[Span]:
+    """Every identifier in ``text`` as non-overlapping spans, in order: the rules' finds and the learned tagger's
+    (``ebp.cases.tagger``), united.
 
     ``also``: words or phrases to mask as names wherever they occur (the user's additions); ``keep``: words
-    or phrases found by the rules that the user says are no identifier (compared without case).
+    or phrases found by the rules or the tagger that the user says are no identifier (compared without case).
+    ``model`` and ``threshold``: another tagger model (bytes) and threshold, for leave-one-set-out only.
     """
+    kept = {" ".join(str(k).split()).casefold() for k in keep}
+    chosen = _rules(text, also, kept)
+    found = tagger.find(text, threshold, model)
+    return unite(text, chosen, found, kept)
+
+
+def rule_identifiers(text: str) -> list[Span]:
+    """The rules' identifiers alone, without the tagger (for the rules-only figures of train_tagger.py)."""
+    return [s for s in _rules(text, (), set()) if s.kind != "placeholder"]
+
+
+def _rules(text: str, also: Iterable[str], kept: set[str]) -> list[Span]:
+    """The rules' non-overlapping finds, placeholders of an already masked text among them."""
     found = emails(text) + population_numbers(text) + id_numbers(text) + phones(text) + dates_of_birth(text)
     found += addresses(text) + find_names(text)
     for phrase in {" ".join(str(p).split()) for p in also if str(p).strip()}:
         pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)"
         found += [Span(m.start(), m.end(), "name") for m in re.finditer(pattern, text, re.IGNORECASE)]
-    kept = {" ".join(str(k).split()).casefold() for k in keep}
     found = [s for s in found if " ".join(text[s.start : s.end].split()).casefold() not in kept]
     found += [Span(m.start(), m.end(), "placeholder") for m in _PLACEHOLDER.finditer(text)]  # already masked
     chosen: list[Span] = []
@@ -72,7 +94,45 @@ def find_identifiers(text: str, also: Iterable[str] = (), keep: Iterable[str] = 
     for span in sorted(found, key=lambda s: (rank[s.kind], -(s.end - s.start), s.start)):
         if all(span.end <= c.start or span.start >= c.end for c in chosen):
             chosen.append(span)
-    return sorted((s for s in chosen if s.kind != "placeholder"), key=lambda s: s.start)
+    return chosen
+
+
+def unite(text: str, chosen: list[Span], found: list[Span], kept: set[str]) -> list[Span]:
+    """The rules' spans (``chosen``) and the parts of the tagger's spans (``found``) that no rule span covers;
+    a tagger part that touches a rule span of its own kind across blanks joins it ("Jl. Mawar" + "No. 7")."""
+    covered = [False] * len(text)
+    for span in chosen:
+        covered[span.start : span.end] = [True] * (span.end - span.start)
+    pieces: list[Span] = []
+    for span in found:
+        i = span.start
+        while i < span.end:
+            j = i
+            while j < span.end and not covered[j]:
+                j += 1
+            piece = _trim(text, i, j, span.kind)
+            if piece and " ".join(text[piece.start : piece.end].split()).casefold() not in kept:
+                pieces.append(piece)
+            i = j + 1
+    spans = sorted([s for s in chosen if s.kind != "placeholder"] + pieces, key=lambda s: s.start)
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        joins = last is not None and last.kind == span.kind and not text[last.end : span.start].strip()
+        if joins and last is not None and (span in pieces or last in pieces):
+            out[-1] = Span(last.start, span.end, span.kind)
+        else:
+            out.append(span)
+    return out
+
+
+def _trim(text: str, start: int, end: int, kind: str) -> Span | None:
+    """The piece without the blanks and punctuation at its ends; None when no letter or digit is left."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return Span(start, end, kind) if start < end else None
 
 
 def deidentify(

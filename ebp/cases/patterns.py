@@ -240,17 +240,18 @@ def id_numbers(text: str) -> list[Span]:
     out += [Span(m.start(), len(m.group(0).rstrip(".-")) + m.start(), "id_number") for m in _SLASHED.finditer(text)]
     for m in _ID_NUMBER.finditer(text):
         value = m.group("value").rstrip(".-/ ")
-        if sum(c.isdigit() for c in value) >= 3 and not _is_date(value) and not _AMOUNT.fullmatch(value):
+        if sum(c.isdigit() for c in value) >= 3 and not is_date(value) and not _AMOUNT.fullmatch(value):
             out.append(Span(m.start("value"), m.start("value") + len(value), "id_number"))
     for m in _CAPS_LABEL.finditer(text):
         value = m.group("value").rstrip(".-/ ")
-        if sum(c.isdigit() for c in value) >= 5 and not _is_date(value) and not _AMOUNT.fullmatch(value):
+        if sum(c.isdigit() for c in value) >= 5 and not is_date(value) and not _AMOUNT.fullmatch(value):
             out.append(Span(m.start("value"), m.start("value") + len(value), "id_number"))
     out += [Span(m.start(), m.end(), "id_number") for m in _LETTER_CODE.finditer(text)]
     return out
 
 
-def _is_date(value: str) -> bool:
+def is_date(value: str) -> bool:
+    """A date or a year (of an event, never an ID number by itself); "21-07-4410" is not one."""
     return bool(_DATE_ONLY.fullmatch(value)) and not _FAR_YEAR.search(value)
 
 
