@@ -2,8 +2,9 @@
 
 Personal names, NIK and KK numbers, other ID numbers, phone numbers, e-mail addresses, street addresses
 and dates of birth are replaced by placeholders: ``[NAMA-1]``, ``[NIK]``, ``[TELEPON]`` … (English:
-``[NAME-1]``, ``[PHONE]`` …); each person keeps one number within a case. Patterns and name lists only
-(``ebp.cases.patterns``, ``ebp.cases.names``), no model. The user sees every mask and corrects it:
+``[NAME-1]``, ``[PHONE]`` …); each person keeps one number within a case. The union of the rules'
+(patterns and name lists: ``ebp.cases.patterns``, ``ebp.cases.names``) and a small CRF token tagger trained on the
+labelled notes (``ebp.cases.tagger``), which reaches layouts no rule names. The user sees every mask and corrects it:
 ``keep`` takes back words wrongly masked, ``also`` masks words the rules missed. Measured by
 ``benchmarks/eval_deid.py`` on 50 notes with planted identifiers and on the development notes
 benchmarks/deid/dev*.jsonl (each first scored before any rule was changed for it).
