@@ -32,7 +32,7 @@ from ebp.cases.patterns import Span
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-SETS = ("cases", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
+SETS = ("cases", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
 C1, C2 = 0.03, 0.01  # chosen with tagger.THRESHOLD by --loso --grid (pooled identifiers masked, then other words)
 MIN_FREQ = 2  # features seen fewer times are dropped (keeps the model small)
 MAX_ITERATIONS = 200

@@ -100,7 +100,20 @@ def _rules(text: str, also: Iterable[str], kept: set[str]) -> list[Span]:
 
 def unite(text: str, chosen: list[Span], found: list[Span], kept: set[str]) -> list[Span]:
     """The rules' spans (``chosen``) and the parts of the tagger's spans (``found``) that no rule span covers;
-    a tagger part that touches a rule span of its own kind across blanks joins it ("Jl. Mawar" + "No. 7")."""
+    a tagger part that touches a span of its own kind across blanks joins it ("Jl. Mawar" + "No. 7"), and so does
+    one across a single mark on the line when the kind is no name ("Unit 12" + ", Toronto"; "PO 412" + "/2025"):
+    left apart, the mark between them stays in the text and the address is cut in two. Two names are never
+    joined across a mark ("Budi, Ani" are two persons).
+    A rule's name wholly inside a tagger's address or ID number, with the tagger's span reaching past it on both
+    sides, is read as part of it ("Jl. Dr. Kayadoe No. 34"): the rules saw the capitalised word, the tagger the
+    street around it."""
+    inside = [
+        c
+        for c in chosen
+        if c.kind == "name"
+        and any(f.kind in ("address", "id_number") and f.start < c.start and c.end < f.end for f in found)
+    ]
+    chosen = [c for c in chosen if c not in inside]
     covered = [False] * len(text)
     for span in chosen:
         covered[span.start : span.end] = [True] * (span.end - span.start)
@@ -119,12 +132,19 @@ def unite(text: str, chosen: list[Span], found: list[Span], kept: set[str]) -> l
     out: list[Span] = []
     for span in spans:
         last = out[-1] if out else None
-        joins = last is not None and last.kind == span.kind and not text[last.end : span.start].strip()
+        gap = text[last.end : span.start] if last is not None else ""
+        joins = last is not None and last.kind == span.kind and (not gap.strip() or _mark(gap, span.kind))
         if joins and last is not None and (span in pieces or last in pieces):
             out[-1] = Span(last.start, span.end, span.kind)
         else:
             out.append(span)
     return out
+
+
+def _mark(gap: str, kind: str) -> bool:
+    """Whether ``gap`` is one punctuation mark between blanks on one line, between two finds of a kind (not a name)
+    that it may join."""
+    return kind != "name" and re.fullmatch(r"[ \t]*[,./:;\-–][ \t]*", gap) is not None
 
 
 def _trim(text: str, start: int, end: int, kind: str) -> Span | None:

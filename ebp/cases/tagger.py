@@ -33,6 +33,13 @@ THRESHOLD = 0.3  # marginal P(identifier) at which a token is masked; chosen by 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")  # a run of letters/digits, or one punctuation mark
 # Words that name the field after them on a line: "NIK:", "Alamat", "Ref.", "HP/WA" (lower case, no dot).
 _LABEL_WORD = re.compile(r"[^\W\d_]{2,}")
+# The speaker of a chat line: after a time stamp that opens the line ("[Thu 10:03]", "[14/09/25, 9:11 am]",
+# "08:14"), the words before the next colon ("will k (sw):", "Bung Rendy Peksos:").
+_SPEAKER = re.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,40}\]|\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?)[ \t]*[-–]?[ \t]*"
+    r"(?P<who>[^:\n\[\]]{1,40}?)[ \t]*:",
+    re.IGNORECASE,
+)
 
 
 class TaggerMissing(RuntimeError):
@@ -142,6 +149,7 @@ def features(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
     words = [text[s:e] for s, e in toks]
     own = [_word_features(w) for w in words]
     line = _line_features(text, toks)
+    _speakers(text, toks, words, line)
     seqs: list[list[str]] = []
     for i, word in enumerate(words):
         feats = [*own[i], *line[i], "bias"]
@@ -158,6 +166,23 @@ def features(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
             feats.append("prev+w=" + words[i - 1].lower() + "|" + word.lower())
         seqs.append(feats)
     return toks, seqs
+
+
+def _speakers(text: str, toks: list[tuple[int, int]], words: list[str], line: list[list[str]]) -> None:
+    """Mark the words of chat speakers ("speaker") and, anywhere in the note, the words that also speak
+    ("speaks"). Why: chat notes are often all lower case, so a name there has neither a capital nor a title; the
+    time stamp before it and the colon after it say it is a person, and that person is named again in the
+    messages ("tanushree be careful")."""
+    spans = [m.span("who") for m in _SPEAKER.finditer(text)]
+    said: set[str] = set()
+    for i, (start, end) in enumerate(toks):
+        if any(a <= start and end <= b for a, b in spans):
+            line[i].append("speaker")
+            if _LABEL_WORD.fullmatch(words[i]):
+                said.add(words[i].lower())
+    for i, word in enumerate(words):
+        if word.lower() in said:
+            line[i].append("speaks")
 
 
 def labels(toks: list[tuple[int, int]], gold: list[Span]) -> list[str]:
