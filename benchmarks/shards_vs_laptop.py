@@ -8,7 +8,8 @@ every test query as ``ebp eval`` searches (hybrid, top 100, one passage per docu
 ``ebp.retrieve.search.Searcher``, the shards by ``ebp.cluster.sharded.ShardedSearcher`` (BM25 at the whole
 library's IDF, the laptop's fusion). Printed: nDCG@10 and recall@100 of each, their difference (issue 16: within
 0.005), the share of queries whose top 10 is identical, and the query times. Passage vectors are computed once:
-the shards' ingest reuses the laptop's vectors (same texts, same model), so only the indexing differs.
+the shards' ingest reuses the laptop's vectors (same texts, same model), so only the indexing differs; they are
+kept in ``.cache/shards/`` for the next run.
 """
 
 from __future__ import annotations
@@ -115,8 +116,14 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.from_env()
     embedder = ReusingEmbedder(load_embedder(settings.model, settings.batch_size, settings.embed_precision))
     for name in args.sets:
+        cache = ROOT / ".cache" / "shards" / f"{name}-{embedder.name.replace('/', '_')}.npz"
+        if cache.exists():
+            with np.load(cache) as kept:
+                embedder.kept = {key: kept[key] for key in kept.files}
         with tempfile.TemporaryDirectory(prefix=f"ebp-shards-{name}-") as work:
             print(json.dumps(run_set(args.beir / name, args.shards, Path(work), embedder)), flush=True)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, **embedder.kept)
         embedder.kept.clear()
     return 0
 

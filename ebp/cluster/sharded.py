@@ -28,7 +28,7 @@ from ebp.embed import Embedder
 from ebp.errors import IndexMissingError
 from ebp.index.lexical import idf_weights
 from ebp.index.store import Store
-from ebp.retrieve.queries import lexical_queries
+from ebp.retrieve.queries import Proposals, lexical_queries
 from ebp.retrieve.search import Searcher, checked_request, query_languages, rank_documents
 from ebp.types import DocumentHit, Mode, SearchOptions
 
@@ -75,14 +75,39 @@ class ShardedSearcher:
         knowing = [k for k in (s.english_knows(s.current()) for s in shards) if k is not None]
         queries = lexical_queries(text, query_langs, (lambda w: any(k(w) for k in knowing)) if knowing else None, opts)
         counts = [s.term_counts(queries) for s in shards]
+        weights: list[dict[str, dict[str, float]] | None] = [None] * len(shards)
+        if len(shards) > 1:
+            weights = [
+                {lang: idf_weights(own[lang], _summed(counts, lang)) for lang in queries.texts} for own in counts
+            ]
+        # The laptop's candidates are its n best passages of each side; here the library's n best of the shards'.
+        proposed = [shard.propose(queries, query, opts, w) for shard, w in zip(shards, weights, strict=True)]
+        chosen = _best_of(proposed, max(opts.candidates, opts.k * opts.passages_per_doc)) if len(shards) > 1 else None
         docs = {}
-        for number, (shard, own) in enumerate(zip(shards, counts, strict=True)):
-            weights = None
-            if len(shards) > 1:
-                weights = {lang: idf_weights(own[lang], _summed(counts, lang)) for lang in queries.texts}
-            for doc_id, entry in shard.candidates(queries, query, query_langs, opts, weights).items():
+        for number, shard in enumerate(shards):
+            mine = chosen[number] if chosen is not None else proposed[number]
+            for doc_id, entry in shard.candidates(queries, query, query_langs, opts, weights[number], mine).items():
                 docs[(number << SHARD_BITS) | doc_id] = entry
         return rank_documents(docs, "+".join(query_langs), opts, queries.terms, queries.texts)
+
+
+def _best_of(proposed: list[Proposals], n: int) -> list[Proposals]:
+    """Per shard, its passages among the library's ``n`` best of each side (by score; ties by shard, then id)."""
+
+    def best(sides: list[dict[int, float]]) -> list[dict[int, float]]:
+        pooled = sorted((-score, shard, pid) for shard, side in enumerate(sides) for pid, score in side.items())
+        out: list[dict[int, float]] = [{} for _ in sides]
+        for negative, shard, pid in pooled[:n]:
+            out[shard][pid] = -negative
+        return out
+
+    dense = best([p.dense for p in proposed])
+    languages = sorted({lang for p in proposed for lang in p.lexical})
+    lexical = {lang: best([p.lexical.get(lang, {}) for p in proposed]) for lang in languages}
+    return [
+        Proposals(dense[i], {lang: lexical[lang][i] for lang in languages if lang in proposed[i].lexical})
+        for i in range(len(proposed))
+    ]
 
 
 def _summed(counts: list[dict[str, tuple[int, dict[str, int]]]], lang: str) -> tuple[int, dict[str, int]]:

@@ -13,12 +13,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ebp.errors import EbpError
 from ebp.index.lexical import analyze
 from ebp.language import language_confidence
 from ebp.retrieve import bridge
 from ebp.types import Mode, SearchOptions
 
 QUERY_LANGUAGES = ("en", "id")
+SURE_WORDS = 4  # shorter cases are matched lexically in both languages
+SURE_CONFIDENCE = 0.95  # language-detector probability needed to trust one language
+
+
+@dataclass(frozen=True)
+class Proposals:
+    """The candidate passages of each side, scored: by meaning (``dense``) and by words per analyser language."""
+
+    dense: dict[int, float]
+    lexical: dict[str, dict[int, float]]
 
 
 @dataclass(frozen=True)
@@ -56,3 +67,36 @@ def lexical_queries(
     own = set(analyze(text, "en"))
     terms = tuple(t for t in terms if not set(analyze(t, "en")) <= own)
     return LexicalQueries({**plain.texts, "en": " ".join([plain.texts["en"], *terms])}, terms) if terms else plain
+
+
+def checked_request(
+    case_text: str, options: SearchOptions | None, overrides: dict[str, object]
+) -> tuple[str, SearchOptions]:
+    """The case text stripped and the options with ``overrides``; a clear error for an empty case."""
+    opts = options or SearchOptions()
+    if overrides:
+        opts = SearchOptions(**{**opts.__dict__, **overrides})  # type: ignore[arg-type]
+    text = (case_text or "").strip()
+    if not text:
+        raise EbpError("the case description is empty: describe the client's situation in a few words")
+    if opts.k < 1 or opts.candidates < 1 or opts.passages_per_doc < 1:
+        raise ValueError(f"k, candidates and passages_per_doc must be positive: {opts}")
+    return text, opts
+
+
+def query_languages(text: str) -> tuple[str, ...]:
+    """The languages a case is written in, for lexical matching: one when the detector is sure,
+    both English and Indonesian for short or ambiguous text ("amnesia", "Fosamax", "lansia")
+    whose words could belong to either.
+
+    Example: ``query_languages("Seorang ibu korban kekerasan dalam rumah tangga") == ("id",)``
+    """
+    code, confidence = language_confidence(text, QUERY_LANGUAGES)
+    if len(text.split()) < SURE_WORDS or confidence < SURE_CONFIDENCE:
+        return QUERY_LANGUAGES
+    return (code,)
+
+
+def analyser_language(language: str) -> str:
+    """The BM25 analyser a document language was indexed with (``ebp.index.lexical.analyze``)."""
+    return "id" if language == "id" else "en"

@@ -32,21 +32,24 @@ import numpy as np
 
 from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.embed import Embedder
-from ebp.errors import EbpError
 from ebp.index.generations import Generations, Loaded
 from ebp.index.lexical import LexicalIndex
 from ebp.index.store import PassageRow, Store
 from ebp.index.vectors import VectorIndex
-from ebp.language import language_confidence
 from ebp.retrieve.explain import matched_words
 from ebp.retrieve.fusion import balance_by_language, boosted_order, near_tie, ranks, rounded, rrf
-from ebp.retrieve.queries import QUERY_LANGUAGES, LexicalQueries, lexical_queries
+from ebp.retrieve.queries import (
+    QUERY_LANGUAGES,
+    LexicalQueries,
+    Proposals,
+    analyser_language,
+    checked_request,
+    lexical_queries,
+    query_languages,
+)
 from ebp.types import DocumentHit, Filters, Hierarchy, Mode, PassageHit, SearchOptions, StoredDocument, Why
 
 log = logging.getLogger(__name__)
-
-SURE_WORDS = 4  # shorter cases are matched lexically in both languages
-SURE_CONFIDENCE = 0.95  # language-detector probability needed to trust one language
 
 
 @dataclass
@@ -122,15 +125,29 @@ class Searcher:
         query_langs: tuple[str, ...],
         opts: SearchOptions,
         weights: dict[str, dict[str, float]] | None = None,
+        chosen: Proposals | None = None,
     ) -> dict[int, _Doc]:
         """This index's candidate documents for queries built elsewhere (a sharded search asks each shard), BM25
-        per analyser language rescaled by ``weights`` (the whole library's IDF, ``lexical.idf_weights``)."""
+        per analyser language rescaled by ``weights`` (the whole library's IDF, ``lexical.idf_weights``); only
+        the ``chosen`` passages when given (the library's best of each side that are in this index)."""
         for _ in range(2):
             loaded = self.current()
-            docs = self._gather(queries, query, query_langs, loaded.vectors, loaded.lexical, opts, weights)
+            docs = self._gather(queries, query, query_langs, loaded.vectors, loaded.lexical, opts, weights, chosen)
             if docs is not None:
                 return docs
         return {}
+
+    def propose(
+        self, queries: LexicalQueries, query: np.ndarray | None, opts: SearchOptions, weights: dict | None = None
+    ) -> Proposals:
+        """This index's best passages of each side, scored (a sharded search keeps the library's best of them)."""
+        for _ in range(2):
+            loaded = self.current()
+            try:
+                return self._propose(queries, query, loaded.vectors, loaded.lexical, opts, weights or {})
+            except KeyError:
+                continue  # vectors purged by a newer generation: reload and retry
+        return Proposals({}, {})
 
     def term_counts(self, queries: LexicalQueries) -> dict[str, tuple[int, dict[str, int]]]:
         """Per analyser language: (passages, passages holding each query term) of the live generation."""
@@ -166,21 +183,16 @@ class Searcher:
         lexical: LexicalIndex,
         opts: SearchOptions,
         weights: dict[str, dict[str, float]] | None = None,
+        chosen: Proposals | None = None,
     ) -> dict[int, _Doc] | None:
-        """Candidate passages from both sides, each scored by both sides, grouped by document."""
+        """Candidate passages from both sides (this index's own proposals, or ``chosen`` ones), each scored by both
+        sides, grouped by document."""
         weights = weights or {}
-        n = max(opts.candidates, opts.k * opts.passages_per_doc)
         # An approximate index proposes; the full-precision vectors in SQLite score (``ebp.index.vectors``).
         exact_of = None if vectors.kind == "exact" else partial(self.store.vectors_of, dim=vectors.dim)
-        dense: dict[int, float] = {}
-        lex: dict[str, dict[int, float]] = {}
         try:
-            if query is not None:
-                scores, ids = vectors.search(query[None, :], n, exact_of)
-                dense = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
-            # BM25 scores per analyser language: a passage counts only under its own language's rules.
-            if opts.mode is not Mode.DENSE:
-                lex = {lang: dict(lexical.search(q, lang, n, weights.get(lang))) for lang, q in queries.texts.items()}
+            proposed = chosen or self._propose(queries, query, vectors, lexical, opts, weights)
+            dense, lex = dict(proposed.dense), {lang: dict(v) for lang, v in proposed.lexical.items()}
             found = set(dense).union(*lex.values())
             # Passages only the bridged English terms found count for English documents only (below).
             bridged_only = set(lex["en"]) - set(dense).union(lex.get("id", {})) if queries.replace else set()
@@ -198,6 +210,28 @@ class Searcher:
         if len(rows) < len(found) or len(documents) < len({r.doc_id for r in rows.values()}):
             return None  # rows purged by a newer generation (between the reads, too): reload and retry
         return _group(rows, documents, dense, lex, queries, query_langs, opts, bridged_only)
+
+    def _propose(
+        self,
+        queries: LexicalQueries,
+        query: np.ndarray | None,
+        vectors: VectorIndex,
+        lexical: LexicalIndex,
+        opts: SearchOptions,
+        weights: dict[str, dict[str, float]],
+    ) -> Proposals:
+        """The best passages of each side: the candidates (``opts.candidates`` a side)."""
+        n = max(opts.candidates, opts.k * opts.passages_per_doc)
+        exact_of = None if vectors.kind == "exact" else partial(self.store.vectors_of, dim=vectors.dim)
+        dense: dict[int, float] = {}
+        lex: dict[str, dict[int, float]] = {}
+        if query is not None:
+            scores, ids = vectors.search(query[None, :], n, exact_of)
+            dense = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
+        # BM25 scores per analyser language: a passage counts only under its own language's rules.
+        if opts.mode is not Mode.DENSE:
+            lex = {lang: dict(lexical.search(q, lang, n, weights.get(lang))) for lang, q in queries.texts.items()}
+        return Proposals(dense, lex)
 
 
 def _group(
@@ -252,21 +286,6 @@ def accepts(filters: Filters, doc: StoredDocument, hierarchy: Hierarchy = DEFAUL
     if filters.designs and doc.appraisal.design not in filters.designs:
         return False
     return not (filters.min_level and evidence_level(doc.appraisal.design, hierarchy).rank > filters.min_level)
-
-
-def checked_request(
-    case_text: str, options: SearchOptions | None, overrides: dict[str, object]
-) -> tuple[str, SearchOptions]:
-    """The case text stripped and the options with ``overrides``; a clear error for an empty case."""
-    opts = options or SearchOptions()
-    if overrides:
-        opts = SearchOptions(**{**opts.__dict__, **overrides})  # type: ignore[arg-type]
-    text = (case_text or "").strip()
-    if not text:
-        raise EbpError("the case description is empty: describe the client's situation in a few words")
-    if opts.k < 1 or opts.candidates < 1 or opts.passages_per_doc < 1:
-        raise ValueError(f"k, candidates and passages_per_doc must be positive: {opts}")
-    return text, opts
 
 
 def rank_documents(
@@ -342,24 +361,6 @@ def _lexical_rank(
     if entry.bridged and bridged_rank:
         return bridged_rank.get(doc_id)
     return dense_rank.get(doc_id) if entry.cross_lingual else lexical_rank.get(doc_id)
-
-
-def query_languages(text: str) -> tuple[str, ...]:
-    """The languages a case is written in, for lexical matching: one when the detector is sure,
-    both English and Indonesian for short or ambiguous text ("amnesia", "Fosamax", "lansia")
-    whose words could belong to either.
-
-    Example: ``query_languages("Seorang ibu korban kekerasan dalam rumah tangga") == ("id",)``
-    """
-    code, confidence = language_confidence(text, QUERY_LANGUAGES)
-    if len(text.split()) < SURE_WORDS or confidence < SURE_CONFIDENCE:
-        return QUERY_LANGUAGES
-    return (code,)
-
-
-def analyser_language(language: str) -> str:
-    """The BM25 analyser a document language was indexed with (``ebp.index.lexical.analyze``)."""
-    return "id" if language == "id" else "en"
 
 
 def _best_passages(entry: _Doc, opts: SearchOptions) -> tuple[PassageHit, ...]:
