@@ -30,7 +30,7 @@ BALINESE = frozenset("wayan made nyoman ketut putu gede kadek komang nengah".spl
 CALL_PARTICLES = BALINESE | {"baiq", "andi", "cut", "teuku", "ngurah"}
 CUES = re.compile(
     r"(?:atas\s+nama|a\.n\.|bernama|namanya|nama\s*:|nama\s+klien\s*:?|nama\s+anak\s*:?|dipanggil|panggilan|"
-    r"alias|named|called|nicknamed|known(?:\s+to\s+\w+)?\s+as|aka|née|nee|name\s*:|client\s*:|klien\s*:|korban\s*:|pelaku\s*:|"
+    r"alias|als\.|a\.k\.a\.|named|called|nicknamed|known(?:\s+to\s+\w+)?\s+as|aka|née|nee|name\s*:|client\s*:|klien\s*:|korban\s*:|pelaku\s*:|"
     # a form's label for a person: "Pasien: …", "Pemohon: …", "Patient: …", "Caregiver: …"
     r"(?:pasien|pemohon|termohon|terdakwa|terlapor|pelapor|saksi|patient|caregiver|carer|resident|tenant|spouse|"
     r"young\s+person|service\s+user|principal\s+applicant|applicant|participant|subject|referrer|mother|father|"
@@ -38,6 +38,8 @@ CUES = re.compile(
     r"perpetrator\s*:|victim\s*:|child\s*:|anak\s*:|keluarga|family\s+of|full\s+name|nama\s+lengkap(?:nya)?)\s*[\"“']?\s*$",
     re.IGNORECASE,
 )
+# An alias: the word after it is a person's other name even when it is also a town ("alias Tebo", "als. Gembus").
+ALIAS = re.compile(r"(?:alias|als\.|aka|a\.k\.a\.)\s*[\"“']?\s*$", re.IGNORECASE)
 KIN = re.compile(  # a kin word or role before a name: "Ayah klien, Dedi", "her mother Kylie"
     r"(?<![\w-])(?:ibunya|ayahnya|bapaknya|anaknya|adiknya|kakaknya|suaminya|istrinya|neneknya|kakeknya|pamannya|"
     r"bibinya|tetangga|tetangganya|temannya|pacarnya|menantunya|cucunya|sepupunya|keponakannya|mantan\s+suami(?:nya)?|"

@@ -20,6 +20,7 @@ import re
 from ebp.cases.name_forms import beside_capital, chat_speakers, greetings, joints, list_item, nicknames, speakers
 from ebp.cases.name_words import (
     AGE_AFTER,
+    ALIAS,
     BALINESE,
     CALL_PARTICLES,
     CUES,
@@ -171,7 +172,9 @@ class _Finder:
             titled = t.low in HONORIFICS and self.adjacent(i) and self.text[t.start - 1 : t.start] != "."  # not "M.Si."
             titled = titled and not (t.upper and t.initial and t.low == "ibu" and not self.toks[i + 1].upper)
             gap = self.text[max(0, self.toks[i + 1].start - 30) : self.toks[i + 1].start].rsplit("\n", 1)[-1]
-            cued = bool(CUES.search(gap) or KIN.search(gap)) and (not self.place(i + 1) or self._surname_after(i + 1))
+            cued = bool(CUES.search(gap) or KIN.search(gap)) and (
+                not self.place(i + 1) or self._surname_after(i + 1) or bool(ALIAS.search(gap))
+            )
             paren = gap.rstrip().endswith("(") and self.text[self.toks[i + 1].end : self.toks[i + 1].end + 1] == ")"
             appos = cued and self._apposition(i + 1, gap)  # "pemilik rumah, Acai, meminta …"
             if (titled or cued) and self.nameish(i + 1, after_cue=titled or paren or appos or bool(CUES.search(gap))):
