@@ -140,9 +140,9 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     corpus = args.corpus or settings.corpus_dir
     if not corpus.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus}")
-    from ebp.cluster.shards import is_sharded  # no Ray: the shards are ordinary index folders
+    from ebp.index.store import SHARD_MANIFEST
 
-    if args.shards is not None or is_sharded(settings.index_dir):
+    if args.shards is not None or (settings.index_dir / SHARD_MANIFEST).is_file():  # ebp.cluster: no Ray either
         from ebp.cluster import commands
 
         return commands.index(corpus, settings, args.shards, args.rebuild)
@@ -223,9 +223,9 @@ def _answer(command: str, args: argparse.Namespace, settings: Settings) -> int:
 
     request = Request.from_args(command, args)
     request.validate()
-    from ebp.cluster.shards import is_sharded
+    from ebp.index.store import SHARD_MANIFEST
 
-    if is_sharded(settings.index_dir):
+    if (settings.index_dir / SHARD_MANIFEST).is_file():
         from ebp.cluster import commands
 
         print(commands.answer(request, settings))

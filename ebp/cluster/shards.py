@@ -32,9 +32,10 @@ from pathlib import Path
 from ebp.config import Settings
 from ebp.embed import Embedder
 from ebp.errors import EbpError
+from ebp.index.store import SHARD_MANIFEST
 from ebp.ingest.pipeline import IngestReport, Source, file_sha256, run_sources, scan
 
-MANIFEST = "manifest.json"
+MANIFEST = SHARD_MANIFEST
 VERSION = 1
 
 

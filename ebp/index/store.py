@@ -31,6 +31,7 @@ from ebp.types import (
     StoredDocument,
 )
 
+SHARD_MANIFEST = "manifest.json"  # a sharded index folder lists its shards here (ebp.cluster.shards)
 DB_NAME = "ebp.sqlite"
 
 _VISIBLE = "d.added_gen <= :gen AND (d.removed_gen IS NULL OR d.removed_gen > :gen)"
