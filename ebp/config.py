@@ -74,6 +74,8 @@ class Settings:
     """Best passages shown per document."""
     relevance_floor: float = -1.0
     """App: results whose best dense similarity is below this go under "weaker matches" (-1: the model's own)."""
+    shard_passages: int = 2_000_000
+    """A sharded index (``ebp index --shards``): passages a shard holds before new documents open the next one."""
     search_mode: str = "hybrid"
     """hybrid (words + meaning), dense (meaning only) or bm25 (words only)."""
     lexical_weight: float = 1.0
@@ -143,6 +145,8 @@ class Settings:
             raise ValueError(f"search_mode must be one of hybrid, dense, bm25: {self.search_mode!r}")
         if not self.warm_idle_minutes > 0:
             raise ValueError(f"warm_idle_minutes must be positive: {self.warm_idle_minutes}")
+        if self.shard_passages < 1:
+            raise ValueError(f"shard_passages must be positive: {self.shard_passages}")
         if self.workers < 1 or self.batch_size < 1 or self.candidates < 1 or self.passages_per_doc < 1:
             raise ValueError("workers, batch_size, candidates and passages_per_doc must be positive")
 

@@ -151,3 +151,19 @@ def test_the_command_line_builds_and_searches_shards(tmp_path, corpus, real_embe
     assert cli.main(["index", str(corpus), "--index", laptop]) == 0
     assert cli.main(["index", str(corpus), "--index", laptop, "--shards", "2"]) == 1  # a single index stays one
     assert "holds a single (laptop) index" in capsys.readouterr().err
+
+
+def test_a_full_open_shard_sends_new_documents_to_a_new_one(tmp_path, corpus, make_pdf, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings.from_env({}, index_dir=tmp_path / "sharded", corpus_dir=corpus, shard_passages=3)
+    first = build(corpus, settings.index_dir, settings, fake_embedder, shards=2)
+    assert [s.name for s in first.shards] == ["shard-000", "shard-001"] and first.shards[-1].passages >= 3
+    make_pdf(corpus / "zz_housing.pdf", ["Housing first reduced homelessness among veterans with addiction. " * 6])
+    reports: dict[str, object] = {}
+    after = build(corpus, settings.index_dir, settings, fake_embedder, on_shard=reports.__setitem__)
+    assert list(reports) == ["shard-002"] and after.shards[-1].documents.keys() == {"zz_housing.pdf"}
+    assert [s.generation for s in after.shards] == [1, 1, 1]
+    assert ShardedSearcher(settings.index_dir, fake_embedder).search("homelessness veterans", k=1)[0].document.path == (
+        "zz_housing.pdf"
+    )
+    with pytest.raises(ValueError, match="shard_passages"):
+        Settings.from_env({"EBP_SHARD_PASSAGES": "0"}).validate()

@@ -44,6 +44,7 @@ class Shard:
     name: str  # its folder under the sharded index folder
     generation: int  # how many times it was built
     documents: dict[str, str] = field(default_factory=dict)  # path relative to the corpus → SHA-256
+    passages: int = 0  # passages in its live generation after its last build
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,10 @@ def read_manifest(index_dir: Path) -> Manifest | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != VERSION:
             raise EbpError(f"{path} is a version {data.get('version')} manifest; this ebp reads version {VERSION}")
-        shards = tuple(Shard(s["name"], int(s["generation"]), dict(s["documents"])) for s in data["shards"])
+        shards = tuple(
+            Shard(s["name"], int(s["generation"]), dict(s["documents"]), int(s.get("passages", 0)))
+            for s in data["shards"]
+        )
         return Manifest(int(data["generation"]), shards)
     except (ValueError, KeyError, TypeError) as exc:
         raise EbpError(f"the shard manifest {path} is damaged ({exc}); rebuild with `ebp index --shards N`") from exc
@@ -83,7 +87,10 @@ def write_manifest(index_dir: Path, manifest: Manifest) -> None:
     data = {
         "version": VERSION,
         "generation": manifest.generation,
-        "shards": [{"name": s.name, "generation": s.generation, "documents": s.documents} for s in manifest.shards],
+        "shards": [
+            {"name": s.name, "generation": s.generation, "documents": s.documents, "passages": s.passages}
+            for s in manifest.shards
+        ],
     }
     fd, tmp = tempfile.mkstemp(prefix=".manifest-", suffix=".json", dir=index_dir)
     try:
@@ -103,13 +110,14 @@ def write_manifest(index_dir: Path, manifest: Manifest) -> None:
 
 
 def plan(
-    files: dict[str, str], sizes: dict[str, int], manifest: Manifest | None, shards: int
+    files: dict[str, str], sizes: dict[str, int], manifest: Manifest | None, shards: int, capacity: int = 2_000_000
 ) -> dict[str, dict[str, str]]:
     """Which documents each shard should hold (shard name → path → SHA-256).
 
     With no manifest, the files are spread over ``shards`` shards in path order, each shard taking files
     until it holds its share of the bytes. With one, a document stays where it is and a new document goes to
-    the open (last) shard; a document no longer in ``files`` leaves its shard.
+    the open (last) shard, or to a new shard once the open one holds ``capacity`` passages; a document no longer
+    in ``files`` leaves its shard.
 
     Example: ``plan({"a": "1", "b": "2"}, {"a": 5, "b": 5}, None, 2)`` is
     ``{"shard-000": {"a": "1"}, "shard-001": {"b": "2"}}``
@@ -129,6 +137,9 @@ def plan(
     out = {s.name: {} for s in manifest.shards}
     where = manifest.shard_of()
     open_shard = manifest.shards[-1].name
+    if manifest.shards[-1].passages >= capacity and any(path not in where for path in files):
+        open_shard = _name(len(manifest.shards))
+        out[open_shard] = {}
     for path in sorted(files):
         out[where.get(path, open_shard)][path] = files[path]
     return out
@@ -165,7 +176,7 @@ def build_sources(
     such as BEIR's), with their sizes for the first split."""
     by_path = {s.rel_path: s for s in sources}
     manifest = read_manifest(index_dir)
-    wanted = plan({p: s.sha256 for p, s in by_path.items()}, dict(sizes), manifest, shards)
+    wanted = plan({p: s.sha256 for p, s in by_path.items()}, dict(sizes), manifest, shards, settings.shard_passages)
     before = {s.name: s for s in manifest.shards} if manifest else {}
     built: list[Shard] = []
     for name, documents in wanted.items():
@@ -178,7 +189,7 @@ def build_sources(
         report = _last(run_sources(chosen, shard_settings, embedder, corpus_dir=corpus_dir, total=len(chosen)))
         if on_shard is not None:
             on_shard(name, report)
-        built.append(Shard(name, (old.generation if old else 0) + 1, documents))
+        built.append(Shard(name, (old.generation if old else 0) + 1, documents, report.passages))
     if manifest is not None and tuple(built) == manifest.shards:
         return manifest  # nothing changed: the manifest stays as it is
     new = Manifest((manifest.generation if manifest else 0) + 1, tuple(built))
