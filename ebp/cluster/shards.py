@@ -33,7 +33,7 @@ from ebp.config import Settings
 from ebp.embed import Embedder
 from ebp.errors import EbpError
 from ebp.index.store import SHARD_MANIFEST
-from ebp.ingest.pipeline import IngestReport, Source, file_sha256, run_sources, scan
+from ebp.ingest.pipeline import IngestReport, Source, file_sha256, ingest_sources, scan
 
 MANIFEST = SHARD_MANIFEST
 VERSION = 1
@@ -186,7 +186,7 @@ def build_sources(
             continue
         shard_settings = replace(settings, index_dir=Path(index_dir) / name)
         chosen = [by_path[path] for path in documents]
-        report = _last(run_sources(chosen, shard_settings, embedder, corpus_dir=corpus_dir, total=len(chosen)))
+        report = ingest_sources(chosen, shard_settings, embedder, corpus_dir)
         if on_shard is not None:
             on_shard(name, report)
         built.append(Shard(name, (old.generation if old else 0) + 1, documents, report.passages))
@@ -195,16 +195,6 @@ def build_sources(
     new = Manifest((manifest.generation if manifest else 0) + 1, tuple(built))
     write_manifest(index_dir, new)
     return new
-
-
-def _last(events: object) -> IngestReport:
-    report = None
-    for event in events:  # type: ignore[attr-defined]
-        if isinstance(event, IngestReport):
-            report = event
-    if report is None:
-        raise EbpError("the shard's ingest ended without a report")
-    return report
 
 
 def _name(i: int) -> str:

@@ -346,9 +346,11 @@ def ingest(corpus_dir: Path, settings: Settings, embedder: Embedder, rebuild: bo
     return _last_report(run(corpus_dir, settings, embedder, rebuild))
 
 
-def ingest_sources(sources: Iterable[Source], settings: Settings, embedder: Embedder) -> IngestReport:
-    """``run_sources`` without progress events."""
-    return _last_report(run_sources(sources, settings, embedder))
+def ingest_sources(
+    sources: Iterable[Source], settings: Settings, embedder: Embedder, corpus_dir: Path | None = None
+) -> IngestReport:
+    """``run_sources`` without progress events (``corpus_dir``: the folder file sources are under)."""
+    return _last_report(run_sources(sources, settings, embedder, corpus_dir=corpus_dir))
 
 
 def _last_report(events: Iterator[Progress | IngestReport]) -> IngestReport:
