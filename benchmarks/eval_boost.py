@@ -35,6 +35,16 @@ def ndcg(ranked: list[str], gains: dict[str, int], k: int = 10) -> float:
     return dcg / best if best else 0.0
 
 
+def load_judged() -> tuple[list[dict], dict[str, dict[str, int]]]:
+    """The team's cases, and each demo document's judged relevance to each case (0, 1 or 2)."""
+    cases = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    judged: dict[str, dict[str, int]] = {}
+    for line in QRELS.read_text(encoding="utf-8").splitlines()[1:]:
+        case_id, doc, relevance = line.split("\t")
+        judged.setdefault(case_id, {})[doc] = int(relevance)
+    return cases, judged
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, default=ROOT / "index")
@@ -49,12 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.index / "ebp.sqlite").exists():
         print(f"no index at {args.index}; run `ebp index` on the demo corpus first", file=sys.stderr)
         return 2
-    cases = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    gains: dict[str, dict[str, int]] = {}
-    for line in QRELS.read_text(encoding="utf-8").splitlines()[1:]:
-        case_id, doc, rel = line.split("\t")
-        if int(rel) > 0:
-            gains.setdefault(case_id, {})[doc] = int(rel)
+    cases, judged = load_judged()
+    gains = {c: {d: r for d, r in docs.items() if r > 0} for c, docs in judged.items()}
+    gains = {c: g for c, g in gains.items() if g}  # cases with a relevant document
 
     settings = Settings.from_env()
     searcher = Searcher(args.index, load_embedder(settings.model, settings.batch_size, settings.embed_precision))

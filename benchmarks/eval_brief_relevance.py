@@ -24,28 +24,20 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+from eval_boost import load_judged  # the script's own folder is on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
-CASES = ROOT / "benchmarks" / "copes" / "cases.jsonl"
-QRELS = ROOT / "benchmarks" / "copes" / "demo_qrels.tsv"
 DENSE_GRID = (None, 0.01, 0.02, 0.03, 0.05)
 LEXICAL_GRID = (None, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
 def kept(rows: list[dict], floor: float, dense: float | None, lexical: float | None) -> list[dict]:
-    """The rows the brief reads: above the floor and (with a rule) close to the best by meaning or by words."""
-    above = [r for r in rows if r["dense"] is None or r["dense"] >= floor]
-    if dense is None and lexical is None:
-        return above
-    best_d = max((r["dense"] for r in above if r["dense"] is not None), default=None)
-    best_l = max((r["lexical"] for r in above), default=0.0)
-    out = []
-    for r in above:
-        near_d = dense is not None and best_d is not None and r["dense"] is not None and r["dense"] >= best_d - dense
-        near_l = lexical is not None and best_l > 0 and r["lexical"] >= lexical * best_l
-        if near_d or near_l:
-            out.append(r)
-    return out
+    """The rows the brief reads: above the floor, then ``ebp.present.brief.close_to_best`` with these values."""
+    from ebp.present.brief import close_to_best
+
+    above = [r for r in rows if r["hit"].why.dense_score is None or r["hit"].why.dense_score >= floor]
+    chosen = {id(h) for h in close_to_best([r["hit"] for r in above], dense, lexical)}
+    return [r for r in above if id(r["hit"]) in chosen]
 
 
 def figures(cases: list[dict], floor: float, dense: float | None, lexical: float | None) -> dict[str, float]:
@@ -75,25 +67,17 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.index / "ebp.sqlite").exists():
         print(f"no index at {args.index}; run `ebp index` on the demo corpus first", file=sys.stderr)
         return 2
-    judged: dict[str, dict[str, int]] = {}
-    for line in QRELS.read_text(encoding="utf-8").splitlines()[1:]:
-        case_id, doc, relevance = line.split("\t")
-        judged.setdefault(case_id, {})[doc] = int(relevance)
+    judged_cases, judged = load_judged()
     settings = Settings.from_env()
     searcher = Searcher(args.index, load_embedder(settings.model, settings.batch_size, settings.embed_precision))
     floor = relevance_floor(searcher.embedder.name, settings.relevance_floor)
     options = replace(settings.search_options(), k=10)
     cases = []
-    for line in CASES.read_text(encoding="utf-8").splitlines():
-        case = json.loads(line) if line.strip() else None
-        if case is None or case["id"] not in judged:
+    for case in judged_cases:
+        if case["id"] not in judged:
             continue
         rows = [
-            {
-                "dense": h.why.dense_score if h.why else None,
-                "lexical": (h.why.lexical_score or 0.0) if h.why else 0.0,
-                "relevance": judged[case["id"]].get(str(h.document.path), 0),
-            }
+            {"hit": h, "relevance": judged[case["id"]].get(str(h.document.path), 0)}
             for h in searcher.search(case["case"], options)
         ]
         cases.append({"id": case["id"], "rows": rows})

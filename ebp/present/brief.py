@@ -128,12 +128,17 @@ def build_brief(
     )
 
 
-def close_to_best(hits: Sequence[DocumentHit], window: float) -> list[DocumentHit]:
+def close_to_best(
+    hits: Sequence[DocumentHit], window: float | None, lexical_share: float | None = NEAR_BEST_LEXICAL
+) -> list[DocumentHit]:
     """The results about as relevant as the best one: a cosine within ``window`` of the best, or a BM25 score at
-    least ``NEAR_BEST_LEXICAL`` of the best; a result whose relevance was not scored (no ``why``) is kept.
+    least ``lexical_share`` of the best (None: that side is not asked; both None: every result); a result whose
+    relevance was not scored (no ``why``) is kept. ``benchmarks/eval_brief_relevance.py`` chose the values.
 
     Example: of two hits with cosine 0.90 and 0.84 and no BM25 score, ``close_to_best(hits, 0.01)`` keeps the first
     """
+    if window is None and lexical_share is None:
+        return list(hits)
     dense = [h.why.dense_score for h in hits if h.why is not None and h.why.dense_score is not None]
     lexical = [h.why.lexical_score for h in hits if h.why is not None and h.why.lexical_score]
     best_dense, best_lexical = max(dense, default=None), max(lexical, default=None)
@@ -142,9 +147,15 @@ def close_to_best(hits: Sequence[DocumentHit], window: float) -> list[DocumentHi
         why = hit.why
         if why is None or (why.dense_score is None and not why.lexical_score):
             return True
-        if why.dense_score is not None and best_dense is not None and why.dense_score >= best_dense - window:
-            return True
-        return bool(why.lexical_score and best_lexical and why.lexical_score >= NEAR_BEST_LEXICAL * best_lexical)
+        if window is not None and why.dense_score is not None and best_dense is not None:
+            if why.dense_score >= best_dense - window:
+                return True
+        return bool(
+            lexical_share is not None
+            and why.lexical_score
+            and best_lexical
+            and why.lexical_score >= lexical_share * best_lexical
+        )
 
     return [h for h in hits if near(h)]
 
