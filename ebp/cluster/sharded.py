@@ -23,7 +23,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from ebp.cluster.shards import Manifest, read_manifest
+from ebp.cluster.shards import MANIFEST, read_manifest
 from ebp.embed import Embedder
 from ebp.errors import IndexMissingError
 from ebp.index.lexical import idf_weights
@@ -42,22 +42,28 @@ class ShardedSearcher:
         self.index_dir = Path(index_dir)
         self.embedder = embedder
         self._lock = threading.Lock()
-        self._open: tuple[Manifest, list[Searcher]] | None = None
+        self._open: tuple[tuple[int, int, int], list[Searcher]] | None = None  # the manifest file's stamp
         self.shards()
 
     def shards(self) -> list[Searcher]:
-        """A searcher per shard of the current manifest (reopened when the manifest moved)."""
-        manifest = read_manifest(self.index_dir)
-        if manifest is None:
-            raise IndexMissingError(f"no sharded index at {self.index_dir}: run `ebp index --shards N` first")
+        """A searcher per shard of the current manifest, reopened when the manifest moved. The manifest lists every
+        document, so it is parsed again only when the file changed (a new one is renamed into place: a new inode)."""
+        try:
+            info = (self.index_dir / MANIFEST).stat()
+        except FileNotFoundError:
+            raise IndexMissingError(f"no sharded index at {self.index_dir}: run `ebp index --shards N` first") from None
+        stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
         with self._lock:
-            if self._open is None or self._open[0] != manifest:
+            if self._open is None or self._open[0] != stamp:
+                manifest = read_manifest(self.index_dir)
+                if manifest is None:
+                    raise IndexMissingError(f"no sharded index at {self.index_dir}: run `ebp index --shards N` first")
                 kept = {s.store.index_dir: s for s in self._open[1]} if self._open else {}
                 searchers = []
                 for shard in manifest.shards:
                     folder = self.index_dir / shard.name
                     searchers.append(kept.get(folder) or Searcher(folder, self.embedder))
-                self._open = (manifest, searchers)
+                self._open = (stamp, searchers)
             return self._open[1]
 
     @property
