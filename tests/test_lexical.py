@@ -2,6 +2,7 @@ import json
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ebp.errors import IndexMissingError, SchemaMismatchError
@@ -149,3 +150,36 @@ def test_load_errors(index: LexicalIndex, tmp_path: Path) -> None:
     meta.write_text(json.dumps({**json.loads(meta.read_text()), "analyzer": -1}))
     with pytest.raises(SchemaMismatchError):
         LexicalIndex.load(tmp_path / "lex")
+
+
+def test_shards_at_the_library_idf_and_length_score_as_the_whole_library(tmp_path: Path) -> None:
+    """Split a library into two shards of very different passage lengths: each shard's BM25, turned to the library's
+    IDF and mean length (``library_bm25``), is the laptop's BM25 over the whole library; without the length it is
+    not."""
+    from ebp.index.library_bm25 import LibraryWeights, idf_weights
+
+    words = "parenting stroke elderly depression therapy home care family support children violence".split()
+    rng = np.random.default_rng(3)
+    texts = [" ".join(rng.choice(words, int(rng.integers(3, 40)))) for _ in range(120)]
+    ids = list(range(1000, 1120))
+    library = LexicalIndex.build(ids, texts, ["en"] * len(ids))
+    short = [i for i, t in zip(ids, texts, strict=True) if len(t.split()) < 15]
+    long = [i for i in ids if i not in short]
+    shards = [LexicalIndex.build(part, [texts[i - 1000] for i in part], ["en"] * len(part)) for part in (short, long)]
+    shards[0].save(tmp_path / "s0")
+    shards[0] = LexicalIndex.load(tmp_path / "s0")  # the passages' lengths are kept on disk
+    query = "elderly family support after a stroke, home care"
+    total = library.term_counts(query, "en")
+    avgdl = sum(s.length_total()[1] for s in shards) / len(ids)
+    assert avgdl == pytest.approx(library.length_total()[1] / len(ids))
+    expected = library.scores(query, "en", ids)
+    got, idf_only = {}, {}
+    for shard, part in zip(shards, (short, long), strict=True):
+        idf = idf_weights(shard.term_counts(query, "en"), total)
+        got.update(shard.scores(query, "en", part, LibraryWeights(idf, avgdl)))
+        idf_only.update(shard.scores(query, "en", part, LibraryWeights(idf)))
+    assert max(abs(got[i] - expected[i]) for i in ids) < 1e-4 * max(expected.values())
+    assert max(abs(idf_only[i] - expected[i]) for i in ids) > 1e-2 * max(expected.values())
+    ranked = [pid for pid, _ in shards[1].search(query, "en", 5, LibraryWeights(idf_weights(shards[1].term_counts(
+        query, "en"), total), avgdl))]  # fmt: skip
+    assert ranked == sorted(long, key=lambda i: (-expected[i], i))[:5]

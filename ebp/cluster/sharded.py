@@ -3,9 +3,9 @@
 The case is embedded once and its BM25 queries are built once (``ebp.retrieve.queries``), the Indonesian
 bridge asking the union of the shards' English vocabularies. Each shard proposes its own candidates, scored on
 both sides by its own ``Searcher``, with BM25 rescaled to the whole library's IDF (the shards' term counts
-summed, ``ebp.index.lexical.idf_weights``), so a term rare in one shard but common in the library weighs what it
-weighs in the library. The candidates of all shards are then ranked together by the laptop's own
-``rank_documents``: the same reciprocal-rank fusion, language balance and design boost. With one shard the
+summed) and mean passage length (``ebp.index.library_bm25``), so a term rare in one shard but common in the
+library weighs what it weighs in the library. The candidates of all shards are then ranked together by the
+laptop's own ``rank_documents``: the same reciprocal-rank fusion, language balance and design boost. With one shard the
 result is the laptop's, score for score. A Ray Serve router (issue 16) puts shard replicas behind the same
 calls; this module runs them in one process.
 
@@ -26,7 +26,7 @@ from pathlib import Path
 from ebp.cluster.shards import MANIFEST, read_manifest
 from ebp.embed import Embedder
 from ebp.errors import IndexMissingError
-from ebp.index.lexical import idf_weights
+from ebp.index.library_bm25 import LibraryWeights, ShardWeights, idf_weights
 from ebp.index.store import Store
 from ebp.retrieve.queries import Proposals, lexical_queries
 from ebp.retrieve.search import Searcher, checked_request, query_languages, rank_documents
@@ -81,10 +81,16 @@ class ShardedSearcher:
         knowing = [k for k in (s.english_knows(s.current()) for s in shards) if k is not None]
         queries = lexical_queries(text, query_langs, (lambda w: any(k(w) for k in knowing)) if knowing else None, opts)
         counts = [s.term_counts(queries) for s in shards]
-        weights: list[dict[str, dict[str, float]] | None] = [None] * len(shards)
+        weights: list[ShardWeights | None] = [None] * len(shards)
         if len(shards) > 1:
+            lengths = [s.current().lexical.length_total() for s in shards]
+            # The library's mean passage length, when every shard kept its passages' lengths (older shards did not).
+            avgdl = (
+                sum(t for _, t in lengths) / max(1, sum(n for n, _ in lengths)) if all(t for _, t in lengths) else None
+            )
             weights = [
-                {lang: idf_weights(own[lang], _summed(counts, lang)) for lang in queries.texts} for own in counts
+                {lang: LibraryWeights(idf_weights(own[lang], _summed(counts, lang)), avgdl) for lang in queries.texts}
+                for own in counts
             ]
         # The laptop's candidates are its n best passages of each side; here the library's n best of the shards'.
         proposed = [shard.propose(queries, query, opts, w) for shard, w in zip(shards, weights, strict=True)]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import re
 import shutil
@@ -22,7 +21,7 @@ import tempfile
 import unicodedata
 import uuid
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from ebp.errors import IndexMissingError, SchemaMismatchError
+from ebp.index.library_bm25 import LibraryWeights, length_factor, lucene_idf
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,7 @@ ANALYZER_VERSION = 1
 FORMAT_VERSION = 1
 _META = "meta.json"
 _IDS = "ids.npy"
+_LENGTHS = "lengths.npy"  # index terms per passage (a shard scores at the library's mean length)
 
 # Lucene's English stop set (33 words), the one Anserini's published BM25 baselines use. NLTK's
 # 179-word list scored +0.007 nDCG@10 on NFCorpus dev but +0.001 on SciFact train, and it drops
@@ -143,33 +144,13 @@ def analyze(text: str, lang: str) -> list[str]:
     return stems
 
 
-def lucene_idf(passages: int, holding: int) -> float:
-    """BM25's IDF as bm25s computes it for ``method="lucene"``: log(1 + (N - df + 0.5) / (df + 0.5))."""
-    return math.log(1.0 + (passages - holding + 0.5) / (holding + 0.5))
-
-
-def idf_weights(local: tuple[int, dict[str, int]], total: tuple[int, dict[str, int]]) -> dict[str, float]:
-    """Per-term multipliers that turn one shard's BM25 (its own IDF) into the whole library's: the library's IDF
-    over the shard's, for the terms the shard holds (``term_counts`` of the shard and summed over all shards).
-
-    Example: a shard where a term is rarer than in the library weighs it down: ``idf_weights((10, {"x": 1}),
-    (100, {"x": 50}))["x"] < 1``
-    """
-    n, counts = local
-    big_n, big_counts = total
-    return {
-        term: lucene_idf(big_n, big_counts.get(term, df)) / lucene_idf(n, df)
-        for term, df in counts.items()
-        if df and lucene_idf(n, df) > 0
-    }
-
-
 class LexicalIndex:
     """BM25 over analysed passages, keyed by arbitrary int64 passage ids."""
 
-    def __init__(self, bm25: Any, ids: np.ndarray) -> None:
+    def __init__(self, bm25: Any, ids: np.ndarray, lengths: np.ndarray | None = None) -> None:
         self._bm25 = bm25  # bm25s.BM25, or None for an empty index
         self._ids = ids
+        self._lengths = lengths  # index terms per row (None: an index saved before lengths were kept)
         self._row_of: dict[int, int] | None = None  # passage id → matrix row, built on first use
 
     @classmethod
@@ -191,17 +172,18 @@ class LexicalIndex:
         if not len(id_array):
             return cls(None, id_array)
         bm25 = _bm25s().BM25(k1=k1, b=b, method="lucene")
-        bm25.index([analyze(text, lang) for text, lang in zip(texts, langs, strict=True)], show_progress=False)
-        return cls(bm25, id_array)
+        tokens = [analyze(text, lang) for text, lang in zip(texts, langs, strict=True)]
+        bm25.index(tokens, show_progress=False)
+        return cls(bm25, id_array, np.array([len(t) for t in tokens], dtype=np.int32))
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def search(
-        self, query: str, lang: str, k: int = 100, weights: Mapping[str, float] | None = None
+        self, query: str, lang: str, k: int = 100, weights: LibraryWeights | None = None
     ) -> list[tuple[int, float]]:
-        """Up to ``k`` (passage id, BM25 score) pairs, best first; only passages sharing a term. ``weights``:
-        a multiplier per index term (a shard's IDF turned into the whole library's, ``idf_weights``)."""
+        """Up to ``k`` (passage id, BM25 score) pairs, best first; only passages sharing a term. ``weights``: a
+        shard's BM25 turned into the whole library's (``ebp.index.library_bm25``)."""
         if k < 1:
             raise ValueError(f"k must be at least 1, got {k}")
         if self._bm25 is None:
@@ -216,7 +198,7 @@ class LexicalIndex:
         order = rows[np.lexsort((rows, -scores[rows]))]
         return [(int(self._ids[r]), float(scores[r])) for r in order]
 
-    def _query_scores(self, query: str, lang: str, weights: Mapping[str, float] | None) -> np.ndarray | None:
+    def _query_scores(self, query: str, lang: str, weights: LibraryWeights | None) -> np.ndarray | None:
         """BM25 of ``query`` for every passage row (None when no query term is in the index)."""
         vocab = self._bm25.vocab_dict
         # A repeated query term counts once per repetition, as in Anserini's bag-of-words queries.
@@ -225,11 +207,25 @@ class LexicalIndex:
             return None
         if weights is None:
             return np.asarray(self._bm25.get_scores_from_ids([vocab[t] for t in terms]))
-        # bm25s stores each term's column already multiplied by its IDF: a term's weight rescales its column.
-        total = np.zeros(len(self._ids), dtype=np.float64)
+        # bm25s keeps one column of a sparse matrix per term, each value already multiplied by the term's IDF.
+        matrix, n = self._bm25.scores, len(self._ids)
+        indptr, indices, data = matrix["indptr"], matrix["indices"], matrix["data"]
+        rescale = weights.avgdl is not None and self._lengths is not None and n > 0
+        own_avgdl = float(self._lengths.mean()) if rescale and self._lengths is not None else 0.0
+        total = np.zeros(n, dtype=np.float64)
         for term, count in Counter(terms).items():
-            total += count * weights.get(term, 1.0) * np.asarray(self._bm25.get_scores_from_ids([vocab[term]]))
+            start, end = int(indptr[vocab[term]]), int(indptr[vocab[term] + 1])
+            rows, values = np.asarray(indices[start:end]), np.asarray(data[start:end], dtype=np.float64)
+            if rescale and self._lengths is not None and weights.avgdl and own_avgdl:
+                idf, k1, b = lucene_idf(n, end - start), self._bm25.k1, self._bm25.b
+                values = values * length_factor(values, self._lengths[rows], idf, own_avgdl, weights.avgdl, k1, b)
+            total[rows] += count * weights.idf.get(term, 1.0) * values  # a column holds each row once
         return total
+
+    def length_total(self) -> tuple[int, int]:
+        """(passages, index terms in them): a shard's share of the library's mean passage length (0 terms: an
+        index saved before lengths were kept)."""
+        return len(self._ids), int(self._lengths.sum()) if self._lengths is not None else 0
 
     def term_counts(self, query: str, lang: str) -> tuple[int, dict[str, int]]:
         """(passages in the index, passages holding each of the query's index terms): a shard's share of the
@@ -271,7 +267,7 @@ class LexicalIndex:
         return frozenset(term for term, column in vocab.items() if term and present[column])
 
     def scores(
-        self, query: str, lang: str, ids: Sequence[int], weights: Mapping[str, float] | None = None
+        self, query: str, lang: str, ids: Sequence[int], weights: LibraryWeights | None = None
     ) -> dict[int, float]:
         """BM25 score of ``query`` for each passage id in ``ids`` (0.0 where no term is shared)."""
         all_scores = None if self._bm25 is None or not len(ids) else self._query_scores(query, lang, weights)
@@ -300,6 +296,8 @@ class LexicalIndex:
         if self._bm25 is not None:
             self._bm25.save(directory, show_progress=False)
         np.save(directory / _IDS, self._ids)
+        if self._lengths is not None:
+            np.save(directory / _LENGTHS, self._lengths)
         meta = {"format": FORMAT_VERSION, "analyzer": ANALYZER_VERSION, "passages": len(self._ids)}
         (directory / _META).write_text(json.dumps(meta), encoding="utf-8")
         for path in directory.iterdir():
@@ -324,7 +322,8 @@ class LexicalIndex:
         bm25 = _bm25s().BM25.load(directory, show_progress=False)
         if bm25.scores["num_docs"] != len(ids):
             raise SchemaMismatchError(f"the lexical index at {directory} is inconsistent; rebuild the index")
-        return cls(bm25, ids)
+        lengths = np.load(directory / _LENGTHS, allow_pickle=False) if (directory / _LENGTHS).exists() else None
+        return cls(bm25, ids, lengths if lengths is not None and len(lengths) == len(ids) else None)
 
 
 def _swap_into_place(new: Path, target: Path) -> None:

@@ -34,6 +34,7 @@ from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.embed import Embedder
 from ebp.index.generations import Generations, Loaded
 from ebp.index.lexical import LexicalIndex
+from ebp.index.library_bm25 import ShardWeights
 from ebp.index.store import PassageRow, Store
 from ebp.index.vectors import VectorIndex
 from ebp.retrieve.explain import matched_words
@@ -124,11 +125,11 @@ class Searcher:
         query: np.ndarray | None,
         query_langs: tuple[str, ...],
         opts: SearchOptions,
-        weights: dict[str, dict[str, float]] | None = None,
+        weights: ShardWeights | None = None,
         chosen: Proposals | None = None,
     ) -> dict[int, _Doc]:
         """This index's candidate documents for queries built elsewhere (a sharded search asks each shard), BM25
-        per analyser language rescaled by ``weights`` (the whole library's IDF, ``lexical.idf_weights``); only
+        per analyser language rescaled by ``weights`` (the whole library's, ``ebp.index.library_bm25``); only
         the ``chosen`` passages when given (the library's best of each side that are in this index)."""
         for _ in range(2):
             loaded = self.current()
@@ -138,7 +139,7 @@ class Searcher:
         return {}
 
     def propose(
-        self, queries: LexicalQueries, query: np.ndarray | None, opts: SearchOptions, weights: dict | None = None
+        self, queries: LexicalQueries, query: np.ndarray | None, opts: SearchOptions, weights: ShardWeights | None
     ) -> Proposals:
         """This index's best passages of each side, scored (a sharded search keeps the library's best of them)."""
         for _ in range(2):
@@ -182,7 +183,7 @@ class Searcher:
         vectors: VectorIndex,
         lexical: LexicalIndex,
         opts: SearchOptions,
-        weights: dict[str, dict[str, float]] | None = None,
+        weights: ShardWeights | None = None,
         chosen: Proposals | None = None,
     ) -> dict[int, _Doc] | None:
         """Candidate passages from both sides (this index's own proposals, or ``chosen`` ones), each scored by both
@@ -218,7 +219,7 @@ class Searcher:
         vectors: VectorIndex,
         lexical: LexicalIndex,
         opts: SearchOptions,
-        weights: dict[str, dict[str, float]],
+        weights: ShardWeights,
     ) -> Proposals:
         """The best passages of each side: the candidates (``opts.candidates`` a side)."""
         n = max(opts.candidates, opts.k * opts.passages_per_doc)

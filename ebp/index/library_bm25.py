@@ -1,0 +1,66 @@
+"""One shard's BM25 turned into the whole library's: the library's IDF and its mean passage length.
+
+bm25s (``method="lucene"``) stores, per term and passage, idf · tf / (tf + k1 · (1 − b + b · dl / avgdl)), with
+the IDF and the mean passage length (avgdl) of the index it built. A shard holds part of the library, so both
+differ a little from the library's: ``idf_weights`` rescales each term's column by the library's IDF over the
+shard's, and ``length_factor`` recovers each stored value's term frequency (the passage's length is kept beside
+the index) and scores it again at the library's avgdl. With both, a shard's BM25 is the laptop's over the whole
+library, up to float32 rounding.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class LibraryWeights:
+    """How a shard's BM25 becomes the library's for one query: a multiplier per term (``idf_weights``) and the
+    library's mean passage length in index terms (None: keep the shard's own)."""
+
+    idf: Mapping[str, float] = field(default_factory=dict)
+    avgdl: float | None = None
+
+
+ShardWeights = dict[str, LibraryWeights]  # per analyser language of a query ("en", "id")
+
+
+def lucene_idf(passages: int, holding: int) -> float:
+    """BM25's IDF as bm25s computes it for ``method="lucene"``: log(1 + (N - df + 0.5) / (df + 0.5))."""
+    return math.log(1.0 + (passages - holding + 0.5) / (holding + 0.5))
+
+
+def idf_weights(local: tuple[int, dict[str, int]], total: tuple[int, dict[str, int]]) -> dict[str, float]:
+    """Per-term multipliers that turn one shard's BM25 (its own IDF) into the whole library's: the library's IDF
+    over the shard's, for the terms the shard holds (``term_counts`` of the shard and summed over all shards).
+
+    Example: a shard where a term is rarer than in the library weighs it down: ``idf_weights((10, {"x": 1}),
+    (100, {"x": 50}))["x"] < 1``
+    """
+    n, counts = local
+    big_n, big_counts = total
+    return {
+        term: lucene_idf(big_n, big_counts.get(term, df)) / lucene_idf(n, df)
+        for term, df in counts.items()
+        if df and lucene_idf(n, df) > 0
+    }
+
+
+def length_factor(
+    values: np.ndarray, lengths: np.ndarray, idf: float, own_avgdl: float, avgdl: float, k1: float, b: float
+) -> np.ndarray:
+    """Per stored BM25 value of one term (passages of ``lengths`` index terms), the factor that turns it from the
+    shard's mean passage length ``own_avgdl`` to the library's ``avgdl``.
+
+    Example: the same mean length changes nothing: ``length_factor(np.array([0.5]), np.array([10]), 1.0, 10.0,
+    10.0, 1.5, 0.75).tolist() == [1.0]``
+    """
+    x = np.clip(np.asarray(values, dtype=np.float64) / idf, 0.0, 1.0 - 1e-9)  # tf / (tf + k1 · norm)
+    own = 1.0 - b + b * lengths / own_avgdl
+    tf = k1 * own * x / (1.0 - x)
+    library = 1.0 - b + b * lengths / avgdl
+    return np.asarray((tf + k1 * own) / (tf + k1 * library))
