@@ -120,3 +120,15 @@ def test_curate_simulate_prints_the_metrics_as_json(tmp_path: Path, capsys, monk
     assert 0 < data["wss95"] <= 1 and 0 <= data["recall_at_10pct"] <= 1 and data["seconds_per_decision"] < 1
     assert main(["curate", "simulate", "--csv", str(path), "--label-column", "nope", "--json"]) == 1
     assert "nope" in capsys.readouterr().err
+
+
+def test_include_weights_follow_asreviews_balance() -> None:
+    """ASReview's "balanced" weights: the excludes together weigh the includes' 1/ratio, and the weights sum to the
+    number of decisions; equal ratio and class sizes weigh every decision alike."""
+    from ebp.curate.screen import include_weights
+
+    y = np.array([1, 1, 0, 0, 0, 0, 0, 0, 0, 0])
+    weights = include_weights(y, 9.8)
+    assert weights.sum() == pytest.approx(len(y))
+    assert weights[y == 0].sum() == pytest.approx(weights[y == 1].sum() / 9.8)
+    assert include_weights(np.array([1, 0]), 1.0).tolist() == [1.0, 1.0]

@@ -34,6 +34,7 @@ GRID = {
     "tfidf only (no e5, no topic)": ScreenParams(embedding_weight=0.0, topic_weight=0.0),
     "tfidf + e5, no topic prior": ScreenParams(topic_weight=0.0),
     "default": ScreenParams(),
+    "before elas_u4 (C 1, classes weighed equally)": ScreenParams(C=1.0, include_ratio=0.0),
     "e5 weight 2": ScreenParams(embedding_weight=2.0),
     "topic weight 3": ScreenParams(topic_weight=3.0),
 }
