@@ -21,22 +21,175 @@ Example::
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
+
+import numpy as np
 
 from ebp.cluster.shards import MANIFEST, read_manifest
 from ebp.embed import Embedder
 from ebp.errors import IndexMissingError
 from ebp.index.library_bm25 import LibraryWeights, ShardWeights, idf_weights
 from ebp.index.store import Store
-from ebp.retrieve.queries import Proposals, lexical_queries
+from ebp.retrieve.queries import LexicalQueries, Proposals, lexical_queries
 from ebp.retrieve.search import Searcher, checked_request, query_languages, rank_documents
 from ebp.types import DocumentHit, Mode, SearchOptions
 
 SHARD_BITS = 40  # a document's key across shards: shard number above these bits, its own id below
+BRIDGE_ROUNDS = 8  # rounds of asking the shards which English words they hold (one or two in practice)
+
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Pending(Protocol[T_co]):
+    """A shard's answer: at hand (``Done``), or on its way from a replica (a Ray Serve ``DeploymentResponse``)."""
+
+    def result(self) -> T_co: ...
+
+
+@dataclass(frozen=True)
+class Done(Generic[T_co]):
+    value: T_co
+
+    def result(self) -> T_co:
+        return self.value
+
+
+@dataclass(frozen=True)
+class ShardStats:
+    """A shard's share of the library's BM25 statistics for one query."""
+
+    counts: dict[str, tuple[int, dict[str, int]]]  # per analyser language: (passages, passages holding each term)
+    length: tuple[int, int]  # (passages, index terms in them; 0 when the shard kept no lengths)
+
+
+class ShardService:
+    """One shard's side of a sharded search, in plain calls on its ``Searcher``: what runs in this process for a
+    local sharded index and what a Ray Serve replica deploys (``ebp.cluster.router``). The case's vector and BM25
+    queries come from the caller, so a shard never loads the model."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+
+    def stats(self, queries: LexicalQueries) -> ShardStats:
+        return ShardStats(self.searcher.term_counts(queries), self.searcher.current().lexical.length_total())
+
+    def knows(self, words: Sequence[str]) -> list[bool] | None:
+        """Whether the shard's English documents hold each word (None: it has none)."""
+        knowing = self.searcher.english_knows(self.searcher.current())
+        return None if knowing is None else [knowing(w) for w in words]
+
+    def propose(
+        self, queries: LexicalQueries, query: np.ndarray | None, opts: SearchOptions, weights: ShardWeights | None
+    ) -> Proposals:
+        return self.searcher.propose(queries, query, opts, weights)
+
+    def candidates(
+        self,
+        queries: LexicalQueries,
+        query: np.ndarray | None,
+        query_langs: tuple[str, ...],
+        opts: SearchOptions,
+        weights: ShardWeights | None,
+        chosen: Proposals | None,
+    ) -> dict[int, Any]:
+        return self.searcher.candidates(queries, query, query_langs, opts, weights, chosen)
+
+
+class Shard(Protocol):
+    """What the sharded search asks of a shard; each call answers a ``Pending`` so replicas work in parallel."""
+
+    def stats(self, queries: LexicalQueries) -> Pending[ShardStats]: ...
+    def knows(self, words: Sequence[str]) -> Pending[list[bool] | None]: ...
+    def propose(
+        self, queries: LexicalQueries, query: np.ndarray | None, opts: SearchOptions, weights: ShardWeights | None
+    ) -> Pending[Proposals]: ...
+    def candidates(
+        self,
+        queries: LexicalQueries,
+        query: np.ndarray | None,
+        query_langs: tuple[str, ...],
+        opts: SearchOptions,
+        weights: ShardWeights | None,
+        chosen: Proposals | None,
+    ) -> Pending[dict[int, Any]]: ...
+
+
+class LocalShard:
+    """A ``Shard`` in this process: its ``ShardService``'s answers, at hand."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.service = ShardService(searcher)
+
+    def __getattr__(self, name: str) -> Any:
+        call = getattr(self.service, name)
+        return lambda *args: Done(call(*args))
+
+
+def search_shards(
+    shards: Sequence[Shard], embedder: Embedder, case_text: str, opts: SearchOptions
+) -> list[DocumentHit]:
+    """The most relevant documents for ``case_text`` over ``shards``, fused exactly as the laptop fuses one index:
+    the case embedded once, its BM25 queries built once, the shards' BM25 at the library's statistics, the
+    library's best candidates of each side, the laptop's ``rank_documents``."""
+    query_langs = query_languages(case_text)
+    query = embedder.embed_queries([case_text])[0] if opts.mode is not Mode.BM25 else None
+    queries = _bridged_queries(shards, case_text, query_langs, opts)
+    stats = [p.result() for p in [s.stats(queries) for s in shards]]
+    weights: list[ShardWeights | None] = [None] * len(shards)
+    if len(shards) > 1:
+        # The library's mean passage length, when every shard kept its passages' lengths (older shards did not).
+        tokens, passages = sum(st.length[1] for st in stats), sum(st.length[0] for st in stats)
+        avgdl = tokens / max(1, passages) if all(st.length[1] for st in stats) else None
+        counts = [st.counts for st in stats]
+        weights = [
+            {lang: LibraryWeights(idf_weights(own[lang], _summed(counts, lang)), avgdl) for lang in queries.texts}
+            for own in counts
+        ]
+    # The laptop's candidates are its n best passages of each side; here the library's n best of the shards'.
+    pending = [s.propose(queries, query, opts, w) for s, w in zip(shards, weights, strict=True)]
+    proposed = [p.result() for p in pending]
+    chosen = _best_of(proposed, max(opts.candidates, opts.k * opts.passages_per_doc)) if len(shards) > 1 else proposed
+    asked = [s.candidates(queries, query, query_langs, opts, weights[i], chosen[i]) for i, s in enumerate(shards)]
+    docs = {}
+    for number, answer in enumerate(asked):
+        for doc_id, entry in answer.result().items():
+            docs[(number << SHARD_BITS) | doc_id] = entry
+    return rank_documents(docs, "+".join(query_langs), opts, queries.terms, queries.texts)
+
+
+def _bridged_queries(
+    shards: Sequence[Shard], text: str, query_langs: tuple[str, ...], opts: SearchOptions
+) -> LexicalQueries:
+    """``lexical_queries`` with the shards' English vocabularies (a word is known when any shard holds it), asked
+    in batches: build the queries with the answers so far, ask the shards about the words that build asked and
+    nobody had answered, until a build asks nothing new; its queries are then those of one index."""
+    known: dict[str, bool] = {}
+    new: list[str] = []  # words the last build asked that no shard had answered
+
+    def knows(word: str) -> bool:
+        if word not in known and word not in new:
+            new.append(word)
+        return known.get(word, False)
+
+    queries = lexical_queries(text, query_langs, knows, opts)
+    for _ in range(BRIDGE_ROUNDS):
+        if not new:
+            break
+        answers = [p.result() for p in [s.knows(list(new)) for s in shards]]
+        held = [a for a in answers if a is not None]
+        if not held:
+            return lexical_queries(text, query_langs, None, opts)  # no shard holds an English document
+        known.update((w, any(a[i] for a in held)) for i, w in enumerate(new))
+        new.clear()
+        queries = lexical_queries(text, query_langs, knows, opts)
+    return queries
 
 
 class ShardedSearcher:
-    """Answers searches from every shard of a sharded index; safe to share between threads."""
+    """Answers searches from every shard of a sharded index in this process; safe to share between threads."""
 
     def __init__(self, index_dir: Path, embedder: Embedder) -> None:
         self.index_dir = Path(index_dir)
@@ -75,32 +228,7 @@ class ShardedSearcher:
     def search(self, case_text: str, options: SearchOptions | None = None, **overrides: object) -> list[DocumentHit]:
         """The most relevant documents for ``case_text`` over all shards, best first (``options.k`` at most)."""
         text, opts = checked_request(case_text, options, overrides)
-        shards = self.shards()
-        query_langs = query_languages(text)
-        query = self.embedder.embed_queries([text])[0] if opts.mode is not Mode.BM25 else None
-        knowing = [k for k in (s.english_knows(s.current()) for s in shards) if k is not None]
-        queries = lexical_queries(text, query_langs, (lambda w: any(k(w) for k in knowing)) if knowing else None, opts)
-        counts = [s.term_counts(queries) for s in shards]
-        weights: list[ShardWeights | None] = [None] * len(shards)
-        if len(shards) > 1:
-            lengths = [s.current().lexical.length_total() for s in shards]
-            # The library's mean passage length, when every shard kept its passages' lengths (older shards did not).
-            avgdl = (
-                sum(t for _, t in lengths) / max(1, sum(n for n, _ in lengths)) if all(t for _, t in lengths) else None
-            )
-            weights = [
-                {lang: LibraryWeights(idf_weights(own[lang], _summed(counts, lang)), avgdl) for lang in queries.texts}
-                for own in counts
-            ]
-        # The laptop's candidates are its n best passages of each side; here the library's n best of the shards'.
-        proposed = [shard.propose(queries, query, opts, w) for shard, w in zip(shards, weights, strict=True)]
-        chosen = _best_of(proposed, max(opts.candidates, opts.k * opts.passages_per_doc)) if len(shards) > 1 else None
-        docs = {}
-        for number, shard in enumerate(shards):
-            mine = chosen[number] if chosen is not None else proposed[number]
-            for doc_id, entry in shard.candidates(queries, query, query_langs, opts, weights[number], mine).items():
-                docs[(number << SHARD_BITS) | doc_id] = entry
-        return rank_documents(docs, "+".join(query_langs), opts, queries.terms, queries.texts)
+        return search_shards([LocalShard(s) for s in self.shards()], self.embedder, text, opts)
 
 
 def _best_of(proposed: list[Proposals], n: int) -> list[Proposals]:
