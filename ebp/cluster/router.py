@@ -1,0 +1,133 @@
+"""Search on a Ray cluster: the shards of a sharded index as Ray Serve replicas behind one router (issue 16).
+
+    ebp serve --cluster ADDRESS --index big [--replicas 2]   # deploy the search app on the cluster
+    ebp search "CASE" --cluster ADDRESS --index big           # ask it (JSON as with a laptop index)
+
+The router (``Router``) embeds the case once, builds the BM25 queries and the Indonesian bridge once, fans the calls
+out to one deployment per shard (``ShardReplica``, ``replicas`` copies each) and fuses them as the laptop does, by
+the same ``ebp.cluster.sharded.search_shards`` that searches a sharded index in one process: one code path, the
+shards local or remote. Each replica opens its shard folder (on storage every node sees) and follows that folder's
+generations as a laptop's searcher does, so a rebuilt shard is served on the next query. A shard added by a later
+build (the open one was full) needs the app deployed again; the router says so in one line.
+
+Imported only for ``--cluster``: the laptop never imports ray.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ebp.cluster.sharded import ShardService, search_shards
+from ebp.cluster.shards import read_manifest
+from ebp.config import Settings
+from ebp.embed import load_embedder
+from ebp.embed.lazy import LazyEmbedder
+from ebp.errors import EbpError, IndexMissingError
+from ebp.index.store import Store
+from ebp.retrieve.search import Searcher, checked_request
+from ebp.types import DocumentHit, SearchOptions
+
+log = logging.getLogger(__name__)
+
+APP = "ebp"  # the Serve application's name on the cluster
+
+
+def _shard_names(index_dir: Path) -> tuple[str, ...]:
+    manifest = read_manifest(index_dir)
+    if manifest is None:
+        raise IndexMissingError(f"no sharded index at {index_dir}: run `ebp index --shards N` first")
+    return tuple(s.name for s in manifest.shards)
+
+
+class ShardReplica(ShardService):
+    """One shard folder's searcher as a Serve replica. It never loads the model: the router sends the case's
+    vector (the embedder only names the model the shard was built with)."""
+
+    def __init__(self, folder: str, model: str) -> None:
+        super().__init__(Searcher(Path(folder), LazyEmbedder(model)))
+
+
+class RemoteShard:
+    """A ``Shard`` (``ebp.cluster.sharded``) answered by a Serve deployment: each call returns its
+    ``DeploymentResponse``, so the router asks every shard before it waits for any."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self.handle, name)
+        return lambda *args: method.remote(*args)
+
+
+class Router:
+    """The app's ingress: the case embedded once, the shards asked in parallel, the laptop's fusion."""
+
+    def __init__(self, index_dir: str, settings: Settings, names: Sequence[str], *shards: Any) -> None:
+        self.index_dir = Path(index_dir)
+        self.names = tuple(names)
+        self.embedder = load_embedder(settings.model, settings.batch_size, settings.embed_precision)
+        self.shards = [RemoteShard(h) for h in shards]
+
+    def search(self, case_text: str, options: SearchOptions | None = None) -> list[DocumentHit]:
+        text, opts = checked_request(case_text, options, {})
+        if _shard_names(self.index_dir) != self.names:
+            raise EbpError(
+                f"the library at {self.index_dir} has other shards than the app serves: run `ebp serve --cluster` again"
+            )
+        return search_shards(self.shards, self.embedder, text, opts)
+
+
+def connect(address: str) -> None:
+    """Join the Ray cluster at ``address`` ('local': start one in this process, gone when it exits)."""
+    import ray
+
+    if not ray.is_initialized():
+        ray.init(address=None if address == "local" else address, logging_level=logging.WARNING, log_to_driver=False)
+
+
+def deploy(settings: Settings, address: str, replicas: int = 1, cpus: float = 1.0) -> Any:
+    """Deploy (or replace) the search app for the sharded index ``settings.index_dir``; its ingress handle.
+    ``replicas``: copies of each shard; ``cpus``: the CPUs Ray reserves for each replica and the router."""
+    from ray import serve
+
+    if replicas < 1:
+        raise EbpError(f"--replicas must be at least 1, got {replicas}")
+    index_dir = settings.index_dir.resolve()
+    names = _shard_names(index_dir)
+    connect(address)
+    reserved = {"num_cpus": cpus}
+    replica = serve.deployment(ShardReplica)
+    shards = [
+        replica.options(name=name, num_replicas=replicas, ray_actor_options=reserved).bind(
+            str(index_dir / name), settings.model
+        )
+        for name in names
+    ]
+    router = serve.deployment(Router).options(name="router", ray_actor_options=reserved)
+    app = router.bind(str(index_dir), settings, names, *shards)
+    return serve.run(app, name=APP, route_prefix=None)
+
+
+class ClusterSearcher:
+    """``ebp search --cluster``: the router's answers, and the first shard's store (read here, on the shared
+    storage) for what the command prints around them. Nothing is embedded in this process."""
+
+    def __init__(self, index_dir: Path, address: str, model: str) -> None:
+        from ray import serve
+
+        connect(address)
+        self.index_dir = Path(index_dir)
+        names = _shard_names(self.index_dir)
+        self.store = Store.open_existing(self.index_dir / names[0])
+        self.embedder = LazyEmbedder(model)
+        try:
+            self.handle = serve.get_app_handle(APP)
+        except Exception as exc:  # RayServeException: no controller or no app
+            raise EbpError(f"no ebp search app on the cluster at {address}: run `ebp serve --cluster` first") from exc
+
+    def search(self, case_text: str, options: SearchOptions | None = None, **overrides: object) -> list[DocumentHit]:
+        text, opts = checked_request(case_text, options, overrides)
+        return list(self.handle.search.remote(text, opts).result())
