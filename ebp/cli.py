@@ -28,7 +28,6 @@ from ebp.types import DESIGNS, DocType, Mode
 
 log = logging.getLogger("ebp")
 
-
 DESIGN_CHOICES = DESIGNS
 QUESTION_CHOICES = ("auto", *QUESTION_TYPES)
 
@@ -108,6 +107,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--stop", action="store_true", help="stop the warm search process of this index")
     p.add_argument("--status", action="store_true", help="say whether one runs (exit code 1 when not)")
+    p.add_argument("--cluster", metavar="ADDRESS", help="deploy the sharded index's search app on this Ray cluster")
+    p.add_argument("--replicas", type=int, default=1, help="with --cluster: copies of each shard (default 1)")
     p.set_defaults(func=cmd_serve)
     return parser
 
@@ -131,6 +132,7 @@ def _search_arguments(p: argparse.ArgumentParser) -> None:
         help="boost designs that answer this question type (see ebp copes); 'auto' takes it from the case",
     )
     p.add_argument("--no-warm", action="store_true", help="search in this process, without the warm search process")
+    p.add_argument("--cluster", metavar="ADDRESS", help="ask the search app on this Ray cluster (ebp serve --cluster)")
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
@@ -219,16 +221,14 @@ def _answer(command: str, args: argparse.Namespace, settings: Settings) -> int:
     """Print the answer to ``ebp search`` or ``ebp brief``: from the warm search process when it can give
     it (started from the shell on first use), else searched here, with the same text either way."""
     from ebp.answer import Request, answer
-    from ebp.index.store import Store
+    from ebp.index.store import SHARD_MANIFEST, Store
 
     request = Request.from_args(command, args)
     request.validate()
-    from ebp.index.store import SHARD_MANIFEST
-
-    if (settings.index_dir / SHARD_MANIFEST).is_file():
+    if args.cluster or (settings.index_dir / SHARD_MANIFEST).is_file():
         from ebp.cluster import commands
 
-        print(commands.answer(request, settings))
+        print(commands.answer(request, settings, args.cluster))
         return 0
     Store.open_existing(settings.index_dir)  # one clear line when there is no index, before any model
     out = None
@@ -249,6 +249,11 @@ def _answer(command: str, args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from ebp import warm
+
+    if args.cluster:  # Ray Serve replicas of a sharded index's shards (imported only here: issue 16)
+        from ebp.cluster import commands
+
+        return commands.serve(settings, args.cluster, args.replicas)
 
     if args.stop:
         stopped = warm.stop(settings.index_dir)

@@ -76,6 +76,8 @@ class Settings:
     """App: results whose best dense similarity is below this go under "weaker matches" (-1: the model's own)."""
     shard_passages: int = 2_000_000
     """A sharded index (``ebp index --shards``): passages a shard holds before new documents open the next one."""
+    replica_cpus: float = 1.0
+    """``ebp serve --cluster``: CPUs Ray reserves for each shard replica and for the router."""
     search_mode: str = "hybrid"
     """hybrid (words + meaning), dense (meaning only) or bm25 (words only)."""
     lexical_weight: float = 1.0
@@ -145,8 +147,10 @@ class Settings:
             raise ValueError(f"search_mode must be one of hybrid, dense, bm25: {self.search_mode!r}")
         if not self.warm_idle_minutes > 0:
             raise ValueError(f"warm_idle_minutes must be positive: {self.warm_idle_minutes}")
-        if self.shard_passages < 1:
-            raise ValueError(f"shard_passages must be positive: {self.shard_passages}")
+        if self.shard_passages < 1 or not self.replica_cpus > 0:
+            raise ValueError(
+                f"shard_passages and replica_cpus must be positive: {self.shard_passages}, {self.replica_cpus}"
+            )
         if self.workers < 1 or self.batch_size < 1 or self.candidates < 1 or self.passages_per_doc < 1:
             raise ValueError("workers, batch_size, candidates and passages_per_doc must be positive")
 

@@ -42,12 +42,12 @@ def served(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     root = tmp_path_factory.mktemp("serve")
     corpus = root / "corpus"
     shutil.copytree(ROOT / "corpus", corpus)
-    settings = Settings.from_env({}, index_dir=root / "big", corpus_dir=corpus)
+    settings = Settings.from_env({"EBP_REPLICA_CPUS": "0.25"}, index_dir=root / "big", corpus_dir=corpus)
     embedder = LazyEmbedder(settings.model)
     build(corpus, settings.index_dir, settings, embedder, shards=3)
     ray.init(num_cpus=2, logging_level="WARNING", log_to_driver=False)
     try:
-        deploy(settings, "local", replicas=1, cpus=0.25)
+        deploy(settings, "local", replicas=1)
         yield corpus, settings, embedder
     finally:
         serve.shutdown()
@@ -84,4 +84,44 @@ def test_no_app_is_one_clear_error(tmp_path: Path, served) -> None:  # type: ign
         with pytest.raises(EbpError, match="ebp serve --cluster"):
             ClusterSearcher(settings.index_dir, "local", settings.model).search("lansia tinggal sendiri")
     finally:
-        deploy(settings, "local", replicas=1, cpus=0.25)
+        deploy(settings, "local", replicas=1)
+
+
+def test_the_command_line_deploys_on_a_running_cluster_and_searches_through_it(tmp_path: Path) -> None:
+    """`ray start --head`, `ebp serve --cluster ADDRESS` (the app stays on the cluster after the command), then
+    `ebp search --cluster ADDRESS --json` prints what `ebp search` prints from the same sharded index in one
+    process."""
+    import json
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    # Ray 2.60 authenticates its clients by a token (~/.ray/auth_token): the head and every client ask for it.
+    env = {**os.environ, "EBP_REPLICA_CPUS": "0.25", "EBP_WARM_SEARCH": "0", "RAY_AUTH_MODE": "token"}
+    bin_dir = Path(sys.executable).parent
+    ebp = [sys.executable, "-m", "ebp"]
+    index = ["--index", str(tmp_path / "big")]
+    run = lambda *args: subprocess.run([*args], env=env, capture_output=True, text=True, timeout=600)  # noqa: E731
+    assert run(*ebp, "index", str(corpus), *index, "--shards", "2").returncode == 0
+    head = ("start", "--head", f"--port={port}", "--num-cpus=2", "--disable-usage-stats")
+    started = run(str(bin_dir / "ray"), *head)
+    assert started.returncode == 0, started.stderr
+    try:
+        address = f"127.0.0.1:{port}"
+        nobody = run(*ebp, "search", "lansia", *index, "--cluster", "127.0.0.1:9")
+        assert nobody.returncode == 1 and nobody.stderr.startswith("ebp: no Ray cluster answers"), nobody.stderr
+        deployed = run(*ebp, "serve", *index, "--cluster", address, "--replicas", "2")
+        assert deployed.returncode == 0 and "search app deployed" in deployed.stderr, deployed.stderr
+        case = "Ibu korban KDRT takut melapor, anaknya menyaksikan kekerasan"
+        here = run(*ebp, "search", case, *index, "--json", "-k", "5")
+        there = run(*ebp, "search", case, *index, "--json", "-k", "5", "--cluster", address)
+        assert there.returncode == 0, there.stderr
+        assert json.loads(there.stdout) == json.loads(here.stdout) and json.loads(here.stdout)
+    finally:
+        run(str(bin_dir / "ray"), "stop", "--force")

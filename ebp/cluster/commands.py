@@ -1,4 +1,5 @@
-"""``ebp index --shards N`` and ``ebp search`` over a sharded index: the command line's sharded paths.
+"""``ebp index --shards N``, ``ebp search`` over a sharded index (here or on Ray Serve, ``--cluster``) and ``ebp serve
+--cluster``: the command line's sharded paths.
 
 Kept here so that ``ebp.cli`` only asks whether an index folder is sharded (``ebp.cluster.shards.is_sharded``)
 and hands over. A sharded index answers ``ebp search``; ``ebp brief`` reads each document's passages from its own
@@ -43,13 +44,44 @@ def index(corpus: Path, settings: Settings, shards: int | None, rebuild: bool) -
     return 0
 
 
-def answer(request: object, settings: Settings) -> str:
-    """``ebp search`` over the shards, with the laptop's text and JSON."""
+def answer(request: object, settings: Settings, cluster: str | None = None) -> str:
+    """``ebp search`` over the shards, with the laptop's text and JSON: searched here, or by the search app on the Ray
+    cluster at ``cluster`` (``ebp serve --cluster``)."""
     from ebp import answer as answering
+
+    if not is_sharded(settings.index_dir):
+        raise EbpError(f"--cluster searches a sharded index; {settings.index_dir} is none (ebp index --shards N)")
+    if getattr(request, "command", "") != "search":
+        raise EbpError("ebp brief does not read a sharded index yet; `ebp search` does")
+    if cluster:
+        from ebp.cluster.router import ClusterSearcher
+
+        searcher = ClusterSearcher(settings.index_dir, cluster, settings.model)
+        return answering.answer(request, settings, searcher)  # type: ignore[arg-type]
     from ebp import embed
     from ebp.cluster.sharded import ShardedSearcher
 
-    if getattr(request, "command", "") != "search":
-        raise EbpError("ebp brief does not read a sharded index yet; `ebp search` does")
     embedder = embed.load_embedder(settings.model, settings.batch_size, settings.embed_precision)
     return answering.answer(request, settings, ShardedSearcher(settings.index_dir, embedder))  # type: ignore[arg-type]
+
+
+def serve(settings: Settings, cluster: str, replicas: int) -> int:
+    """``ebp serve --cluster ADDRESS``: deploy the sharded index's search app (one deployment per shard, ``replicas``
+    copies each, and the router). On an existing cluster the app stays after this command; with 'local' Ray lives
+    in this process, so it serves until Ctrl-C."""
+    from ebp.cluster.router import deploy
+
+    if not is_sharded(settings.index_dir):
+        raise EbpError(f"{settings.index_dir} is not a sharded index: build one with `ebp index CORPUS --shards N`")
+    deploy(settings, cluster, replicas)
+    ask = f'ebp search "CASE" --index {settings.index_dir} --cluster {cluster}'
+    print(f"search app deployed on {cluster} ({replicas} replica(s) a shard); ask it: {ask}", file=sys.stderr)
+    if cluster == "local":
+        import time
+
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+    return 0

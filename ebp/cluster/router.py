@@ -84,13 +84,33 @@ def connect(address: str) -> None:
     """Join the Ray cluster at ``address`` ('local': start one in this process, gone when it exits)."""
     import ray
 
-    if not ray.is_initialized():
+    if ray.is_initialized():
+        return
+    _reachable(address)
+    try:
         ray.init(address=None if address == "local" else address, logging_level=logging.WARNING, log_to_driver=False)
+    except ConnectionError as exc:
+        raise EbpError(f"no Ray cluster answers at {address} ({exc}); start one with `ray start --head`") from None
 
 
-def deploy(settings: Settings, address: str, replicas: int = 1, cpus: float = 1.0) -> Any:
+def _reachable(address: str) -> None:
+    """A clear line at once when nothing listens at a HOST:PORT address (Ray itself retries for minutes)."""
+    import socket
+
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit() or "://" in address:
+        return  # 'local', 'auto' or a ray:// client address: Ray's own checks
+    try:
+        socket.create_connection((host, int(port)), timeout=5).close()
+    except OSError as exc:
+        raise EbpError(
+            f"no Ray cluster answers at {address} ({exc.strerror or exc}); start one with `ray start --head`"
+        ) from None
+
+
+def deploy(settings: Settings, address: str, replicas: int = 1) -> Any:
     """Deploy (or replace) the search app for the sharded index ``settings.index_dir``; its ingress handle.
-    ``replicas``: copies of each shard; ``cpus``: the CPUs Ray reserves for each replica and the router."""
+    ``replicas``: copies of each shard; each replica and the router reserve ``settings.replica_cpus`` CPUs."""
     from ray import serve
 
     if replicas < 1:
@@ -98,7 +118,7 @@ def deploy(settings: Settings, address: str, replicas: int = 1, cpus: float = 1.
     index_dir = settings.index_dir.resolve()
     names = _shard_names(index_dir)
     connect(address)
-    reserved = {"num_cpus": cpus}
+    reserved = {"num_cpus": settings.replica_cpus}
     replica = serve.deployment(ShardReplica)
     shards = [
         replica.options(name=name, num_replicas=replicas, ray_actor_options=reserved).bind(
