@@ -68,7 +68,9 @@ class ReusingEmbedder:
 def run_set(beir_dir: Path, shards: int, work: Path, embedder: ReusingEmbedder) -> dict[str, object]:
     data = load_beir(beir_dir, "test")
     qrels = {q: rel for q, rel in data.qrels.items() if q in data.queries}
-    sources = list(beir_sources(data))
+    # In path order, as `ebp index` reads a corpus folder: documents whose fused scores tie are then ordered alike
+    # by the laptop (its document ids) and the shards (a first build fills them in path order).
+    sources = sorted(beir_sources(data), key=lambda s: s.rel_path)
     settings = Settings.from_env({}, index_dir=work / "laptop")
     started = time.perf_counter()
     ingest.ingest_sources(sources, settings, embedder)
