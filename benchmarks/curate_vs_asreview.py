@@ -53,8 +53,9 @@ def start_asreview(csv: Path, jobs: list[dict[str, object]], out: Path) -> subpr
         json.dump(jobs, fh)
     runner = ROOT / "benchmarks" / "curate" / "asreview_runner.py"
     with out.open("w") as sink:
-        return subprocess.Popen([str(ASREVIEW_PYTHON), str(runner), str(csv), fh.name], stdout=sink,
-                                stderr=subprocess.DEVNULL)  # fmt: skip
+        # In the output's folder: ASReview's dataset module leaves an HTTP cache (synergy_cache.sqlite) where it runs.
+        return subprocess.Popen([str(ASREVIEW_PYTHON), str(runner), str(csv.resolve()), fh.name], stdout=sink,
+                                stderr=subprocess.DEVNULL, cwd=out.parent)  # fmt: skip
 
 
 def main() -> None:
