@@ -34,6 +34,14 @@ def _ris(path: Path) -> Path:
     return path
 
 
+def _press(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Click the button ``name`` once a Streamlit rerun has finished drawing (a rerun can briefly show the record's
+    buttons twice, the old ones fading; seen in a fresh-clone CI run)."""
+    button = page.get_by_role("button", name=name)
+    wait_until(lambda: button.count() == 1)
+    button.click()
+
+
 def _decisions(index_dir: Path) -> int:
     projects = Projects.in_index(index_dir)
     return len(projects.get(PROJECT).decisions) if PROJECT in projects.names() else -1
@@ -57,20 +65,20 @@ def test_an_organiser_imports_screens_and_exports_the_included_records(app_serve
         assert "KDRT" in first.upper() or "domestic" in first  # the topic ranks first, Indonesian or English
         page.screenshot(path=str(artifacts / "curate-first.png"), full_page=True)
         assert page.locator(".ebp-card mark").count() > 0, page.locator(".ebp-card").first.inner_html()
-        page.get_by_role("button", name="Sertakan").click()
+        _press(page, "Sertakan")
         wait_until(lambda: _decisions(app_server.index_dir) == 1)
         page.get_by_text("1 dari 5 disaring").first.wait_for()
-        page.get_by_role("button", name="Tolak").click()
+        _press(page, "Tolak")
         wait_until(lambda: _decisions(app_server.index_dir) == 2)
         page.get_by_text("2 dari 5 disaring").first.wait_for()
         page.locator("body").press("i")  # the keyboard shortcut of "Sertakan"
         wait_until(lambda: _decisions(app_server.index_dir) == 3)
         page.get_by_text("3 dari 5 disaring · 2 disertakan").first.wait_for()
-        page.get_by_role("button", name="Urungkan").click()  # undo, then include again
+        _press(page, "Urungkan")  # undo, then include again
         wait_until(lambda: _decisions(app_server.index_dir) == 2)
-        page.get_by_role("button", name="Sertakan").click()
+        _press(page, "Sertakan")
         wait_until(lambda: _decisions(app_server.index_dir) == 3)
-        page.get_by_role("button", name="Simpan sebagai daftar bacaan").click()
+        _press(page, "Simpan sebagai daftar bacaan")
         page.get_by_text(f"Daftar '{PROJECT}' disimpan dengan 2 rekaman.").wait_for()
         page.screenshot(path=str(artifacts / "curate-list.png"), full_page=True)
         with page.expect_download() as download:
