@@ -89,8 +89,8 @@ def test_no_app_is_one_clear_error(tmp_path: Path, served) -> None:  # type: ign
 
 def test_the_command_line_deploys_on_a_running_cluster_and_searches_through_it(tmp_path: Path) -> None:
     """`ray start --head`, `ebp serve --cluster ADDRESS` (the app stays on the cluster after the command), then
-    `ebp search --cluster ADDRESS --json` prints what `ebp search` prints from the same sharded index in one
-    process."""
+    `ebp search --cluster ADDRESS --json` and `ebp brief --cluster ADDRESS --json` print what they print from the
+    same sharded index in one process."""
     import json
     import os
     import socket
@@ -123,5 +123,9 @@ def test_the_command_line_deploys_on_a_running_cluster_and_searches_through_it(t
         there = run(*ebp, "search", case, *index, "--json", "-k", "5", "--cluster", address)
         assert there.returncode == 0, there.stderr
         assert json.loads(there.stdout) == json.loads(here.stdout) and json.loads(here.stdout)
+        here = run(*ebp, "brief", case, *index, "--json")
+        there = run(*ebp, "brief", case, *index, "--json", "--cluster", address)
+        assert there.returncode == 0, there.stderr
+        assert json.loads(there.stdout) == json.loads(here.stdout) and json.loads(here.stdout)["findings"]
     finally:
         run(str(bin_dir / "ray"), "stop", "--force")

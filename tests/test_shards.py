@@ -130,6 +130,15 @@ def test_unchanged_library_builds_nothing(tmp_path, corpus, fake_embedder) -> No
     assert reports == {} and [s.generation for s in again.shards] == [1, 1] and again.generation == 1
 
 
+def _without_doc_ids(value):  # type: ignore[no-untyped-def]
+    """A brief's JSON without its document ids (a shard's documents are keyed by shard and own id)."""
+    if isinstance(value, dict):
+        return {k: _without_doc_ids(v) for k, v in value.items() if k != "doc_id"}
+    if isinstance(value, list):
+        return [_without_doc_ids(v) for v in value]
+    return value
+
+
 def test_shards_never_import_ray() -> None:
     code = "import sys, ebp.cluster.shards, ebp.cluster.sharded; print('ray' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -145,10 +154,20 @@ def test_the_command_line_builds_and_searches_shards(tmp_path, corpus, real_embe
     assert cli.main(["search", "elderly man living alone", "--index", folder, "--json", "-k", "3"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert Path(hits[0]["path"]).name == "en_elderly.pdf" and len(hits) == 3
-    assert cli.main(["brief", "elderly man living alone", "--index", folder]) == 1  # one clear line, no traceback
-    assert "does not read a sharded index yet" in capsys.readouterr().err
     laptop = str(tmp_path / "laptop")
     assert cli.main(["index", str(corpus), "--index", laptop]) == 0
+    capsys.readouterr()
+    quoted, second_shard, ids = 0, 0, []
+    for case in ("elderly man living alone", "lansia tinggal sendiri kesepian", "young offender diverted from court"):
+        briefs = []
+        for index in (folder, laptop):  # the brief reads each document from its own shard, as from the laptop's
+            assert cli.main(["brief", case, "--index", index, "--json"]) == 0
+            briefs.append(json.loads(capsys.readouterr().out))
+        assert _without_doc_ids(briefs[0]) == _without_doc_ids(briefs[1]), case
+        quoted += len(briefs[0]["findings"])
+        second_shard += sum(row["doc_id"] >> 40 == 1 for row in briefs[0]["rows"])
+        ids.append([(Path(r["path"]).name, r["doc_id"]) for r in briefs[0]["rows"]])
+    assert quoted and second_shard, ids  # briefs that quote something, with documents read from the second shard
     assert cli.main(["index", str(corpus), "--index", laptop, "--shards", "2"]) == 1  # a single index stays one
     assert "holds a single (laptop) index" in capsys.readouterr().err
 

@@ -2,8 +2,7 @@
 --cluster``: the command line's sharded paths.
 
 Kept here so that ``ebp.cli`` only asks whether an index folder is sharded (``ebp.cluster.shards.is_sharded``)
-and hands over. A sharded index answers ``ebp search``; ``ebp brief`` reads each document's passages from its own
-shard, which it does not do yet, so it says so in one line.
+and hands over. A sharded index answers ``ebp search`` and ``ebp brief`` as a laptop index does.
 """
 
 from __future__ import annotations
@@ -45,14 +44,13 @@ def index(corpus: Path, settings: Settings, shards: int | None, rebuild: bool) -
 
 
 def answer(request: object, settings: Settings, cluster: str | None = None) -> str:
-    """``ebp search`` over the shards, with the laptop's text and JSON: searched here, or by the search app on the Ray
-    cluster at ``cluster`` (``ebp serve --cluster``)."""
+    """``ebp search`` or ``ebp brief`` over the shards, with the laptop's text and JSON: searched here, or by the
+    search app on the Ray cluster at ``cluster`` (``ebp serve --cluster``); the brief reads each document from its
+    own shard (``ebp.cluster.sharded.ShardedStore``)."""
     from ebp import answer as answering
 
     if not is_sharded(settings.index_dir):
         raise EbpError(f"--cluster searches a sharded index; {settings.index_dir} is none (ebp index --shards N)")
-    if getattr(request, "command", "") != "search":
-        raise EbpError("ebp brief does not read a sharded index yet; `ebp search` does")
     if cluster:
         from ebp.cluster.router import ClusterSearcher
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ebp.cluster.sharded import ShardService, search_shards
+from ebp.cluster.sharded import ShardedStore, ShardService, search_shards
 from ebp.cluster.shards import read_manifest
 from ebp.config import Settings
 from ebp.embed import load_embedder
@@ -132,8 +132,8 @@ def deploy(settings: Settings, address: str, replicas: int = 1) -> Any:
 
 
 class ClusterSearcher:
-    """``ebp search --cluster``: the router's answers, and the first shard's store (read here, on the shared
-    storage) for what the command prints around them. Nothing is embedded in this process."""
+    """``ebp search --cluster``: the router's answers, and the shards' stores (read here, on the shared storage) for
+    what the command prints around them and the brief. Nothing is embedded in this process."""
 
     def __init__(self, index_dir: Path, address: str, model: str) -> None:
         from ray import serve
@@ -141,7 +141,7 @@ class ClusterSearcher:
         connect(address)
         self.index_dir = Path(index_dir)
         names = _shard_names(self.index_dir)
-        self.store = Store.open_existing(self.index_dir / names[0])
+        self.store = ShardedStore([Store.open_existing(self.index_dir / name) for name in names])
         self.embedder = LazyEmbedder(model)
         try:
             self.handle = serve.get_app_handle(APP)

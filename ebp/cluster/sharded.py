@@ -20,6 +20,7 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from ebp.index.library_bm25 import LibraryWeights, ShardWeights, idf_weights
 from ebp.index.store import Store
 from ebp.retrieve.queries import LexicalQueries, Proposals, lexical_queries
 from ebp.retrieve.search import Searcher, checked_request, query_languages, rank_documents
-from ebp.types import DocumentHit, Mode, SearchOptions
+from ebp.types import DocumentHit, Mode, Passage, SearchOptions
 
 SHARD_BITS = 40  # a document's key across shards: shard number above these bits, its own id below
 BRIDGE_ROUNDS = 8  # rounds of asking the shards which English words they hold (one or two in practice)
@@ -156,7 +157,8 @@ def search_shards(
     docs = {}
     for number, answer in enumerate(asked):
         for doc_id, entry in answer.result().items():
-            docs[(number << SHARD_BITS) | doc_id] = entry
+            key = (number << SHARD_BITS) | doc_id  # the document's id across the library (``ShardedStore``)
+            docs[key] = dataclasses.replace(entry, doc=dataclasses.replace(entry.doc, doc_id=key))
     return rank_documents(docs, "+".join(query_langs), opts, queries.terms, queries.texts)
 
 
@@ -186,6 +188,29 @@ def _bridged_queries(
         new.clear()
         queries = lexical_queries(text, query_langs, knows, opts)
     return queries
+
+
+class ShardedStore:
+    """The documents of a sharded library as the brief reads them (``ebp.present.brief``): a hit's document id is
+    its shard's number above ``SHARD_BITS`` and its own id below (``search_shards``), so each call goes to the store
+    of the shard that holds it. ``meta`` is the first shard's (model, corpus folder: what every shard shares)."""
+
+    def __init__(self, stores: Sequence[Store]) -> None:
+        self.stores = list(stores)
+
+    def _holding(self, key: int) -> tuple[Store, int]:
+        return self.stores[key >> SHARD_BITS], key & ((1 << SHARD_BITS) - 1)
+
+    def passages_of_document(self, key: int) -> list[Passage]:
+        store, doc_id = self._holding(key)
+        return store.passages_of_document(doc_id)
+
+    def page_texts(self, key: int) -> dict[int, str]:
+        store, doc_id = self._holding(key)
+        return store.page_texts(doc_id)
+
+    def meta(self) -> dict[str, str]:
+        return self.stores[0].meta()
 
 
 class ShardedSearcher:
@@ -220,10 +245,9 @@ class ShardedSearcher:
             return self._open[1]
 
     @property
-    def store(self) -> Store:
-        """The first shard's store: what every shard shares (model, corpus folder), for callers that show results.
-        A document's own rows are in its shard's store (``shards()``)."""
-        return self.shards()[0].store
+    def store(self) -> ShardedStore:
+        """The shards' stores, read by a document's library-wide id (what the brief and the printed results read)."""
+        return ShardedStore([s.store for s in self.shards()])
 
     def search(self, case_text: str, options: SearchOptions | None = None, **overrides: object) -> list[DocumentHit]:
         """The most relevant documents for ``case_text`` over all shards, best first (``options.k`` at most)."""
