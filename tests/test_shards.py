@@ -186,3 +186,38 @@ def test_a_full_open_shard_sends_new_documents_to_a_new_one(tmp_path, corpus, ma
     )
     with pytest.raises(ValueError, match="shard_passages"):
         Settings.from_env({"EBP_SHARD_PASSAGES": "0"}).validate()
+
+
+def test_light_candidates_answer_as_whole_ones_and_a_lost_document_is_asked_again(
+    tmp_path, corpus, fake_embedder
+) -> None:  # type: ignore[no-untyped-def]
+    """The shards send light candidates (no passage text) and the shown documents are asked whole in a second
+    round; when a shard no longer holds them (a newer generation purged them in between), the search asks for
+    whole candidates instead and still answers as before, with the passages' text."""
+    from ebp.cluster.sharded import Done, LocalShard, search_shards
+    from ebp.types import SearchOptions
+
+    sharded = _sharded(tmp_path, corpus, fake_embedder, 2)
+
+    class Forgetful(LocalShard):
+        sends_light = True  # as a remote shard does
+        asked = 0
+
+        def rows(self, doc_ids, passage_ids):  # type: ignore[no-untyped-def]
+            Forgetful.asked += 1
+            return Done(({}, {}))
+
+    class Light(LocalShard):
+        sends_light = True
+
+    options = SearchOptions(k=5)
+    for case in CASES:
+        expected = sharded.search(case, options)
+        light = search_shards([Light(s) for s in sharded.shards()], fake_embedder, case, options)
+        assert [(h.document, [(p.passage_id, p.text) for p in h.passages]) for h in light] == [
+            (h.document, [(p.passage_id, p.text) for p in h.passages]) for h in expected
+        ], case  # the shown documents whole: appraisal items and passage text
+        got = search_shards([Forgetful(s) for s in sharded.shards()], fake_embedder, case, options)
+        assert _view(got) == _view(expected), case
+        assert all(p.text for h in got for p in h.passages) and all(p.text for h in expected for p in h.passages)
+    assert Forgetful.asked >= len(CASES)

@@ -54,6 +54,8 @@ class RemoteShard:
     """A ``Shard`` (``ebp.cluster.sharded``) answered by a Serve deployment: each call returns its
     ``DeploymentResponse``, so the router asks every shard before it waits for any."""
 
+    sends_light = True  # candidates without their text: a fraction of the bytes on the wire
+
     def __init__(self, handle: Any) -> None:
         self.handle = handle
 

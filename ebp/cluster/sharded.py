@@ -36,7 +36,7 @@ from ebp.index.library_bm25 import LibraryWeights, ShardWeights, idf_weights
 from ebp.index.store import Store
 from ebp.retrieve.queries import LexicalQueries, Proposals, lexical_queries
 from ebp.retrieve.search import Searcher, checked_request, query_languages, rank_documents
-from ebp.types import DocumentHit, Mode, Passage, SearchOptions
+from ebp.types import DocumentAppraisal, DocumentHit, Mode, Passage, SearchOptions
 
 SHARD_BITS = 40  # a document's key across shards: shard number above these bits, its own id below
 BRIDGE_ROUNDS = 8  # rounds of asking the shards which English words they hold (one or two in practice)
@@ -95,12 +95,31 @@ class ShardService:
         opts: SearchOptions,
         weights: ShardWeights | None,
         chosen: Proposals | None,
+        light: bool = False,
     ) -> dict[int, Any]:
-        return self.searcher.candidates(queries, query, query_langs, opts, weights, chosen)
+        """The shard's candidate documents; ``light``: without their passages' text and appraisal items (the ranking
+        reads neither; the documents shown are asked whole afterwards, ``rows``), a fraction of the bytes to send."""
+        docs = self.searcher.candidates(queries, query, query_langs, opts, weights, chosen)
+        return {doc_id: _light(entry) for doc_id, entry in docs.items()} if light else docs
+
+    def rows(self, doc_ids: Sequence[int], passage_ids: Sequence[int]) -> tuple[dict[int, Any], dict[int, Any]]:
+        """Documents and passages as stored (those a newer generation purged are missing)."""
+        store = self.searcher.store
+        return store.documents(doc_ids), store.passages(list(passage_ids))
+
+
+def _light(entry: Any) -> Any:
+    """A candidate document as the ranking reads it: its scores, language and design, no passage text."""
+    doc = entry.doc
+    appraisal = DocumentAppraisal(design=doc.appraisal.design)
+    passages = {pid: dataclasses.replace(row, text="") for pid, row in entry.passages.items()}
+    return dataclasses.replace(entry, doc=dataclasses.replace(doc, appraisal=appraisal, extra={}), passages=passages)
 
 
 class Shard(Protocol):
     """What the sharded search asks of a shard; each call answers a ``Pending`` so replicas work in parallel."""
+
+    sends_light: bool  # whether candidates should come light (without text) and the shown documents be asked after
 
     def stats(self, queries: LexicalQueries) -> Pending[ShardStats]: ...
     def knows(self, words: Sequence[str]) -> Pending[list[bool] | None]: ...
@@ -115,11 +134,17 @@ class Shard(Protocol):
         opts: SearchOptions,
         weights: ShardWeights | None,
         chosen: Proposals | None,
+        light: bool,
     ) -> Pending[dict[int, Any]]: ...
+    def rows(
+        self, doc_ids: Sequence[int], passage_ids: Sequence[int]
+    ) -> Pending[tuple[dict[int, Any], dict[int, Any]]]: ...
 
 
 class LocalShard:
     """A ``Shard`` in this process: its ``ShardService``'s answers, at hand."""
+
+    sends_light = False  # nothing to send: candidates come whole
 
     def __init__(self, searcher: Searcher) -> None:
         self.service = ShardService(searcher)
@@ -153,13 +178,46 @@ def search_shards(
     pending = [s.propose(queries, query, opts, w) for s, w in zip(shards, weights, strict=True)]
     proposed = [p.result() for p in pending]
     chosen = _best_of(proposed, max(opts.candidates, opts.k * opts.passages_per_doc)) if len(shards) > 1 else proposed
-    asked = [s.candidates(queries, query, query_langs, opts, weights[i], chosen[i]) for i, s in enumerate(shards)]
-    docs = {}
-    for number, answer in enumerate(asked):
-        for doc_id, entry in answer.result().items():
-            key = (number << SHARD_BITS) | doc_id  # the document's id across the library (``ShardedStore``)
-            docs[key] = dataclasses.replace(entry, doc=dataclasses.replace(entry.doc, doc_id=key))
-    return rank_documents(docs, "+".join(query_langs), opts, queries.terms, queries.texts)
+    # Remote shards send light candidates; the shown documents are then asked whole (a generation that moved in
+    # between is asked once more, then for whole candidates). Shards in this process send them whole at once.
+    rounds = (True, True, False) if all(s.sends_light for s in shards) else (False,)
+    for light in rounds:
+        asked = [
+            s.candidates(queries, query, query_langs, opts, weights[i], chosen[i], light) for i, s in enumerate(shards)
+        ]
+        docs = {}
+        for number, answer in enumerate(asked):
+            for doc_id, entry in answer.result().items():
+                key = (number << SHARD_BITS) | doc_id  # the document's id across the library (``ShardedStore``)
+                docs[key] = dataclasses.replace(entry, doc=dataclasses.replace(entry.doc, doc_id=key))
+        hits = rank_documents(docs, "+".join(query_langs), opts, queries.terms, queries.texts)
+        if not light:
+            return hits
+        if _fill(shards, docs, [h.document.doc_id for h in hits]):  # the shown documents whole, then ranked again
+            return rank_documents(docs, "+".join(query_langs), opts, queries.terms, queries.texts)
+    raise AssertionError("unreachable: the last round asks whole candidates")
+
+
+def _fill(shards: Sequence[Shard], docs: dict[int, Any], keys: list[int]) -> bool:
+    """Replace the light candidates ``keys`` by their documents and passages as stored (a round to their shards);
+    False when a shard no longer holds one (a newer generation purged it)."""
+    wanted: dict[int, list[int]] = {}
+    for key in keys:
+        wanted.setdefault(key >> SHARD_BITS, []).append(key)
+    mask = (1 << SHARD_BITS) - 1
+    pending = {
+        n: shards[n].rows([k & mask for k in ks], [pid for k in ks for pid in docs[k].passages])
+        for n, ks in wanted.items()
+    }
+    for number, answer in pending.items():
+        documents, rows = answer.result()
+        for key in wanted[number]:
+            entry = docs[key]
+            if key & mask not in documents or any(pid not in rows for pid in entry.passages):
+                return False
+            whole = dataclasses.replace(documents[key & mask], doc_id=key)
+            docs[key] = dataclasses.replace(entry, doc=whole, passages={pid: rows[pid] for pid in entry.passages})
+    return True
 
 
 def _bridged_queries(
