@@ -11,14 +11,15 @@ import argparse
 import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ebp.config import Settings
 from ebp.errors import EbpError
 from ebp.types import Mode
 
 if TYPE_CHECKING:
-    from ebp.retrieve.search import Searcher
+    from ebp.embed import Embedder
+    from ebp.types import DocumentHit, Passage, SearchOptions
 
 COMMANDS = ("search", "brief")
 EMPTY_CASE = "the case description is empty: describe the client's situation in a few words"
@@ -87,7 +88,30 @@ class Request:
             raise ValueError(f"--mode must be hybrid, dense or bm25: {self.mode!r}")
 
 
-def answer(request: Request, settings: Settings, searcher: Searcher) -> str:
+class LibraryStore(Protocol):
+    """What ``answer`` reads of an index's documents (``ebp.present.brief.DocumentPages``, and the index's meta)."""
+
+    def passages_of_document(self, doc_id: int) -> list[Passage]: ...
+
+    def page_texts(self, doc_id: int) -> dict[int, str]: ...
+
+    def meta(self) -> dict[str, str]: ...
+
+
+class LibrarySearcher(Protocol):
+    """What ``answer`` asks of a searcher: a laptop index's ``Searcher``, a sharded library's (``ebp.cluster``)."""
+
+    embedder: Embedder
+
+    @property
+    def store(self) -> LibraryStore: ...
+
+    def search(
+        self, case_text: str, options: SearchOptions | None = None, **overrides: object
+    ) -> list[DocumentHit]: ...
+
+
+def answer(request: Request, settings: Settings, searcher: LibrarySearcher) -> str:
     """The text ``ebp search`` or ``ebp brief`` prints for ``request`` (without the final newline)."""
     from ebp.present.cards import relevance_floor
     from ebp.retrieve.copes import copes, design_boost

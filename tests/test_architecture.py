@@ -21,7 +21,8 @@ ALLOWED = {
     "bench": {"appraise", "index", "embed", "ingest", "retrieve"},
     "cases": {"appraise", "index", "ingest", "retrieve", "present"},
     "curate": {"appraise", "embed", "index", "retrieve", "present"},
-    "cluster": {"appraise", "embed", "ingest", "index", "retrieve"},  # the laptop's stages on Ray; shards (issue 16)
+    # the laptop's stages on Ray and shards (issue 16); its commands hand search and brief to ebp.answer, as the CLI
+    "cluster": {"answer", "appraise", "embed", "ingest", "index", "retrieve"},
 }
 
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ebp.cluster.shards import build, is_sharded
 from ebp.config import Settings
 from ebp.errors import EbpError
 from ebp.ingest.pipeline import IngestReport
+
+if TYPE_CHECKING:
+    from ebp.answer import Request
 
 
 def index(corpus: Path, settings: Settings, shards: int | None, rebuild: bool) -> int:
@@ -43,7 +47,7 @@ def index(corpus: Path, settings: Settings, shards: int | None, rebuild: bool) -
     return 0
 
 
-def answer(request: object, settings: Settings, cluster: str | None = None) -> str:
+def answer(request: Request, settings: Settings, cluster: str | None = None) -> str:
     """``ebp search`` or ``ebp brief`` over the shards, with the laptop's text and JSON: searched here, or by the
     search app on the Ray cluster at ``cluster`` (``ebp serve --cluster``); the brief reads each document from its
     own shard (``ebp.cluster.sharded.ShardedStore``)."""
@@ -55,12 +59,12 @@ def answer(request: object, settings: Settings, cluster: str | None = None) -> s
         from ebp.cluster.router import ClusterSearcher
 
         searcher = ClusterSearcher(settings.index_dir, cluster, settings.model)
-        return answering.answer(request, settings, searcher)  # type: ignore[arg-type]
+        return answering.answer(request, settings, searcher)
     from ebp import embed
     from ebp.cluster.sharded import ShardedSearcher
 
     embedder = embed.load_embedder(settings.model, settings.batch_size, settings.embed_precision)
-    return answering.answer(request, settings, ShardedSearcher(settings.index_dir, embedder))  # type: ignore[arg-type]
+    return answering.answer(request, settings, ShardedSearcher(settings.index_dir, embedder))
 
 
 def serve(settings: Settings, cluster: str, replicas: int) -> int:

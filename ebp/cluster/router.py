@@ -23,7 +23,7 @@ from typing import Any
 from ebp.cluster.sharded import ShardedStore, ShardService, search_shards
 from ebp.cluster.shards import read_manifest
 from ebp.config import Settings
-from ebp.embed import load_embedder
+from ebp.embed import Embedder, load_embedder
 from ebp.embed.lazy import LazyEmbedder
 from ebp.errors import EbpError, IndexMissingError
 from ebp.index.store import Store
@@ -144,7 +144,7 @@ class ClusterSearcher:
         self.index_dir = Path(index_dir)
         names = _shard_names(self.index_dir)
         self.store = ShardedStore([Store.open_existing(self.index_dir / name) for name in names])
-        self.embedder = LazyEmbedder(model)
+        self.embedder: Embedder = LazyEmbedder(model)
         try:
             self.handle = serve.get_app_handle(APP)
         except Exception as exc:  # RayServeException: no controller or no app

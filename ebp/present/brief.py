@@ -19,11 +19,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from ebp.appraise.findings import EvidenceRow, Quote, candidate_sentences, evidence_row, locate, normalised
 from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.index.store import Store
-from ebp.types import Design, DocType, DocumentHit, Hierarchy, StoredDocument
+from ebp.types import Design, DocType, DocumentHit, Hierarchy, Passage, StoredDocument
 
 MAX_FINDINGS = 7
 MIN_FINDINGS = 3
@@ -91,10 +92,18 @@ class Brief:
     rows: list[Row] = field(default_factory=list)
 
 
+class DocumentPages(Protocol):
+    """What the brief reads of a document it quotes: an index's ``Store``, or a sharded library's ``ShardedStore``."""
+
+    def passages_of_document(self, doc_id: int) -> list[Passage]: ...
+
+    def page_texts(self, doc_id: int) -> dict[int, str]: ...
+
+
 def build_brief(
     case: str,
     hits: Sequence[DocumentHit],
-    store: Store,
+    store: DocumentPages,
     hierarchy: Hierarchy = DEFAULT_HIERARCHY,
     floor: float = 0.0,
     question_type: str = "",
@@ -160,12 +169,14 @@ def close_to_best(
     return [h for h in hits if near(h)]
 
 
-def _row(citation: int, hit: DocumentHit, store: Store, hierarchy: Hierarchy, read_pages: PageReader | None) -> Row:
+def _row(
+    citation: int, hit: DocumentHit, store: DocumentPages, hierarchy: Hierarchy, read_pages: PageReader | None
+) -> Row:
     return document_row(citation, hit.document, store, hierarchy, read_pages)
 
 
 def document_row(
-    citation: int, doc: StoredDocument, store: Store, hierarchy: Hierarchy, read_pages: PageReader | None = None
+    citation: int, doc: StoredDocument, store: DocumentPages, hierarchy: Hierarchy, read_pages: PageReader | None = None
 ) -> Row:
     """The evidence row of one stored document, its quotes checked against their pages."""
     passages = store.passages_of_document(doc.doc_id)
