@@ -188,12 +188,15 @@ def ray_session(options: ClusterOptions) -> Iterator[None]:
         yield
         return
     if options.address == LOCAL:
-        ray.init(
+        context = ray.init(
             num_cpus=options.local_cpus,
             object_store_memory=options.local_object_store_mb * 2**20,
             include_dashboard=False,
             log_to_driver=False,
         )
+        from ebp.cluster import reaper
+
+        reaper.start(str(context.address_info["session_dir"]))  # ends Ray's processes should this one be killed
     else:
         ray.init(address=options.address, log_to_driver=False)
     try:
