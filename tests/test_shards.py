@@ -221,3 +221,18 @@ def test_light_candidates_answer_as_whole_ones_and_a_lost_document_is_asked_agai
         assert _view(got) == _view(expected), case
         assert all(p.text for h in got for p in h.passages) and all(p.text for h in expected for p in h.passages)
     assert Forgetful.asked >= len(CASES)
+
+
+def test_cluster_options_fail_in_one_line(tmp_path, corpus, fake_embedder, capsys) -> None:  # type: ignore[no-untyped-def]
+    """--cluster on an index that is not sharded, and (where the cluster extra is absent) without Ray: one line."""
+    import importlib.util
+
+    laptop = _laptop(tmp_path, corpus, fake_embedder).store.index_dir
+    assert cli.main(["search", "lansia", "--index", str(laptop), "--cluster", "127.0.0.1:9"]) == 1
+    assert "searches a sharded index" in capsys.readouterr().err
+    assert cli.main(["serve", "--index", str(laptop), "--cluster", "local"]) == 1
+    assert "not a sharded index" in capsys.readouterr().err
+    if importlib.util.find_spec("ray") is None:
+        sharded = _sharded(tmp_path, corpus, fake_embedder, 2).index_dir
+        assert cli.main(["search", "lansia", "--index", str(sharded), "--cluster", "127.0.0.1:9"]) == 1
+        assert capsys.readouterr().err.strip() == "ebp: --cluster needs Ray Serve: pip install -e .[cluster]"

@@ -82,8 +82,18 @@ class Router:
         return search_shards(self.shards, self.embedder, text, opts)
 
 
+def _serve() -> Any:
+    """``ray.serve``, or one clear line when the cluster extra is not installed."""
+    try:
+        from ray import serve
+    except ImportError:
+        raise EbpError("--cluster needs Ray Serve: pip install -e .[cluster]") from None
+    return serve
+
+
 def connect(address: str) -> None:
     """Join the Ray cluster at ``address`` ('local': start one in this process, gone when it exits)."""
+    _serve()
     import ray
 
     if ray.is_initialized():
@@ -113,8 +123,7 @@ def _reachable(address: str) -> None:
 def deploy(settings: Settings, address: str, replicas: int = 1) -> Any:
     """Deploy (or replace) the search app for the sharded index ``settings.index_dir``; its ingress handle.
     ``replicas``: copies of each shard; each replica and the router reserve ``settings.replica_cpus`` CPUs."""
-    from ray import serve
-
+    serve = _serve()
     if replicas < 1:
         raise EbpError(f"--replicas must be at least 1, got {replicas}")
     index_dir = settings.index_dir.resolve()
@@ -138,8 +147,7 @@ class ClusterSearcher:
     what the command prints around them and the brief. Nothing is embedded in this process."""
 
     def __init__(self, index_dir: Path, address: str, model: str) -> None:
-        from ray import serve
-
+        serve = _serve()
         connect(address)
         self.index_dir = Path(index_dir)
         names = _shard_names(self.index_dir)
