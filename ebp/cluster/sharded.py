@@ -1,16 +1,17 @@
 """Search over a sharded index (``ebp.cluster.shards``), fused exactly as the laptop fuses one index.
 
-The case is embedded once and its BM25 queries are built once (``ebp.retrieve.queries``), the Indonesian
-bridge asking the union of the shards' English vocabularies. Each shard proposes its own candidates, scored on
-both sides by its own ``Searcher``, with BM25 rescaled to the whole library's IDF (the shards' term counts
-summed) and mean passage length (``ebp.index.library_bm25``), so a term rare in one shard but common in the
-library weighs what it weighs in the library. The candidates of all shards are then ranked together by the
-laptop's own ``rank_documents``: the same reciprocal-rank fusion, language balance and design boost. With one shard the
-result is the laptop's, score for score. A Ray Serve router (issue 16) puts shard replicas behind the same
-calls; this module runs them in one process.
+``search_shards`` embeds the case once and builds its BM25 queries once (``ebp.retrieve.queries``), the Indonesian
+bridge asking the shards which English words they hold. Each shard proposes its best passages of each side with
+BM25 at the whole library's IDF and mean passage length (``ebp.index.library_bm25``); the library's best of them
+are scored on both sides by the shards that hold them, and all are ranked by the laptop's own ``rank_documents``
+(the same reciprocal-rank fusion, language balance and design boost). With one shard the result is the laptop's,
+score for score. A shard is anything that answers the ``Shard`` calls with ``Pending`` results: ``LocalShard`` in
+this process (``ShardedSearcher``), a Ray Serve replica of ``ShardService`` (``ebp.cluster.router``), which sends its
+candidates light and is asked for the shown documents whole afterwards. A hit's document carries its id across the
+library (shard number above ``SHARD_BITS``), by which ``ShardedStore`` reads it for the brief.
 
-Each shard's searcher follows its own folder's generations; the searcher reopens the shard list when the
-manifest's generation moves.
+Each shard's searcher follows its own folder's generations; ``ShardedSearcher`` reopens the shard list when the
+manifest file changes.
 
 Example::
 
