@@ -236,3 +236,34 @@ def test_cluster_options_fail_in_one_line(tmp_path, corpus, fake_embedder, capsy
         sharded = _sharded(tmp_path, corpus, fake_embedder, 2).index_dir
         assert cli.main(["search", "lansia", "--index", str(sharded), "--cluster", "127.0.0.1:9"]) == 1
         assert capsys.readouterr().err.strip() == "ebp: --cluster needs Ray Serve: pip install -e .[cluster]"
+
+
+def test_changed_shards_switch_only_after_the_manifest_moves(tmp_path, corpus, make_pdf, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    """A build that changes two shards prepares both new generations while searches go on with the old ones;
+    the manifest moves, then both switch: no search sees one shard new and the other old for the whole build."""
+    from ebp.index.store import Store
+
+    sharded = _sharded(tmp_path, corpus, fake_embedder, 2)
+    before = read_manifest(sharded.index_dir)
+    assert before is not None
+    first = next(iter(before.shards[0].documents))
+    make_pdf(corpus / first, ["Changed: home visits by volunteers for isolated older adults. " * 6])  # shard-000
+    make_pdf(corpus / "zz_housing.pdf", ["Housing first reduced homelessness among veterans. " * 6])  # shard-001
+    settings = Settings.from_env({}, index_dir=sharded.index_dir, corpus_dir=corpus)
+    live_during: dict[str, dict[str, int]] = {}
+
+    def built(name: str, report) -> None:  # type: ignore[no-untyped-def]
+        assert not report.switched  # prepared, not live
+        live_during[name] = {
+            s.name: Store.open_existing(sharded.index_dir / s.name).generation() for s in before.shards
+        }
+        assert read_manifest(sharded.index_dir) == before  # the manifest has not moved yet
+        assert "zz_housing.pdf" not in [h.document.path for h in sharded.search("homelessness veterans", k=8)]
+
+    after = build(corpus, sharded.index_dir, settings, fake_embedder, on_shard=built)
+    assert list(live_during) == ["shard-000", "shard-001"]
+    assert all(gens == {"shard-000": 1, "shard-001": 1} for gens in live_during.values())  # both old while building
+    assert {s.name: Store.open_existing(sharded.index_dir / s.name).generation() for s in after.shards} == {
+        "shard-000": 2, "shard-001": 2
+    }  # fmt: skip
+    assert sharded.search("homelessness veterans", k=1)[0].document.path == "zz_housing.pdf"

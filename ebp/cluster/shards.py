@@ -10,9 +10,11 @@ Layout of a sharded index folder::
 Documents are sharded whole. A first build spreads the files over ``shards`` shards by size, in path order;
 after that a document stays in its shard, a new document goes to the open (last) shard, and only the shards
 whose documents were added, changed or removed are built again — so adding ten documents to a large library
-rebuilds one shard. The manifest is written to a temporary file, flushed and renamed over the old one, so a
-reader sees the old manifest or the new one, never a mix. Nothing here imports Ray: the same folders are
-what the Ray ingest (``ebp.cluster.ingest``) writes and what ``ebp.cluster.sharded`` searches.
+rebuilds one shard. The shards a build changes first prepare their next generation (searches go on reading the
+live one), then the manifest moves, then they switch, one after another in a moment. The manifest is written to
+a temporary file, flushed and renamed over the old one, so a reader sees the old manifest or the new one.
+Nothing here imports Ray: the same folders are what the Ray ingest (``ebp.cluster.ingest``) writes and what
+``ebp.cluster.sharded`` searches.
 
 Example::
 
@@ -32,7 +34,8 @@ from pathlib import Path
 from ebp.config import Settings
 from ebp.embed import Embedder
 from ebp.errors import EbpError
-from ebp.index.store import SHARD_MANIFEST
+from ebp.index.generations import Generations
+from ebp.index.store import SHARD_MANIFEST, Store
 from ebp.ingest.pipeline import IngestReport, Source, file_sha256, ingest_sources, scan
 
 MANIFEST = SHARD_MANIFEST
@@ -179,14 +182,19 @@ def build_sources(
     wanted = plan({p: s.sha256 for p, s in by_path.items()}, dict(sizes), manifest, shards, settings.shard_passages)
     before = {s.name: s for s in manifest.shards} if manifest else {}
     built: list[Shard] = []
+    prepared: list[tuple[Path, int]] = []  # shards searched today whose next generation waits for the manifest
     for name, documents in wanted.items():
         old = before.get(name)
-        if old is not None and old.documents == documents and (Path(index_dir) / name).is_dir():
+        folder = Path(index_dir) / name
+        if old is not None and old.documents == documents and folder.is_dir():
             built.append(old)
             continue
-        shard_settings = replace(settings, index_dir=Path(index_dir) / name)
-        chosen = [by_path[path] for path in documents]
-        report = ingest_sources(chosen, shard_settings, embedder, corpus_dir)
+        # A shard the manifest already lists is switched only after the manifest moves; a new one at once (no
+        # searcher opens it before the new manifest lists it).
+        report = ingest_sources([by_path[p] for p in documents], replace(settings, index_dir=folder), embedder,
+                                corpus_dir, switch=old is None)  # fmt: skip
+        if not report.switched:
+            prepared.append((folder, report.generation))
         if on_shard is not None:
             on_shard(name, report)
         built.append(Shard(name, (old.generation if old else 0) + 1, documents, report.passages))
@@ -194,6 +202,8 @@ def build_sources(
         return manifest  # nothing changed: the manifest stays as it is
     new = Manifest((manifest.generation if manifest else 0) + 1, tuple(built))
     write_manifest(index_dir, new)
+    for folder, generation in prepared:  # then the shards switch, one after another in a moment
+        Generations(folder).switch(Store.open_existing(folder), generation)
     return new
 
 

@@ -55,10 +55,19 @@ class Generations:
 
     def publish(self, store: Store, generation: int, dim: int, exact_below: int = EXACT_BELOW) -> None:
         """Write ``generation``'s FAISS and BM25 files from SQLite, make it live, then clean up."""
+        self.prepare(store, generation, dim, exact_below)
+        self.switch(store, generation)
+
+    def prepare(self, store: Store, generation: int, dim: int, exact_below: int = EXACT_BELOW) -> None:
+        """Write ``generation``'s FAISS and BM25 files from SQLite; searches go on reading the live one. A sharded
+        library prepares every changed shard, moves its manifest, then switches them (``ebp.cluster.shards``)."""
         ids, vectors = store.vectors_at(generation, dim)
         VectorIndex.build(ids, vectors, dim, exact_below).save(self.vectors_path(generation))
         text_ids, texts, langs = store.texts_at(generation)
         LexicalIndex.build(text_ids, texts, langs).save(self.lexical_path(generation))
+
+    def switch(self, store: Store, generation: int) -> None:
+        """Make the prepared ``generation`` live, then drop what only older generations used."""
         with store.connect() as conn:
             Store.set_generation(conn, generation)
             Store.purge(conn, generation)

@@ -67,6 +67,7 @@ class IngestReport:
     seconds: float = 0.0
     generation: int = 0
     embedded: int = 0  # passages embedded in this run
+    switched: bool = True  # False: ``generation`` is prepared but not live yet (``run_sources(switch=False)``)
 
     @property
     def skipped(self) -> list[FileReport]:
@@ -130,8 +131,10 @@ def run_sources(
     corpus_dir: Path | None = None,
     total: int | None = None,
     preparer: Preparer = prepare_all,
+    switch: bool = True,
 ) -> Iterator[Progress | IngestReport]:
-    """Make the index hold exactly ``sources``: add new, replace changed, retire missing ones."""
+    """Make the index hold exactly ``sources``: add new, replace changed, retire missing ones. ``switch=False``:
+    prepare the new generation without making it live (the caller switches it, ``Generations.switch``)."""
     from filelock import FileLock, Timeout
 
     index_dir = settings.index_dir
@@ -146,7 +149,7 @@ def run_sources(
         if rebuild:
             Generations(index_dir).wipe()
         state = _Run.open(settings, embedder, corpus_dir)
-        state.preparer = preparer
+        state.preparer, state.switch = preparer, switch
         yield from state.update(sources, total)
         state.report.seconds = time.perf_counter() - started
         yield state.report
@@ -169,6 +172,7 @@ class _Run:
     changes: int  # documents added or retired under ``target``, including what an interrupted run left
     report: IngestReport = field(default_factory=IngestReport)
     preparer: Preparer = prepare_all
+    switch: bool = True  # make the written generation live at the end of the run
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder, corpus_dir: Path | None) -> _Run:
@@ -193,13 +197,16 @@ class _Run:
         yield from self._process(todo)
         self._retire_missing(seen)
         generations = Generations(self.settings.index_dir)
+        shown = self.current
         if self.changes or not generations.published(self.current):
-            generation = self.target if self.changes else self.current
+            shown = self.target if self.changes else self.current
             yield Progress(Stage.WRITE, 0, 1, "index")
-            generations.publish(self.store, generation, self.embedder.dim, self.settings.exact_search_below)
-            self.current = generation
-        counts = self.store.counts(self.current)
-        self.report.generation = self.current
+            generations.prepare(self.store, shown, self.embedder.dim, self.settings.exact_search_below)
+            if self.switch or shown == self.current:
+                generations.switch(self.store, shown)
+                self.current = shown
+        counts = self.store.counts(shown)
+        self.report.generation, self.report.switched = shown, shown == self.current
         self.report.documents, self.report.pages = counts["documents"], counts["pages"]
         self.report.passages = counts["passages"]
 
@@ -347,10 +354,14 @@ def ingest(corpus_dir: Path, settings: Settings, embedder: Embedder, rebuild: bo
 
 
 def ingest_sources(
-    sources: Iterable[Source], settings: Settings, embedder: Embedder, corpus_dir: Path | None = None
+    sources: Iterable[Source],
+    settings: Settings,
+    embedder: Embedder,
+    corpus_dir: Path | None = None,
+    switch: bool = True,
 ) -> IngestReport:
     """``run_sources`` without progress events (``corpus_dir``: the folder file sources are under)."""
-    return _last_report(run_sources(sources, settings, embedder, corpus_dir=corpus_dir))
+    return _last_report(run_sources(sources, settings, embedder, corpus_dir=corpus_dir, switch=switch))
 
 
 def _last_report(events: Iterator[Progress | IngestReport]) -> IngestReport:
