@@ -267,3 +267,31 @@ def test_changed_shards_switch_only_after_the_manifest_moves(tmp_path, corpus, m
         "shard-000": 2, "shard-001": 2
     }  # fmt: skip
     assert sharded.search("homelessness veterans", k=1)[0].document.path == "zz_housing.pdf"
+
+
+def test_a_build_stopped_after_the_manifest_moved_is_switched_by_the_next(
+    tmp_path, corpus, make_pdf, fake_embedder, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from ebp.index.generations import Generations
+    from ebp.index.store import Store
+
+    sharded = _sharded(tmp_path, corpus, fake_embedder, 2)
+    make_pdf(corpus / "zz_housing.pdf", ["Housing first reduced homelessness among veterans. " * 6])
+    settings = Settings.from_env({}, index_dir=sharded.index_dir, corpus_dir=corpus)
+    switch = Generations.switch
+
+    def stopped(self, store, generation):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt  # the build is stopped between the manifest and the shards' switch
+
+    monkeypatch.setattr(Generations, "switch", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        build(corpus, sharded.index_dir, settings, fake_embedder)
+    moved = read_manifest(sharded.index_dir)
+    assert moved is not None and "zz_housing.pdf" in moved.shards[-1].documents  # the manifest moved ...
+    assert Store.open_existing(sharded.index_dir / "shard-001").generation() == 1  # ... the shard did not switch
+    monkeypatch.setattr(Generations, "switch", switch)
+    reports: dict[str, object] = {}
+    again = build(corpus, sharded.index_dir, settings, fake_embedder, on_shard=reports.__setitem__)
+    assert reports == {} and again == moved  # nothing to build: the prepared generation is switched
+    assert Store.open_existing(sharded.index_dir / "shard-001").generation() == 2
+    assert sharded.search("homelessness veterans", k=1)[0].document.path == "zz_housing.pdf"

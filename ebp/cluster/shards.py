@@ -187,6 +187,7 @@ def build_sources(
         old = before.get(name)
         folder = Path(index_dir) / name
         if old is not None and old.documents == documents and folder.is_dir():
+            _finish_switch(folder)
             built.append(old)
             continue
         # A shard the manifest already lists is switched only after the manifest moves; a new one at once (no
@@ -205,6 +206,15 @@ def build_sources(
     for folder, generation in prepared:  # then the shards switch, one after another in a moment
         Generations(folder).switch(Store.open_existing(folder), generation)
     return new
+
+
+def _finish_switch(folder: Path) -> None:
+    """Switch a shard whose next generation was prepared but never made live: a build stopped after its manifest
+    moved and before the shard switched (before the manifest moved, the shard counts as changed and is built)."""
+    store = Store.open_existing(folder)
+    generations, live = Generations(folder), store.generation()
+    if generations.published(live + 1):
+        generations.switch(store, live + 1)
 
 
 def _name(i: int) -> str:
