@@ -132,3 +132,20 @@ def screenshots(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path / "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def download(page, button: str, attempts: int = 3) -> Path:  # type: ignore[no-untyped-def]
+    """The file the download button ``button`` gives. A click that lands while Streamlit redraws the page can hit
+    the outgoing button and start nothing (seen once in a fresh-clone CI run); the user would click again, so this
+    does too, up to ``attempts`` times."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(attempts):
+        try:
+            with page.expect_download(timeout=15_000) as started:
+                page.get_by_role("button", name=button).click()
+            return Path(started.value.path())
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")

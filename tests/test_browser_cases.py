@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from browser_support import AppServer, chromium_page, screenshots, wait_until
+from browser_support import AppServer, chromium_page, download, screenshots, wait_until
 
 from ebp.cases.workspace import CaseStore
 
@@ -49,9 +49,7 @@ def test_a_case_is_saved_masked_followed_up_and_exported_as_a_supervision_record
         page.get_by_role("button", name="Tambah tindak lanjut").click()
         page.locator("td", has_text="merasa lebih tenang").first.wait_for()
         page.screenshot(path=str(artifacts / "browser-case-page.png"))
-        with page.expect_download() as download:
-            page.get_by_role("button", name="Catatan supervisi (HTML)").click()
-        html = Path(download.value.path()).read_text(encoding="utf-8")
+        html = download(page, "Catatan supervisi (HTML)").read_text(encoding="utf-8")
     assert NAME in html and "[NAMA-1]" in html and "Ratna" not in html
     assert "merasa lebih tenang" in html and "Tingkat bukti" in html
     assert CaseStore.in_index(app_server.index_dir).get(NAME).follow_ups[0].result.startswith("Ibu dan anak")
