@@ -151,6 +151,7 @@ class LexicalIndex:
         self._bm25 = bm25  # bm25s.BM25, or None for an empty index
         self._ids = ids
         self._lengths = lengths  # index terms per row (None: an index saved before lengths were kept)
+        self._terms = int(lengths.sum()) if lengths is not None else 0  # index terms in all passages
         self._row_of: dict[int, int] | None = None  # passage id → matrix row, built on first use
 
     @classmethod
@@ -210,22 +211,22 @@ class LexicalIndex:
         # bm25s keeps one column of a sparse matrix per term, each value already multiplied by the term's IDF.
         matrix, n = self._bm25.scores, len(self._ids)
         indptr, indices, data = matrix["indptr"], matrix["indices"], matrix["data"]
-        rescale = weights.avgdl is not None and self._lengths is not None and n > 0
-        own_avgdl = float(self._lengths.mean()) if rescale and self._lengths is not None else 0.0
+        lengths = self._lengths if weights.avgdl and self._terms else None  # None: the shard's own lengths stand
+        own_avgdl = self._terms / n
         total = np.zeros(n, dtype=np.float64)
         for term, count in Counter(terms).items():
             start, end = int(indptr[vocab[term]]), int(indptr[vocab[term] + 1])
             rows, values = np.asarray(indices[start:end]), np.asarray(data[start:end], dtype=np.float64)
-            if rescale and self._lengths is not None and weights.avgdl and own_avgdl:
+            if lengths is not None and weights.avgdl:
                 idf, k1, b = lucene_idf(n, end - start), self._bm25.k1, self._bm25.b
-                values = values * length_factor(values, self._lengths[rows], idf, own_avgdl, weights.avgdl, k1, b)
+                values = values * length_factor(values, lengths[rows], idf, own_avgdl, weights.avgdl, k1, b)
             total[rows] += count * weights.idf.get(term, 1.0) * values  # a column holds each row once
         return total
 
     def length_total(self) -> tuple[int, int]:
         """(passages, index terms in them): a shard's share of the library's mean passage length (0 terms: an
         index saved before lengths were kept)."""
-        return len(self._ids), int(self._lengths.sum()) if self._lengths is not None else 0
+        return len(self._ids), self._terms
 
     def term_counts(self, query: str, lang: str) -> tuple[int, dict[str, int]]:
         """(passages in the index, passages holding each of the query's index terms): a shard's share of the
