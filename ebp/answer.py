@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ebp.config import Settings
 from ebp.errors import EbpError
-from ebp.types import Mode
+from ebp.types import DocumentPages, Mode
 
 if TYPE_CHECKING:
     from ebp.embed import Embedder
-    from ebp.types import DocumentHit, Passage, SearchOptions
+    from ebp.types import DocumentHit, SearchOptions
 
 COMMANDS = ("search", "brief")
 EMPTY_CASE = "the case description is empty: describe the client's situation in a few words"
@@ -88,12 +88,8 @@ class Request:
             raise ValueError(f"--mode must be hybrid, dense or bm25: {self.mode!r}")
 
 
-class LibraryStore(Protocol):
-    """What ``answer`` reads of an index's documents (``ebp.present.brief.DocumentPages``, and the index's meta)."""
-
-    def passages_of_document(self, doc_id: int) -> list[Passage]: ...
-
-    def page_texts(self, doc_id: int) -> dict[int, str]: ...
+class LibraryStore(DocumentPages, Protocol):
+    """What ``answer`` reads of an index: its documents' passages and pages (the brief), and its meta."""
 
     def meta(self) -> dict[str, str]: ...
 

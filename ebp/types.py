@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 
 class DocType(StrEnum):
@@ -183,6 +183,15 @@ class StoredDocument:
     info: DocumentInfo
     appraisal: DocumentAppraisal = field(default_factory=DocumentAppraisal)
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+class DocumentPages(Protocol):
+    """What is read of a document to quote it (the brief): an index's ``Store``, or a sharded library's
+    ``ShardedStore`` (``ebp.cluster.sharded``)."""
+
+    def passages_of_document(self, doc_id: int) -> list[Passage]: ...
+
+    def page_texts(self, doc_id: int) -> dict[int, str]: ...
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
 
 from ebp.appraise.findings import EvidenceRow, Quote, candidate_sentences, evidence_row, locate, normalised
 from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.index.store import Store
-from ebp.types import Design, DocType, DocumentHit, Hierarchy, Passage, StoredDocument
+from ebp.types import Design, DocType, DocumentHit, DocumentPages, Hierarchy, StoredDocument
 
 MAX_FINDINGS = 7
 MIN_FINDINGS = 3
@@ -90,14 +89,6 @@ class Brief:
     answered_by: tuple[str, ...]  # designs that would answer the question, when the evidence is not strong
     findings: list[Finding] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
-
-
-class DocumentPages(Protocol):
-    """What the brief reads of a document it quotes: an index's ``Store``, or a sharded library's ``ShardedStore``."""
-
-    def passages_of_document(self, doc_id: int) -> list[Passage]: ...
-
-    def page_texts(self, doc_id: int) -> dict[int, str]: ...
 
 
 def build_brief(
