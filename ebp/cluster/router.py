@@ -82,27 +82,22 @@ class Router:
         return search_shards(self.shards, self.embedder, text, opts)
 
 
-def _serve() -> Any:
-    """``ray.serve``, or one clear line when the cluster extra is not installed."""
+def connect(address: str) -> Any:
+    """Join the Ray cluster at ``address`` ('local': start one in this process, gone when it exits); ``ray.serve``.
+    One clear line when the cluster extra is not installed or nothing answers there."""
     try:
+        import ray
         from ray import serve
     except ImportError:
         raise EbpError("--cluster needs Ray Serve: pip install -e .[cluster]") from None
-    return serve
-
-
-def connect(address: str) -> None:
-    """Join the Ray cluster at ``address`` ('local': start one in this process, gone when it exits)."""
-    _serve()
-    import ray
-
     if ray.is_initialized():
-        return
+        return serve
     _reachable(address)
     try:
         ray.init(address=None if address == "local" else address, logging_level=logging.WARNING, log_to_driver=False)
     except ConnectionError as exc:
         raise EbpError(f"no Ray cluster answers at {address} ({exc}); start one with `ray start --head`") from None
+    return serve
 
 
 def _reachable(address: str) -> None:
@@ -123,12 +118,11 @@ def _reachable(address: str) -> None:
 def deploy(settings: Settings, address: str, replicas: int = 1) -> Any:
     """Deploy (or replace) the search app for the sharded index ``settings.index_dir``; its ingress handle.
     ``replicas``: copies of each shard; each replica and the router reserve ``settings.replica_cpus`` CPUs."""
-    serve = _serve()
     if replicas < 1:
         raise EbpError(f"--replicas must be at least 1, got {replicas}")
     index_dir = settings.index_dir.resolve()
     names = _shard_names(index_dir)
-    connect(address)
+    serve = connect(address)
     reserved = {"num_cpus": settings.replica_cpus}
     replica = serve.deployment(ShardReplica)
     shards = [
@@ -147,8 +141,7 @@ class ClusterSearcher:
     what the command prints around them and the brief. Nothing is embedded in this process."""
 
     def __init__(self, index_dir: Path, address: str, model: str) -> None:
-        serve = _serve()
-        connect(address)
+        serve = connect(address)
         self.index_dir = Path(index_dir)
         names = _shard_names(self.index_dir)
         self.store = ShardedStore([Store.open_existing(self.index_dir / name) for name in names])
