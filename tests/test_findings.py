@@ -105,3 +105,19 @@ def test_a_case_studys_direction_is_what_happened_to_the_client_not_its_history(
     history = ["Kekerasan meningkat setelah suaminya kehilangan pekerjaan.", "The violence grew worse."]
     assert direction_of([outcome, *history], Design.CASE_STUDY, history) == "unclear"
     assert direction_of(["After six months his loneliness had decreased."], Design.CASE_STUDY, history) == "benefit"
+
+
+def test_a_sentence_asking_for_more_research_is_never_a_key_finding() -> None:
+    # The guide: "more research is needed" sentences are never key sentences, in Indonesian as in English.
+    review = [
+        "Depresi pada remaja merupakan masalah kesehatan masyarakat.",
+        "Tinjauan ini bertujuan menilai efek terapi kognitif perilaku pada remaja.",
+        "Kami menelusuri lima basis data dan menyertakan 12 uji acak.",
+        "Terapi menurunkan gejala depresi dibandingkan kontrol (g = 0,45; IK 95% 0,20-0,70).",
+        "Diperlukan uji dengan tindak lanjut yang lebih panjang.",
+    ]
+    chosen = [q.text for q in key_findings([Quote(text, 1, "") for text in review], Design.SYSTEMATIC_REVIEW)]
+    assert chosen[0] == review[3] and review[4] not in chosen
+    trials = "Larger randomised trials are still needed to confirm these effects."
+    chosen = [q.text for q in key_findings([Quote(text, 1, "") for text in [*VEGETARIAN[:7], trials]], Design.COHORT)]
+    assert chosen[0] == VEGETARIAN[6] and trials not in chosen

@@ -49,6 +49,10 @@ NOT_FINDING = any_of(
 FUTURE = any_of(
     r"\b(?:further|future|more)\s+(?:\w+\s+){0,2}(?:research|studies|trials|work)\b", r"\blimitations?\b",
     r"\bpenelitian\s+(?:selanjutnya|lanjutan)\b", r"\bdisarankan\b", r"\bneeds?\s+to\s+be\s+(?:tested|confirmed)\b",
+    # The guide's "more research is needed" in other words: research asked for, in English and Indonesian.
+    r"\b(?:research|studies|trials|investigation)\s+(?:\w+\s+){0,3}(?:is|are)\s+(?:still\s+)?(?:needed|required|warranted)\b",
+    r"\b(?:diperlukan|dibutuhkan|perlu)\s+(?:\w+\s+){0,2}(?:penelitian|studi|kajian|uji|riset)\b",
+    r"\b(?:penelitian|studi|kajian)\s+(?:lebih\s+lanjut|berikutnya|mendatang)\b",
 )  # fmt: skip
 THEMES = any_of(r"\bthemes?\b", r"\btema\b", r"\bcategor(?:y|ies)\s+(?:emerged|were)\b", r"\bkategori\b")
 THEME_COUNT = any_of(

@@ -211,6 +211,8 @@ def key_findings(quotes: Sequence[Quote], design: Design, limit: int = 2) -> tup
             if _excluded(quotes[i]):
                 continue
             scores[i] += model.scale * p
+    # Never a key finding, whatever else it has (the guide): "more research is needed", limitations, too long.
+    scores = [0.0 if _excluded(q) else score for q, score in zip(quotes, scores, strict=True)]
     scored = [Scored(q, s, i) for i, (q, s) in enumerate(zip(quotes, scores, strict=True))]
     good = sorted((s for s in scored if s.score > 0), key=lambda s: (-s.score, s.order))
     return tuple(s.quote for s in good[:limit])
