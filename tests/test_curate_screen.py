@@ -13,7 +13,7 @@ import pytest
 from ebp.cli import main
 from ebp.curate.project import Label, ProjectError, Projects
 from ebp.curate.records import Record
-from ebp.curate.screen import build_features, embed_records, progress, rank
+from ebp.curate.screen import ScreenParams, build_features, embed_records, progress, rank
 from ebp.curate.simulate import prior_rows, replay, work_metrics
 from ebp.curate.workflow import Screening, create_project, reading_items
 from ebp.present.readinglists import ReadingLists
@@ -48,6 +48,19 @@ def test_the_topic_ranks_first_and_decisions_move_the_includes_up(fake_embedder)
     run = replay(features, labels, prior)
     wss95, wss100, recall10 = work_metrics(run.order, labels, prior)
     assert wss95 > 0.5 and recall10 >= 0.5 and run.seconds_per_decision < 1.0
+
+
+@pytest.mark.parametrize("loss", ["hinge", "squared_hinge"])
+def test_either_svm_loss_finds_the_includes_early(fake_embedder, loss: str) -> None:  # type: ignore[no-untyped-def]
+    records, labels = synthetic(seed=2)
+    texts = [r.text for r in records]
+    params = ScreenParams(loss=loss)
+    features = build_features(texts, embed_records(texts, fake_embedder), "", fake_embedder, params)
+    prior = prior_rows(labels, seed=3)
+    wss95, _, _ = work_metrics(replay(features, labels, prior, params).order, labels, prior)
+    assert wss95 > 0.5  # no topic: the model alone
+    with pytest.raises(ValueError, match="loss"):
+        ScreenParams(loss="hinge2")
 
 
 def test_work_metrics_follow_their_definitions() -> None:

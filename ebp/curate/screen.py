@@ -8,7 +8,8 @@ topic match alone (cold start). After, a linear SVM over TF-IDF and e5 features,
 the topic itself as one more included "record", ranks the rest, with the topic match added with a weight that
 shrinks as includes accumulate. The SVM's regularisation and class weights are ASReview's published elas_u4
 settings; the rest of ``ScreenParams`` was checked on NFCorpus screening simulations
-(``benchmarks/curate/tune.py``), never on the benchmark set.
+(``benchmarks/curate/tune.py``) and nine of ASReview's SYNERGY sets (``benchmarks/curate/tune_synergy.py``),
+never on the benchmark set.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ class ScreenParams:
     topic_weight: float = 1.0  # weight of the standardised topic match added to the model's score ...
     topic_half_life: float = 5.0  # ... halved after this many includes
     lexical_weight: float = 1.0  # BM25 against e5 similarity in the topic match
+    loss: str = "hinge"  # the SVM's loss: "hinge" (fitted through its kernel) or "squared_hinge" (liblinear)
+
+    def __post_init__(self) -> None:
+        if self.loss not in ("hinge", "squared_hinge"):
+            raise ValueError(f"unknown SVM loss {self.loss!r}: hinge or squared_hinge")
 
 
 DEFAULT_PARAMS = ScreenParams()
@@ -182,6 +188,25 @@ def _kernel_row(features: Features, row: int) -> np.ndarray:
     return values
 
 
+def _fit_squared_hinge(
+    features: Features, rows: np.ndarray, y: np.ndarray, params: ScreenParams, topic: bool
+) -> np.ndarray:
+    """A linear SVM with the squared hinge loss (liblinear, as ASReview's ``svm``) over [TF-IDF, w·e5], fitted on
+    the labelled rows (and the topic as one more include), and the score of every record."""
+    from scipy.sparse import csr_matrix, hstack, vstack
+    from sklearn.svm import LinearSVC
+
+    weight = features.embedding_weight
+    matrix = hstack([features.tfidf, csr_matrix(weight * features.vectors)], format="csr")
+    train = matrix[[int(r) for r in rows]]
+    if topic:
+        train = vstack([train, hstack([features.topic_tfidf, csr_matrix(weight * features.topic_vector[None, :])])])
+        y = np.append(y, 1)
+    model = LinearSVC(loss="squared_hinge", C=params.C, class_weight=None if params.include_ratio else "balanced")
+    model.fit(train, y, sample_weight=include_weights(y, params.include_ratio) if params.include_ratio else None)
+    return np.asarray(matrix @ model.coef_.ravel(), dtype=np.float64) + float(model.intercept_[0])
+
+
 def _fit_scores(features: Features, rows: np.ndarray, y: np.ndarray, params: ScreenParams, topic: bool) -> np.ndarray:
     """A linear SVM over [TF-IDF, w·e5] fitted on the labelled rows (and the topic as one more include) and the
     score of every record. Fitted through its linear kernel, whose rows are kept between re-ranks: a few hundred
@@ -189,6 +214,8 @@ def _fit_scores(features: Features, rows: np.ndarray, y: np.ndarray, params: Scr
     thousands of terms took a second."""
     from sklearn.svm import SVC
 
+    if params.loss == "squared_hinge":
+        return _fit_squared_hinge(features, rows, y, params, topic)
     left = [int(r) for r in rows] + ([len(features)] if topic else [])
     if topic:
         y = np.append(y, 1)
