@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ebp.cluster.sharded import ShardedStore, ShardService, search_shards
-from ebp.cluster.shards import read_manifest
+from ebp.cluster.shards import MANIFEST, read_manifest
 from ebp.config import Settings
 from ebp.embed import Embedder, load_embedder
 from ebp.embed.lazy import LazyEmbedder
@@ -72,10 +72,23 @@ class Router:
         self.names = tuple(names)
         self.embedder = load_embedder(settings.model, settings.batch_size, settings.embed_precision)
         self.shards = [RemoteShard(h) for h in shards]
+        self._seen: tuple[tuple[int, int, int], tuple[str, ...]] | None = None  # the manifest file's stamp, its shards
+
+    def _served_names(self) -> tuple[str, ...]:
+        """The manifest's shard names, parsed again only when the file changed (it lists every document: parsing it
+        on every query cost milliseconds)."""
+        try:
+            info = (self.index_dir / MANIFEST).stat()
+        except FileNotFoundError:
+            raise IndexMissingError(f"no sharded index at {self.index_dir}: run `ebp index --shards N` first") from None
+        stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+        if self._seen is None or self._seen[0] != stamp:
+            self._seen = (stamp, _shard_names(self.index_dir))
+        return self._seen[1]
 
     def search(self, case_text: str, options: SearchOptions | None = None) -> list[DocumentHit]:
         text, opts = checked_request(case_text, options, {})
-        if _shard_names(self.index_dir) != self.names:
+        if self._served_names() != self.names:
             raise EbpError(
                 f"the library at {self.index_dir} has other shards than the app serves: run `ebp serve --cluster` again"
             )
