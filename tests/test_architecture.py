@@ -18,7 +18,7 @@ ALLOWED = {
     "ingest": {"appraise", "index", "embed"},
     "retrieve": {"appraise", "index", "embed"},
     "present": {"appraise", "index", "retrieve", "ingest"},
-    "bench": {"appraise", "index", "embed", "ingest", "retrieve"},
+    "bench": {"appraise", "cluster", "index", "embed", "ingest", "retrieve"},
     "cases": {"appraise", "index", "ingest", "retrieve", "present"},
     "curate": {"appraise", "embed", "index", "retrieve", "present"},
     # the laptop's stages on Ray and shards (issue 16); its commands hand search and brief to ebp.answer, as the CLI

@@ -7,11 +7,14 @@ systems run one after the other on the same files, passages, model and queries.
 Default run (about 15 minutes on 2 cores): ingest of ``../shared/data/pdfs/real`` by ebp and by
 txtai, an unchanged re-run, query latency on that index, then synthetic indexes of 10⁴, 10⁵ and
 10⁶ passages searched with real query embeddings. ``--nfcorpus`` adds the 3,633 NFCorpus PDFs.
+``--cluster ADDRESS`` measures dense search over a synthetic sharded library on Ray Serve instead
+(``ebp.bench.cluster``).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -237,10 +240,29 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--no-txtai", action="store_true", help="skip the txtai peer")
     p.add_argument("--workers", type=int, default=2, help="parallel parsing processes (default 2)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    cluster = p.add_argument_group("dense search on Ray Serve over a synthetic sharded library (ebp.bench.cluster)")
+    cluster.add_argument("--cluster", metavar="ADDRESS", help="measure on this Ray cluster ('local': one here)")
+    cluster.add_argument("--passages", default="1e7", help="with --cluster: synthetic passages (default 1e7)")
+    cluster.add_argument("--shards", type=int, default=10, help="with --cluster: shards (default 10)")
+    cluster.add_argument("--replicas", type=int, default=2, help="with --cluster: replicas of each shard (default 2)")
+    cluster.add_argument("--queries", type=int, default=100, help="with --cluster: cases asked (default 100)")
+    cluster.add_argument("--work", type=Path, default=None, help="with --cluster: folder for the shards (shared)")
     p.set_defaults(func=cmd_bench)
 
 
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    if args.cluster:  # imported only here: without --cluster, ebp never imports ray (issue 16)
+        from ebp.bench.cluster import ClusterBenchOptions, format_cluster, run_cluster_bench
+
+        try:
+            passages = int(float(args.passages))
+        except ValueError:
+            raise EbpError(f"--passages takes a number such as 1e6, got {args.passages!r}") from None
+        cluster = ClusterBenchOptions(args.cluster, passages, args.shards, args.replicas, args.queries, args.work)
+        with contextlib.redirect_stdout(sys.stderr):  # Ray's own warnings print to stdout: keep it for the figures
+            figures = run_cluster_bench(cluster, settings, bench_queries(), say=print)
+        print(json.dumps(figures) if args.json else format_cluster(figures))
+        return 0
     options = BenchOptions(
         model=settings.model,
         workers=args.workers,
