@@ -50,15 +50,24 @@ def test_the_topic_ranks_first_and_decisions_move_the_includes_up(fake_embedder)
     assert wss95 > 0.5 and recall10 >= 0.5 and run.seconds_per_decision < 1.0
 
 
-@pytest.mark.parametrize("loss", ["hinge", "squared_hinge"])
-def test_either_svm_loss_finds_the_includes_early(fake_embedder, loss: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "params",
+    [
+        ScreenParams(),
+        ScreenParams(loss="squared_hinge"),
+        ScreenParams(topic_record_half_life=5.0),
+        ScreenParams(tfidf_model_weight=1.0),
+    ],
+    ids=["hinge", "squared-hinge", "topic-record-fades", "plus-tfidf-model"],
+)
+def test_each_measured_variant_finds_the_includes_early(fake_embedder, params: ScreenParams) -> None:  # type: ignore[no-untyped-def]
     records, labels = synthetic(seed=2)
     texts = [r.text for r in records]
-    params = ScreenParams(loss=loss)
-    features = build_features(texts, embed_records(texts, fake_embedder), "", fake_embedder, params)
+    topic = "parenting programme for mothers" if params.topic_record_half_life else ""
+    features = build_features(texts, embed_records(texts, fake_embedder), topic, fake_embedder, params)
     prior = prior_rows(labels, seed=3)
     wss95, _, _ = work_metrics(replay(features, labels, prior, params).order, labels, prior)
-    assert wss95 > 0.5  # no topic: the model alone
+    assert wss95 > 0.5
     with pytest.raises(ValueError, match="loss"):
         ScreenParams(loss="hinge2")
 

@@ -47,6 +47,10 @@ GRID = {
     "squared hinge, no topic prior": ScreenParams(loss="squared_hinge", topic_weight=0.0),
     "squared hinge, e5 weight 0.5": ScreenParams(loss="squared_hinge", embedding_weight=0.5),
     "squared hinge, e5 weight 2": ScreenParams(loss="squared_hinge", embedding_weight=2.0),
+    # Second round (2026-12-04, written after the first run's table and before this one, same rule):
+    "topic record fades (half-life 5 includes)": ScreenParams(topic_record_half_life=5.0),
+    "plus a TF-IDF-only model (weight 1)": ScreenParams(tfidf_model_weight=1.0),
+    "both": ScreenParams(topic_record_half_life=5.0, tfidf_model_weight=1.0),
 }
 
 

@@ -37,6 +37,9 @@ class ScreenParams:
     topic_half_life: float = 5.0  # ... halved after this many includes
     lexical_weight: float = 1.0  # BM25 against e5 similarity in the topic match
     loss: str = "hinge"  # the SVM's loss: "hinge" (fitted through its kernel) or "squared_hinge" (liblinear)
+    # Variants measured on SYNERGY (``benchmarks/curate/tune_synergy.py``), off: neither beat the shipped model.
+    topic_record_half_life: float = 0.0  # > 0: the topic's weight as a training include halves every this many
+    tfidf_model_weight: float = 0.0  # > 0: add this times a TF-IDF-only model's standardised score (an ensemble)
 
     def __post_init__(self) -> None:
         if self.loss not in ("hinge", "squared_hinge"):
@@ -207,6 +210,15 @@ def _fit_squared_hinge(
     return np.asarray(matrix @ model.coef_.ravel(), dtype=np.float64) + float(model.intercept_[0])
 
 
+def _tfidf_scores(features: Features, rows: np.ndarray, y: np.ndarray, params: ScreenParams) -> np.ndarray:
+    """ASReview's model beside ebp's: a squared-hinge linear SVM over the TF-IDF block alone, no topic record."""
+    from sklearn.svm import LinearSVC
+
+    model = LinearSVC(loss="squared_hinge", C=params.C)
+    model.fit(features.tfidf[[int(r) for r in rows]], y, sample_weight=include_weights(y, params.include_ratio or 1.0))
+    return np.asarray(features.tfidf @ model.coef_.ravel(), dtype=np.float64) + float(model.intercept_[0])
+
+
 def _fit_scores(features: Features, rows: np.ndarray, y: np.ndarray, params: ScreenParams, topic: bool) -> np.ndarray:
     """A linear SVM over [TF-IDF, w·e5] fitted on the labelled rows (and the topic as one more include) and the
     score of every record. Fitted through its linear kernel, whose rows are kept between re-ranks: a few hundred
@@ -221,7 +233,10 @@ def _fit_scores(features: Features, rows: np.ndarray, y: np.ndarray, params: Scr
         y = np.append(y, 1)
     gram = np.stack([_kernel_row(features, r)[left] for r in left]).astype(np.float64)
     model = SVC(kernel="precomputed", C=params.C, class_weight=None if params.include_ratio else "balanced")
-    model.fit(gram, y, sample_weight=include_weights(y, params.include_ratio) if params.include_ratio else None)
+    weights = include_weights(y, params.include_ratio) if params.include_ratio else np.ones(len(y))
+    if topic and params.topic_record_half_life > 0:
+        weights[-1] *= 0.5 ** (float(y[:-1].sum()) / params.topic_record_half_life)
+    model.fit(gram, y, sample_weight=weights)
     alpha = model.dual_coef_.ravel()
     support = [left[i] for i in model.support_]
     raw = np.stack([_kernel_row(features, r)[: len(features)] for r in support]).T @ alpha
@@ -248,6 +263,8 @@ def rank(
         scores = features.topic_match.astype(np.float64)
     else:
         scores = standardise(_fit_scores(features, rows, y, params, has_topic))
+        if params.tfidf_model_weight > 0 and 0 < y.sum() < y.size:
+            scores = scores + params.tfidf_model_weight * standardise(_tfidf_scores(features, rows, y, params))
         includes = int(np.sum(labels))
         scores = scores + params.topic_weight * 0.5 ** (includes / params.topic_half_life) * features.topic_match
     pool = np.flatnonzero(~done)
