@@ -28,14 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
-import numpy as np
-
 from ebp.cluster.shards import MANIFEST, read_manifest
 from ebp.embed import Embedder
 from ebp.errors import IndexMissingError
 from ebp.index.library_bm25 import LibraryWeights, ShardWeights, idf_weights
 from ebp.index.store import Store
-from ebp.retrieve.queries import LexicalQueries, Proposals, lexical_queries
+from ebp.retrieve.queries import CaseQuery, LexicalQueries, Proposals, lexical_queries
 from ebp.retrieve.search import Searcher, checked_request, query_languages, rank_documents
 from ebp.types import DocumentAppraisal, DocumentHit, Mode, Passage, SearchOptions
 
@@ -83,24 +81,15 @@ class ShardService:
         knowing = self.searcher.english_knows(self.searcher.current())
         return None if knowing is None else [knowing(w) for w in words]
 
-    def propose(
-        self, queries: LexicalQueries, query: np.ndarray | None, opts: SearchOptions, weights: ShardWeights | None
-    ) -> Proposals:
-        return self.searcher.propose(queries, query, opts, weights)
+    def propose(self, case: CaseQuery, weights: ShardWeights | None) -> Proposals:
+        return self.searcher.propose(case, weights)
 
     def candidates(
-        self,
-        queries: LexicalQueries,
-        query: np.ndarray | None,
-        query_langs: tuple[str, ...],
-        opts: SearchOptions,
-        weights: ShardWeights | None,
-        chosen: Proposals | None,
-        light: bool = False,
+        self, case: CaseQuery, weights: ShardWeights | None, chosen: Proposals | None, light: bool = False
     ) -> dict[int, Any]:
         """The shard's candidate documents; ``light``: without their passages' text and appraisal items (the ranking
         reads neither; the documents shown are asked whole afterwards, ``rows``), a fraction of the bytes to send."""
-        docs = self.searcher.candidates(queries, query, query_langs, opts, weights, chosen)
+        docs = self.searcher.candidates(case, weights, chosen)
         return {doc_id: _light(entry) for doc_id, entry in docs.items()} if light else docs
 
     def rows(self, doc_ids: Sequence[int], passage_ids: Sequence[int]) -> tuple[dict[int, Any], dict[int, Any]]:
@@ -124,18 +113,9 @@ class Shard(Protocol):
 
     def stats(self, queries: LexicalQueries) -> Pending[ShardStats]: ...
     def knows(self, words: Sequence[str]) -> Pending[list[bool] | None]: ...
-    def propose(
-        self, queries: LexicalQueries, query: np.ndarray | None, opts: SearchOptions, weights: ShardWeights | None
-    ) -> Pending[Proposals]: ...
+    def propose(self, case: CaseQuery, weights: ShardWeights | None) -> Pending[Proposals]: ...
     def candidates(
-        self,
-        queries: LexicalQueries,
-        query: np.ndarray | None,
-        query_langs: tuple[str, ...],
-        opts: SearchOptions,
-        weights: ShardWeights | None,
-        chosen: Proposals | None,
-        light: bool,
+        self, case: CaseQuery, weights: ShardWeights | None, chosen: Proposals | None, light: bool
     ) -> Pending[dict[int, Any]]: ...
     def rows(
         self, doc_ids: Sequence[int], passage_ids: Sequence[int]
@@ -176,16 +156,15 @@ def search_shards(
             for own in counts
         ]
     # The laptop's candidates are its n best passages of each side; here the library's n best of the shards'.
-    pending = [s.propose(queries, query, opts, w) for s, w in zip(shards, weights, strict=True)]
+    case = CaseQuery(queries, query, query_langs, opts)
+    pending = [s.propose(case, w) for s, w in zip(shards, weights, strict=True)]
     proposed = [p.result() for p in pending]
     chosen = _best_of(proposed, max(opts.candidates, opts.k * opts.passages_per_doc)) if len(shards) > 1 else proposed
     # Remote shards send light candidates; the shown documents are then asked whole (a generation that moved in
     # between is asked once more, then for whole candidates). Shards in this process send them whole at once.
     rounds = (True, True, False) if all(s.sends_light for s in shards) else (False,)
     for light in rounds:
-        asked = [
-            s.candidates(queries, query, query_langs, opts, weights[i], chosen[i], light) for i, s in enumerate(shards)
-        ]
+        asked = [s.candidates(case, weights[i], chosen[i], light) for i, s in enumerate(shards)]
         docs = {}
         for number, answer in enumerate(asked):
             for doc_id, entry in answer.result().items():

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+
 from ebp.errors import EbpError
 from ebp.index.lexical import analyze
 from ebp.language import language_confidence
@@ -43,6 +45,17 @@ class LexicalQueries:
     texts: dict[str, str]
     terms: tuple[str, ...] = ()
     replace: bool = False
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """A case as each index of a sharded library is asked it, built once by the caller (``ebp.cluster.sharded``):
+    its BM25 queries, its vector (None in BM25 mode), its languages and the search options."""
+
+    queries: LexicalQueries
+    vector: np.ndarray | None
+    languages: tuple[str, ...]
+    options: SearchOptions
 
 
 def lexical_queries(

@@ -41,6 +41,7 @@ from ebp.retrieve.explain import matched_words
 from ebp.retrieve.fusion import balance_by_language, boosted_order, near_tie, ranks, rounded, rrf
 from ebp.retrieve.queries import (
     QUERY_LANGUAGES,
+    CaseQuery,
     LexicalQueries,
     Proposals,
     analyser_language,
@@ -120,32 +121,28 @@ class Searcher:
         return rank_documents(docs or {}, query_lang, opts, queries.terms, queries.texts)
 
     def candidates(
-        self,
-        queries: LexicalQueries,
-        query: np.ndarray | None,
-        query_langs: tuple[str, ...],
-        opts: SearchOptions,
-        weights: ShardWeights | None = None,
-        chosen: Proposals | None = None,
+        self, case: CaseQuery, weights: ShardWeights | None = None, chosen: Proposals | None = None
     ) -> dict[int, _Doc]:
-        """This index's candidate documents for queries built elsewhere (a sharded search asks each shard), BM25
-        per analyser language rescaled by ``weights`` (the whole library's, ``ebp.index.library_bm25``); only
-        the ``chosen`` passages when given (the library's best of each side that are in this index)."""
+        """This index's candidate documents for a case whose queries were built elsewhere (a sharded search asks each
+        shard), BM25 per analyser language rescaled by ``weights`` (the whole library's, ``ebp.index.library_bm25``);
+        only the ``chosen`` passages when given (the library's best of each side that are in this index)."""
         for _ in range(2):
             loaded = self.current()
-            docs = self._gather(queries, query, query_langs, loaded.vectors, loaded.lexical, opts, weights, chosen)
+            docs = self._gather(
+                case.queries, case.vector, case.languages, loaded.vectors, loaded.lexical, case.options, weights, chosen
+            )
             if docs is not None:
                 return docs
         return {}
 
-    def propose(
-        self, queries: LexicalQueries, query: np.ndarray | None, opts: SearchOptions, weights: ShardWeights | None
-    ) -> Proposals:
+    def propose(self, case: CaseQuery, weights: ShardWeights | None) -> Proposals:
         """This index's best passages of each side, scored (a sharded search keeps the library's best of them)."""
         for _ in range(2):
             loaded = self.current()
             try:
-                return self._propose(queries, query, loaded.vectors, loaded.lexical, opts, weights or {})
+                return self._propose(
+                    case.queries, case.vector, loaded.vectors, loaded.lexical, case.options, weights or {}
+                )
             except KeyError:
                 continue  # vectors purged by a newer generation: reload and retry
         return Proposals({}, {})
