@@ -74,7 +74,11 @@ class ShardService:
         self.searcher = searcher
 
     def stats(self, queries: LexicalQueries) -> ShardStats:
-        return ShardStats(self.searcher.term_counts(queries), self.searcher.current().lexical.length_total())
+        """Per analyser language, (passages, passages holding each query term), and the passages' total length: all
+        read from one generation (a build switching between two reads would mix two)."""
+        lexical = self.searcher.current().lexical
+        counts = {lang: lexical.term_counts(text, lang) for lang, text in queries.texts.items()}
+        return ShardStats(counts, lexical.length_total())
 
     def knows(self, words: Sequence[str]) -> list[bool] | None:
         """Whether the shard's English documents hold each word (None: it has none)."""

@@ -147,11 +147,6 @@ class Searcher:
                 continue  # vectors purged by a newer generation: reload and retry
         return Proposals({}, {})
 
-    def term_counts(self, queries: LexicalQueries) -> dict[str, tuple[int, dict[str, int]]]:
-        """Per analyser language: (passages, passages holding each query term) of the live generation."""
-        lexical = self.current().lexical
-        return {lang: lexical.term_counts(text, lang) for lang, text in queries.texts.items()}
-
     def english_knows(self, loaded: Loaded) -> Callable[[str], bool] | None:
         """Whether the English documents of ``loaded`` hold a word (None: the library has no English documents)."""
         english = self._english_vocabulary(loaded.generation, loaded.lexical)
