@@ -295,3 +295,41 @@ def test_a_build_stopped_after_the_manifest_moved_is_switched_by_the_next(
     assert reports == {} and again == moved  # nothing to build: the prepared generation is switched
     assert Store.open_existing(sharded.index_dir / "shard-001").generation() == 2
     assert sharded.search("homelessness veterans", k=1)[0].document.path == "zz_housing.pdf"
+
+
+def test_kept_summaries_answer_as_rounds_of_calls_and_are_asked_again_after_a_rebuild(
+    tmp_path, corpus, make_pdf, fake_embedder
+) -> None:  # type: ignore[no-untyped-def]
+    """A router keeps each shard's BM25 statistics and English words (``LibraryStats``) instead of asking them for
+    every case: the same hits, score for score, as the rounds of calls, asked once per shard; a shard rebuilt since
+    proposes from a new generation, and its summary is asked again before the case is answered."""
+    from ebp.cluster.sharded import LocalShard, search_shards
+    from ebp.cluster.summaries import LibraryStats
+    from ebp.types import SearchOptions
+
+    sharded = _sharded(tmp_path, corpus, fake_embedder, 3)
+
+    class Counting(LocalShard):
+        def __init__(self, searcher, calls: list[str]) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(searcher)
+            self.calls = calls
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            self.calls.append(name)
+            return super().__getattr__(name)
+
+    library, calls = LibraryStats(), []
+    options = SearchOptions(k=5)
+    for case in CASES:
+        shards = [Counting(s, calls) for s in sharded.shards()]
+        kept = search_shards(shards, fake_embedder, case, options, library)
+        assert _view(kept) == _view(sharded.search(case, options)), case
+    assert calls.count("summary") == 3 and "stats" not in calls and "knows" not in calls
+    make_pdf(corpus / "zz_housing.pdf", ["Housing first reduced homelessness among veterans with addiction. " * 6])
+    settings = Settings.from_env({}, index_dir=sharded.index_dir, corpus_dir=corpus)
+    build(corpus, sharded.index_dir, settings, fake_embedder)  # the open shard moves to generation 2
+    calls.clear()
+    case = "homelessness housing for veterans"
+    kept = search_shards([Counting(s, calls) for s in sharded.shards()], fake_embedder, case, options, library)
+    assert calls.count("summary") == 1 and kept[0].document.path == "zz_housing.pdf"
+    assert _view(kept) == _view(sharded.search(case, options))

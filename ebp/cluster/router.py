@@ -6,7 +6,8 @@
 The router (``Router``) embeds the case once, builds the BM25 queries and the Indonesian bridge once, fans the calls
 out to one deployment per shard (``ShardReplica``, ``replicas`` copies each) and fuses them as the laptop does, by
 the same ``ebp.cluster.sharded.search_shards`` that searches a sharded index in one process: one code path, the
-shards local or remote. Each replica opens its shard folder (on storage every node sees) and follows that folder's
+shards local or remote. The router keeps each shard's BM25 statistics and English vocabulary for its generation
+(``ebp.cluster.summaries``), so a case needs two rounds of calls (propose, then candidates) and the shown documents. Each replica opens its shard folder (on storage every node sees) and follows that folder's
 generations as a laptop's searcher does, so a rebuilt shard is served on the next query. A shard added by a later
 build (the open one was full) needs the app deployed again; the router says so in one line.
 
@@ -22,6 +23,7 @@ from typing import Any
 
 from ebp.cluster.sharded import ShardedStore, ShardService, search_shards
 from ebp.cluster.shards import MANIFEST, read_manifest
+from ebp.cluster.summaries import LibraryStats
 from ebp.config import Settings
 from ebp.embed import Embedder, load_embedder
 from ebp.embed.lazy import LazyEmbedder
@@ -72,6 +74,7 @@ class Router:
         self.names = tuple(names)
         self.embedder = load_embedder(settings.model, settings.batch_size, settings.embed_precision)
         self.shards = [RemoteShard(h) for h in shards]
+        self.library = LibraryStats()  # the shards' BM25 statistics and English words, kept per generation
         self._seen: tuple[tuple[int, int, int], tuple[str, ...]] | None = None  # the manifest file's stamp, its shards
 
     def _served_names(self) -> tuple[str, ...]:
@@ -92,7 +95,7 @@ class Router:
             raise EbpError(
                 f"the library at {self.index_dir} has other shards than the app serves: run `ebp serve --cluster` again"
             )
-        return search_shards(self.shards, self.embedder, text, opts)
+        return search_shards(self.shards, self.embedder, text, opts, self.library)
 
 
 def connect(address: str) -> Any:

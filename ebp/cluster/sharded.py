@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from ebp.cluster.shards import MANIFEST, read_manifest
+from ebp.cluster.summaries import LibraryStats, ShardSummary, library_knows, summarise
 from ebp.embed import Embedder
 from ebp.errors import IndexMissingError
 from ebp.index.library_bm25 import LibraryWeights, ShardWeights, idf_weights
@@ -80,6 +81,10 @@ class ShardService:
         counts = {lang: lexical.term_counts(text, lang) for lang, text in queries.texts.items()}
         return ShardStats(counts, lexical.length_total())
 
+    def summary(self) -> ShardSummary:
+        """The shard's BM25 statistics and English vocabulary at its live generation (what a router keeps)."""
+        return summarise(self.searcher)
+
     def knows(self, words: Sequence[str]) -> list[bool] | None:
         """Whether the shard's English documents hold each word (None: it has none)."""
         knowing = self.searcher.english_knows(self.searcher.current())
@@ -116,6 +121,7 @@ class Shard(Protocol):
     sends_light: bool  # whether candidates should come light (without text) and the shown documents be asked after
 
     def stats(self, queries: LexicalQueries) -> Pending[ShardStats]: ...
+    def summary(self) -> Pending[ShardSummary]: ...
     def knows(self, words: Sequence[str]) -> Pending[list[bool] | None]: ...
     def propose(self, case: CaseQuery, weights: ShardWeights | None) -> Pending[Proposals]: ...
     def candidates(
@@ -140,29 +146,36 @@ class LocalShard:
 
 
 def search_shards(
-    shards: Sequence[Shard], embedder: Embedder, case_text: str, opts: SearchOptions
+    shards: Sequence[Shard],
+    embedder: Embedder,
+    case_text: str,
+    opts: SearchOptions,
+    library: LibraryStats | None = None,
 ) -> list[DocumentHit]:
     """The most relevant documents for ``case_text`` over ``shards``, fused exactly as the laptop fuses one index:
     the case embedded once, its BM25 queries built once, the shards' BM25 at the library's statistics, the
-    library's best candidates of each side, the laptop's ``rank_documents``."""
+    library's best candidates of each side, the laptop's ``rank_documents``. With ``library`` (a router's), the
+    bridge and the statistics come from the shards' kept summaries (``ebp.cluster.summaries``), not from rounds of
+    calls; a shard whose generation moved since has its summary asked again, and the case with it."""
     query_langs = query_languages(case_text)
     query = embedder.embed_queries([case_text])[0] if opts.mode is not Mode.BM25 else None
-    queries = _bridged_queries(shards, case_text, query_langs, opts)
-    stats = [p.result() for p in [s.stats(queries) for s in shards]]
-    weights: list[ShardWeights | None] = [None] * len(shards)
-    if len(shards) > 1:
-        # The library's mean passage length, when every shard kept its passages' lengths (older shards did not).
-        tokens, passages = sum(st.length[1] for st in stats), sum(st.length[0] for st in stats)
-        avgdl = tokens / max(1, passages) if all(st.length[1] for st in stats) else None
-        counts = [st.counts for st in stats]
-        weights = [
-            {lang: LibraryWeights(idf_weights(own[lang], _summed(counts, lang)), avgdl) for lang in queries.texts}
-            for own in counts
-        ]
-    # The laptop's candidates are its n best passages of each side; here the library's n best of the shards'.
-    case = CaseQuery(queries, query, query_langs, opts)
-    pending = [s.propose(case, w) for s, w in zip(shards, weights, strict=True)]
-    proposed = [p.result() for p in pending]
+    for _ in range(2):
+        if library is None:
+            queries = _bridged_queries(shards, case_text, query_langs, opts)
+            stats = [p.result() for p in [s.stats(queries) for s in shards]]
+        else:
+            summaries = library.of(shards)
+            queries = lexical_queries(case_text, query_langs, library_knows(summaries), opts)
+            stats = [
+                ShardStats({lang: s.term_counts(text, lang) for lang, text in queries.texts.items()}, s.length)
+                for s in summaries
+            ]
+        weights = _library_weights(stats, queries) if len(shards) > 1 else [None] * len(shards)
+        # The laptop's candidates are its n best passages of each side; here the library's n best of the shards'.
+        case = CaseQuery(queries, query, query_langs, opts)
+        proposed = [p.result() for p in [s.propose(case, w) for s, w in zip(shards, weights, strict=True)]]
+        if library is None or not library.stale(summaries, proposed):
+            break
     chosen = _best_of(proposed, max(opts.candidates, opts.k * opts.passages_per_doc)) if len(shards) > 1 else proposed
     # Remote shards send light candidates; the shown documents are then asked whole (a generation that moved in
     # between is asked once more, then for whole candidates). Shards in this process send them whole at once.
@@ -180,6 +193,18 @@ def search_shards(
         if _fill(shards, docs, [h.document.doc_id for h in hits]):  # the shown documents whole, then ranked again
             return rank_documents(docs, "+".join(query_langs), opts, queries.terms, queries.texts)
     raise AssertionError("unreachable: the last round asks whole candidates")
+
+
+def _library_weights(stats: list[ShardStats], queries: LexicalQueries) -> list[ShardWeights | None]:
+    """Each shard's BM25 weights at the whole library's statistics: its IDF and, when every shard kept its passages'
+    lengths (older shards did not), the library's mean passage length."""
+    tokens, passages = sum(st.length[1] for st in stats), sum(st.length[0] for st in stats)
+    avgdl = tokens / max(1, passages) if all(st.length[1] for st in stats) else None
+    counts = [st.counts for st in stats]
+    return [
+        {lang: LibraryWeights(idf_weights(own[lang], _summed(counts, lang)), avgdl) for lang in queries.texts}
+        for own in counts
+    ]
 
 
 def _fill(shards: Sequence[Shard], docs: dict[int, Any], keys: list[int]) -> bool:

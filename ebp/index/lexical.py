@@ -21,7 +21,7 @@ import tempfile
 import unicodedata
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -125,6 +125,12 @@ def _plain_english_term(word: str) -> list[str]:
     if word in STOP_EN:
         return []
     return [_stemmer("english").stemWord(_IRREGULAR_EN.get(word, word))]
+
+
+def knows_word(word: str, lang: str, vocabulary: Collection[str]) -> bool:
+    """Whether every index term of ``word`` (analysed as ``lang``) is in ``vocabulary`` (``LexicalIndex.knows``)."""
+    terms = _plain_english_term(word) if lang != "id" and _PLAIN.fullmatch(word) else analyze(word, lang)
+    return bool(terms) and all(t in vocabulary for t in terms)
 
 
 def analyze(text: str, lang: str) -> list[str]:
@@ -238,6 +244,14 @@ class LexicalIndex:
         counts = {t: int(indptr[vocab[t] + 1] - indptr[vocab[t]]) if t in vocab else 0 for t in analyze(query, lang)}
         return len(self._ids), counts
 
+    def document_frequencies(self) -> dict[str, int]:
+        """Passages holding each index term, for every term (``term_counts`` of the whole vocabulary at once)."""
+        if self._bm25 is None:
+            return {}
+        held = np.diff(np.asarray(self._bm25.scores["indptr"]))
+        # bm25s adds the empty token to its vocabulary without a column of scores: no passage holds it.
+        return {term: int(held[column]) for term, column in self._bm25.vocab_dict.items() if column < len(held)}
+
     def knows(self, word: str, lang: str = "en", vocabulary: frozenset[str] | None = None) -> bool:
         """Whether every index term of ``word`` (analysed as ``lang``) is in ``vocabulary`` (default: the index's).
 
@@ -246,9 +260,7 @@ class LexicalIndex:
         """
         if self._bm25 is None:
             return False
-        known = self._bm25.vocab_dict if vocabulary is None else vocabulary
-        terms = _plain_english_term(word) if lang != "id" and _PLAIN.fullmatch(word) else analyze(word, lang)
-        return bool(terms) and all(t in known for t in terms)
+        return knows_word(word, lang, self._bm25.vocab_dict if vocabulary is None else vocabulary)
 
     def vocabulary(self, ids: Sequence[int] | None = None) -> frozenset[str]:
         """The index terms that occur in the passages ``ids`` (default: in any passage)."""

@@ -32,6 +32,7 @@ class Proposals:
 
     dense: dict[int, float]
     lexical: dict[str, dict[int, float]]
+    generation: int = -1  # the index generation that proposed them (-1: none)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ vocabulary does not hold when it leans English ("apel" → apple, while "air pol
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import Callable
@@ -140,22 +141,23 @@ class Searcher:
         for _ in range(2):
             loaded = self.current()
             try:
-                return self._propose(
+                proposed = self._propose(
                     case.queries, case.vector, loaded.vectors, loaded.lexical, case.options, weights or {}
                 )
+                return dataclasses.replace(proposed, generation=loaded.generation)
             except KeyError:
                 continue  # vectors purged by a newer generation: reload and retry
         return Proposals({}, {})
 
     def english_knows(self, loaded: Loaded) -> Callable[[str], bool] | None:
         """Whether the English documents of ``loaded`` hold a word (None: the library has no English documents)."""
-        english = self._english_vocabulary(loaded.generation, loaded.lexical)
+        english = self.english_vocabulary(loaded.generation, loaded.lexical)
         if not english:
             return None
         lexical = loaded.lexical
         return lambda word: lexical.knows(word, "en", english)
 
-    def _english_vocabulary(self, generation: int, lexical: LexicalIndex) -> frozenset[str]:
+    def english_vocabulary(self, generation: int, lexical: LexicalIndex) -> frozenset[str]:
         """Terms of ``generation``'s passages analysed as English (documents not in Indonesian), cached.
 
         Keyed by the caller's ``lexical`` index itself, so a search still running on an older generation
