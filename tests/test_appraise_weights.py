@@ -44,7 +44,19 @@ def test_training_again_reproduces_the_shipped_weights(tmp_path: Path) -> None:
         shipped = json.loads((SHIPPED / name).read_text(encoding="utf-8"))
         again = json.loads((tmp_path / name).read_text(encoding="utf-8"))
         shipped["about"].pop("trained"), again["about"].pop("trained")
-        assert again == shipped, name
+        assert _same(again, shipped), name
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal structure and values; numbers may differ in their last written digit (the weights are written with five
+    decimals, and the solver's last bits vary with the machine's threads, flipping a rounding now and then)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) or isinstance(b, float):
+        return isinstance(a, int | float) and isinstance(b, int | float) and abs(a - b) <= 2e-5
+    return a == b
 
 
 def test_a_protocol_is_known_by_its_title_even_with_a_results_heading() -> None:
