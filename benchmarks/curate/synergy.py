@@ -1,5 +1,5 @@
-"""SYNERGY (ASReview's 26 labelled screening sets, CC0; OpenAlex metadata) as CSV files for tuning ebp's screening model, so that
-nudging.csv stays an outside check: Nudging is not one of SYNERGY's sets.
+"""SYNERGY (ASReview's 26 labelled screening sets; CC0, OpenAlex metadata) as CSV files for tuning ebp's screening
+model, so that nudging.csv stays an outside check: Nudging is not one of SYNERGY's sets.
 
 SYNERGY's v1 release keeps each set as OpenAlex works (title, abstract as an inverted index) and a labels file.
 Get it once, then export the sets used for tuning, ``SETS``: the nine sets of at most 3,000 records (so that a
