@@ -191,10 +191,10 @@ def test_a_full_open_shard_sends_new_documents_to_a_new_one(tmp_path, corpus, ma
 def test_light_candidates_answer_as_whole_ones_and_a_lost_document_is_asked_again(
     tmp_path, corpus, fake_embedder
 ) -> None:  # type: ignore[no-untyped-def]
-    """The shards send light candidates (no passage text) and the shown documents are asked whole in a second
-    round; when a shard no longer holds them (a newer generation purged them in between), the search asks for
-    whole candidates instead and still answers as before, with the passages' text."""
-    from ebp.cluster.sharded import Done, LocalShard, search_shards
+    """The shards send the candidates unlikely to be shown light (no passage text), and a shown document that came
+    light is asked whole in one more round; when a shard no longer holds it (a newer generation purged it in
+    between), the search asks for whole candidates instead and still answers as before, with the passages' text."""
+    from ebp.cluster.sharded import Done, LocalShard, _light, search_shards
     from ebp.types import SearchOptions
 
     sharded = _sharded(tmp_path, corpus, fake_embedder, 2)
@@ -203,12 +203,28 @@ def test_light_candidates_answer_as_whole_ones_and_a_lost_document_is_asked_agai
         sends_light = True  # as a remote shard does
         asked = 0
 
+        def candidates(self, case, weights, chosen, light):  # type: ignore[no-untyped-def]
+            docs = self.service.candidates(case, weights, chosen, False)
+            return Done({d: _light(e) for d, e in docs.items()} if light else docs)  # every one light
+
         def rows(self, doc_ids, passage_ids):  # type: ignore[no-untyped-def]
             Forgetful.asked += 1
             return Done(({}, {}))
 
+    class AllLight(LocalShard):
+        sends_light = True
+
+        def candidates(self, case, weights, chosen, light):  # type: ignore[no-untyped-def]
+            docs = self.service.candidates(case, weights, chosen, False)
+            return Done({d: _light(e) for d, e in docs.items()} if light else docs)
+
     class Light(LocalShard):
         sends_light = True
+        asked = 0
+
+        def rows(self, doc_ids, passage_ids):  # type: ignore[no-untyped-def]
+            Light.asked += 1
+            return super().__getattr__("rows")(doc_ids, passage_ids)
 
     options = SearchOptions(k=5)
     for case in CASES:
@@ -217,10 +233,15 @@ def test_light_candidates_answer_as_whole_ones_and_a_lost_document_is_asked_agai
         assert [(h.document, [(p.passage_id, p.text) for p in h.passages]) for h in light] == [
             (h.document, [(p.passage_id, p.text) for p in h.passages]) for h in expected
         ], case  # the shown documents whole: appraisal items and passage text
+        filled = search_shards([AllLight(s) for s in sharded.shards()], fake_embedder, case, options)
+        assert [(h.document, [(p.passage_id, p.text) for p in h.passages]) for h in filled] == [
+            (h.document, [(p.passage_id, p.text) for p in h.passages]) for h in expected
+        ], case  # every shown document came light and was asked whole
         got = search_shards([Forgetful(s) for s in sharded.shards()], fake_embedder, case, options)
         assert _view(got) == _view(expected), case
         assert all(p.text for h in got for p in h.passages) and all(p.text for h in expected for p in h.passages)
     assert Forgetful.asked >= len(CASES)
+    assert Light.asked < len(CASES)  # the shown documents came whole: mostly no round to fill them
 
 
 def test_cluster_options_fail_in_one_line(tmp_path, corpus, fake_embedder, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -6,9 +6,9 @@ BM25 at the whole library's IDF and mean passage length (``ebp.index.library_bm2
 are scored on both sides by the shards that hold them, and all are ranked by the laptop's own ``rank_documents``
 (the same reciprocal-rank fusion, language balance and design boost). With one shard the result is the laptop's,
 score for score. A shard is anything that answers the ``Shard`` calls with ``Pending`` results: ``LocalShard`` in
-this process (``ShardedSearcher``), a Ray Serve replica of ``ShardService`` (``ebp.cluster.router``), which sends its
-candidates light and is asked for the shown documents whole afterwards. A hit's document carries its id across the
-library (shard number above ``SHARD_BITS``), by which ``ShardedStore`` reads it for the brief.
+this process (``ShardedSearcher``), a Ray Serve replica of ``ShardService`` (``ebp.cluster.router``), which sends the
+candidates unlikely to be shown light and is asked for a shown one that came light afterwards. A hit's document
+carries its id across the library (shard number above ``SHARD_BITS``), by which ``ShardedStore`` reads it for the brief.
 
 Each shard's searcher follows its own folder's generations; ``ShardedSearcher`` reopens the shard list when the
 manifest file changes.
@@ -96,15 +96,31 @@ class ShardService:
     def candidates(
         self, case: CaseQuery, weights: ShardWeights | None, chosen: Proposals | None, light: bool = False
     ) -> dict[int, Any]:
-        """The shard's candidate documents; ``light``: without their passages' text and appraisal items (the ranking
-        reads neither; the documents shown are asked whole afterwards, ``rows``), a fraction of the bytes to send."""
+        """The shard's candidate documents; ``light``: those unlikely to be shown without their passages' text and
+        appraisal items (the ranking reads neither; a shown one is asked whole afterwards, ``rows``), a fraction of
+        the bytes to send. Likely shown: the shard's best ``2·k`` by either side."""
         docs = self.searcher.candidates(case, weights, chosen)
-        return {doc_id: _light(entry) for doc_id, entry in docs.items()} if light else docs
+        if not light:
+            return docs
+        whole = _likely_shown(docs, 2 * case.options.k)
+        return {doc_id: entry if doc_id in whole else _light(entry) for doc_id, entry in docs.items()}
 
     def rows(self, doc_ids: Sequence[int], passage_ids: Sequence[int]) -> tuple[dict[int, Any], dict[int, Any]]:
         """Documents and passages as stored (those a newer generation purged are missing)."""
         store = self.searcher.store
         return store.documents(doc_ids), store.passages(list(passage_ids))
+
+
+def _likely_shown(docs: dict[int, Any], m: int) -> set[int]:
+    """The documents among the shard's ``m`` best by their best dense or best BM25 passage: the library's shown
+    documents are nearly always among them (those that are not are asked whole afterwards)."""
+    dense = sorted((d for d in docs if docs[d].best_dense() is not None), key=lambda d: -docs[d].best_dense())
+    lexical = sorted((d for d in docs if docs[d].best_lexical() is not None), key=lambda d: -docs[d].best_lexical())
+    return set(dense[:m]) | set(lexical[:m])
+
+
+def _is_light(entry: Any) -> bool:
+    return any(not row.text for row in entry.passages.values())
 
 
 def _light(entry: Any) -> Any:
@@ -188,9 +204,10 @@ def search_shards(
                 key = (number << SHARD_BITS) | doc_id  # the document's id across the library (``ShardedStore``)
                 docs[key] = dataclasses.replace(entry, doc=dataclasses.replace(entry.doc, doc_id=key))
         hits = rank_documents(docs, "+".join(query_langs), opts, queries.terms, queries.texts)
-        if not light:
+        missing = [h.document.doc_id for h in hits if _is_light(docs[h.document.doc_id])] if light else []
+        if not missing:
             return hits
-        if _fill(shards, docs, [h.document.doc_id for h in hits]):  # the shown documents whole, then ranked again
+        if _fill(shards, docs, missing):  # the shown documents sent light, asked whole, then ranked again
             return rank_documents(docs, "+".join(query_langs), opts, queries.terms, queries.texts)
     raise AssertionError("unreachable: the last round asks whole candidates")
 
