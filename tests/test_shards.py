@@ -259,6 +259,30 @@ def test_cluster_options_fail_in_one_line(tmp_path, corpus, fake_embedder, capsy
         assert capsys.readouterr().err.strip() == "ebp: --cluster needs Ray Serve: pip install -e .[cluster]"
 
 
+def test_search_cluster_json_is_the_answer_alone_when_ray_prints(
+    tmp_path, corpus, fake_embedder, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """Ray prints its own warnings to stdout (seen with many replicas); `--json` must still be one JSON value."""
+    from ebp.cluster import router
+
+    sharded = _sharded(tmp_path, corpus, fake_embedder, 2)
+
+    class Noisy:  # stands in for the router's client, printing as Ray does
+        def __init__(self, index_dir, address, model) -> None:  # type: ignore[no-untyped-def]
+            print("(raylet) WARNING: 14 PYTHON worker processes have been started")
+            self.store, self.embedder = sharded.store, fake_embedder
+
+        def search(self, text, options=None, **overrides):  # type: ignore[no-untyped-def]
+            print("(ServeReplica) INFO: search")
+            return sharded.search(text, options, **overrides)
+
+    monkeypatch.setattr(router, "ClusterSearcher", Noisy)
+    assert cli.main(["search", "lansia tinggal sendiri", "--index", str(sharded.index_dir), "--cluster", "x:1",
+                     "--json", "-k", "2"]) == 0  # fmt: skip
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)) == 2 and "raylet" in err and "raylet" not in out
+
+
 def test_changed_shards_switch_only_after_the_manifest_moves(tmp_path, corpus, make_pdf, fake_embedder) -> None:  # type: ignore[no-untyped-def]
     """A build that changes two shards prepares both new generations while searches go on with the old ones;
     the manifest moves, then both switch: no search sees one shard new and the other old for the whole build."""

@@ -56,10 +56,13 @@ def answer(request: Request, settings: Settings, cluster: str | None = None) -> 
     if not is_sharded(settings.index_dir):
         raise EbpError(f"--cluster searches a sharded index; {settings.index_dir} is none (ebp index --shards N)")
     if cluster:
+        import contextlib
+
         from ebp.cluster.router import ClusterSearcher
 
-        searcher = ClusterSearcher(settings.index_dir, cluster, settings.model)
-        return answering.answer(request, settings, searcher)
+        with contextlib.redirect_stdout(sys.stderr):  # Ray prints its own warnings to stdout: keep it for the answer
+            searcher = ClusterSearcher(settings.index_dir, cluster, settings.model)
+            return answering.answer(request, settings, searcher)
     from ebp import embed
     from ebp.cluster.sharded import ShardedSearcher
 
