@@ -347,7 +347,7 @@ def test_kept_summaries_answer_as_rounds_of_calls_and_are_asked_again_after_a_re
 ) -> None:  # type: ignore[no-untyped-def]
     """A router keeps each shard's BM25 statistics and English words (``LibraryStats``) instead of asking them for
     every case: the same hits, score for score, as the rounds of calls, asked once per shard; a shard rebuilt since
-    proposes from a new generation, and its summary is asked again before the case is answered."""
+    proposes from a new generation, and the summaries are asked again before the case is answered."""
     from ebp.cluster.sharded import LocalShard, search_shards
     from ebp.cluster.summaries import LibraryStats
     from ebp.types import SearchOptions
@@ -376,5 +376,23 @@ def test_kept_summaries_answer_as_rounds_of_calls_and_are_asked_again_after_a_re
     calls.clear()
     case = "homelessness housing for veterans"
     kept = search_shards([Counting(s, calls) for s in sharded.shards()], fake_embedder, case, options, library)
-    assert calls.count("summary") == 1 and kept[0].document.path == "zz_housing.pdf"
+    assert calls.count("summary") == 3 and kept[0].document.path == "zz_housing.pdf"  # all asked, merged anew
     assert _view(kept) == _view(sharded.search(case, options))
+
+
+def test_merged_summaries_know_a_word_only_where_one_shard_holds_all_its_terms() -> None:
+    """As the rounds of ``knows`` do: "home-care" is known when one shard's English passages hold both "home" and
+    "care", not when one holds "home" and another "care"; totals sum the shards' counts."""
+    from ebp.cluster.summaries import Library, ShardSummary
+    from ebp.retrieve.queries import LexicalQueries
+
+    home = ShardSummary(1, {"home": 2}, (3, 30), frozenset({"home"}))
+    care = ShardSummary(1, {"care": 5}, (7, 70), frozenset({"care"}))
+    split = Library.merged([home, care])
+    knows = split.knows()
+    assert knows is not None and knows("home") and knows("care") and not knows("home-care")
+    both = Library.merged([ShardSummary(1, {"home": 2, "care": 1}, (3, 30), frozenset({"home", "care"})), care])
+    assert both.knows()("home-care")  # type: ignore[misc]
+    assert Library.merged([ShardSummary(1, {}, (0, 0), None)]).knows() is None  # no English passages anywhere
+    totals = split.totals(LexicalQueries({"en": "home care"}))
+    assert totals.counts["en"] == (10, {"home": 2, "care": 5}) and totals.avgdl == 10.0

@@ -6,9 +6,9 @@
 The router (``Router``) embeds the case once, builds the BM25 queries and the Indonesian bridge once, fans the calls
 out to one deployment per shard (``ShardReplica``, ``replicas`` copies each) and fuses them as the laptop does, by
 the same ``ebp.cluster.sharded.search_shards`` that searches a sharded index in one process: one code path, the
-shards local or remote. The router keeps each shard's BM25 statistics and English vocabulary for its generation
-(``ebp.cluster.summaries``), so a case needs two rounds of calls (propose, then candidates; a shown document that
-came light needs a third).
+shards local or remote. The router keeps the shards' BM25 statistics and English vocabulary, merged, for their
+generations (``ebp.cluster.summaries``), so a case needs two rounds of calls (propose, then candidates; a shown
+document that came light needs a third).
 Each replica opens its shard folder (on storage every node sees) and follows that folder's
 generations as a laptop's searcher does, so a rebuilt shard is served on the next query. A shard added by a later
 build (the open one was full) needs the app deployed again; the router says so in one line.

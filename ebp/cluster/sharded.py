@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from ebp.cluster.shards import MANIFEST, read_manifest
-from ebp.cluster.summaries import LibraryStats, ShardSummary, library_knows, summarise
+from ebp.cluster.summaries import LibraryStats, ShardSummary, summarise
 from ebp.embed import Embedder
 from ebp.errors import IndexMissingError
-from ebp.index.library_bm25 import LibraryWeights, ShardWeights, idf_weights
+from ebp.index.library_bm25 import LibraryTotals
 from ebp.index.store import Store
 from ebp.retrieve.queries import CaseQuery, LexicalQueries, Proposals, lexical_queries
 from ebp.retrieve.search import Searcher, checked_request, query_languages, rank_documents
@@ -90,16 +90,16 @@ class ShardService:
         knowing = self.searcher.english_knows(self.searcher.current())
         return None if knowing is None else [knowing(w) for w in words]
 
-    def propose(self, case: CaseQuery, weights: ShardWeights | None) -> Proposals:
-        return self.searcher.propose(case, weights)
+    def propose(self, case: CaseQuery, totals: LibraryTotals | None) -> Proposals:
+        return self.searcher.propose(case, totals)
 
     def candidates(
-        self, case: CaseQuery, weights: ShardWeights | None, chosen: Proposals | None, light: bool = False
+        self, case: CaseQuery, totals: LibraryTotals | None, chosen: Proposals | None, light: bool = False
     ) -> dict[int, Any]:
         """The shard's candidate documents; ``light``: those unlikely to be shown without their passages' text and
         appraisal items (the ranking reads neither; a shown one is asked whole afterwards, ``rows``), a fraction of
         the bytes to send. Likely shown: the shard's best ``2·k`` by either side."""
-        docs = self.searcher.candidates(case, weights, chosen)
+        docs = self.searcher.candidates(case, totals, chosen)
         if not light:
             return docs
         whole = _likely_shown(docs, 2 * case.options.k)
@@ -139,9 +139,9 @@ class Shard(Protocol):
     def stats(self, queries: LexicalQueries) -> Pending[ShardStats]: ...
     def summary(self) -> Pending[ShardSummary]: ...
     def knows(self, words: Sequence[str]) -> Pending[list[bool] | None]: ...
-    def propose(self, case: CaseQuery, weights: ShardWeights | None) -> Pending[Proposals]: ...
+    def propose(self, case: CaseQuery, totals: LibraryTotals | None) -> Pending[Proposals]: ...
     def candidates(
-        self, case: CaseQuery, weights: ShardWeights | None, chosen: Proposals | None, light: bool
+        self, case: CaseQuery, totals: LibraryTotals | None, chosen: Proposals | None, light: bool
     ) -> Pending[dict[int, Any]]: ...
     def rows(
         self, doc_ids: Sequence[int], passage_ids: Sequence[int]
@@ -176,28 +176,27 @@ def search_shards(
     query_langs = query_languages(case_text)
     query = embedder.embed_queries([case_text])[0] if opts.mode is not Mode.BM25 else None
     for _ in range(2):
+        totals: LibraryTotals | None
         if library is None:
             queries = _bridged_queries(shards, case_text, query_langs, opts)
-            stats = [p.result() for p in [s.stats(queries) for s in shards]]
+            totals = _library_totals([p.result() for p in [s.stats(queries) for s in shards]], queries)
         else:
-            summaries = library.of(shards)
-            queries = lexical_queries(case_text, query_langs, library_knows(summaries), opts)
-            stats = [
-                ShardStats({lang: s.term_counts(text, lang) for lang, text in queries.texts.items()}, s.length)
-                for s in summaries
-            ]
-        weights = _library_weights(stats, queries) if len(shards) > 1 else [None] * len(shards)
+            kept = library.of(shards)
+            queries = lexical_queries(case_text, query_langs, kept.knows(), opts)
+            totals = kept.totals(queries)
+        if len(shards) == 1:
+            totals = None  # one index scores with its own statistics: the laptop's, score for score
         # The laptop's candidates are its n best passages of each side; here the library's n best of the shards'.
         case = CaseQuery(queries, query, query_langs, opts)
-        proposed = [p.result() for p in [s.propose(case, w) for s, w in zip(shards, weights, strict=True)]]
-        if library is None or not library.stale(summaries, proposed):
+        proposed = [p.result() for p in [s.propose(case, totals) for s in shards]]
+        if library is None or not library.stale(kept, proposed):
             break
     chosen = _best_of(proposed, max(opts.candidates, opts.k * opts.passages_per_doc)) if len(shards) > 1 else proposed
     # Remote shards send light candidates; the shown documents are then asked whole (a generation that moved in
     # between is asked once more, then for whole candidates). Shards in this process send them whole at once.
     rounds = (True, True, False) if all(s.sends_light for s in shards) else (False,)
     for light in rounds:
-        asked = [s.candidates(case, weights[i], chosen[i], light) for i, s in enumerate(shards)]
+        asked = [s.candidates(case, totals, chosen[i], light) for i, s in enumerate(shards)]
         docs = {}
         for number, answer in enumerate(asked):
             for doc_id, entry in answer.result().items():
@@ -212,16 +211,14 @@ def search_shards(
     raise AssertionError("unreachable: the last round asks whole candidates")
 
 
-def _library_weights(stats: list[ShardStats], queries: LexicalQueries) -> list[ShardWeights | None]:
-    """Each shard's BM25 weights at the whole library's statistics: its IDF and, when every shard kept its passages'
-    lengths (older shards did not), the library's mean passage length."""
+def _library_totals(stats: list[ShardStats], queries: LexicalQueries) -> LibraryTotals:
+    """The library's BM25 totals for a case, summed from the shards' ``stats``: per analyser language, passages and
+    passages holding each term, and the mean passage length when every shard kept its passages' lengths (older
+    shards did not)."""
     tokens, passages = sum(st.length[1] for st in stats), sum(st.length[0] for st in stats)
     avgdl = tokens / max(1, passages) if all(st.length[1] for st in stats) else None
     counts = [st.counts for st in stats]
-    return [
-        {lang: LibraryWeights(idf_weights(own[lang], _summed(counts, lang)), avgdl) for lang in queries.texts}
-        for own in counts
-    ]
+    return LibraryTotals({lang: _summed(counts, lang) for lang in queries.texts}, avgdl)
 
 
 def _fill(shards: Sequence[Shard], docs: dict[int, Any], keys: list[int]) -> bool:

@@ -1,10 +1,12 @@
-"""What a router keeps of each shard so that a case needs fewer rounds of calls: the shard's BM25 document
-frequencies, its passages' total length and its English vocabulary, for one generation.
+"""What a router keeps of the shards so that a case needs fewer rounds of calls: the library's BM25 document
+frequencies, passage counts and lengths, and which shards' English passages hold each term, for one generation of
+every shard.
 
-With them the router builds the Indonesian bridge's queries and the library's BM25 statistics itself, as the
-shards would answer them (``ebp.cluster.sharded``: ``knows`` and ``stats``), and asks the shards only to propose
-and score. Each shard's proposals say which generation made them; a shard that has moved on since its summary was
-taken is asked for a new one and the case is asked again, so a summary never outlives its generation.
+With them the router builds the Indonesian bridge's queries and the library's BM25 totals itself, as the shards
+would answer them (``ebp.cluster.sharded``: ``knows`` and ``stats``), and asks the shards only to propose and
+score. The shards' summaries (``ShardSummary``) are merged into one table over the library's vocabulary, so the
+router holds the vocabulary once, not once per shard. Each shard's proposals say which generation made them; when a
+shard has moved on, every summary is asked again and merged anew, and the case is asked again.
 
 Example::
 
@@ -19,8 +21,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ebp.index.lexical import analyze, knows_word
-from ebp.retrieve.queries import Proposals
+from ebp.index.lexical import analyze, word_terms
+from ebp.index.library_bm25 import LibraryTotals
+from ebp.retrieve.queries import LexicalQueries, Proposals
 
 
 @dataclass(frozen=True)
@@ -32,12 +35,6 @@ class ShardSummary:
     length: tuple[int, int]  # (passages, index terms in them; 0 terms when the shard kept no lengths)
     english: frozenset[str] | None  # index terms of its English passages (None: it has none)
 
-    def term_counts(self, text: str, lang: str) -> tuple[int, dict[str, int]]:
-        """As the shard's ``LexicalIndex.term_counts``: (passages, passages holding each index term of ``text``)."""
-        if not self.frequencies:
-            return 0, {}
-        return self.length[0], {t: self.frequencies.get(t, 0) for t in analyze(text, lang)}
-
 
 def summarise(searcher: Any) -> ShardSummary:
     """The summary of a shard's live generation (``searcher``: its ``ebp.retrieve.search.Searcher``)."""
@@ -47,36 +44,85 @@ def summarise(searcher: Any) -> ShardSummary:
     return ShardSummary(loaded.generation, lexical.document_frequencies(), lexical.length_total(), english or None)
 
 
-def library_knows(summaries: Sequence[ShardSummary]) -> Callable[[str], bool] | None:
-    """Whether any shard's English passages hold a word (None when no shard has English passages), as the
-    sharded search's rounds of ``knows`` answer it."""
-    vocabularies = [s.english for s in summaries if s.english is not None]
-    if not vocabularies:
-        return None
-    return lambda word: any(knows_word(word, "en", v) for v in vocabularies)
+@dataclass(frozen=True)
+class Library:
+    """The shards' summaries merged: what the rounds of ``stats`` and ``knows`` calls would sum up."""
+
+    generations: tuple[int, ...]
+    passages: int  # passages of the shards that have a BM25 index (the IDF's N)
+    frequencies: dict[str, int]  # passages holding each term, over the library
+    lengths: tuple[int, int] | None  # (passages, index terms) over the library; None if a shard kept no lengths
+    english: dict[str, int] | None  # per term, the shards whose English passages hold it (bit i: shard i)
+
+    @classmethod
+    def merged(cls, summaries: Sequence[ShardSummary]) -> Library:
+        frequencies: dict[str, int] = {}
+        english: dict[str, int] = {}
+        for number, summary in enumerate(summaries):
+            for term, held in summary.frequencies.items():
+                frequencies[term] = frequencies.get(term, 0) + held
+            for term in summary.english or ():
+                english[term] = english.get(term, 0) | (1 << number)
+        indexed = sum(s.length[0] for s in summaries if s.frequencies)
+        lengths = (sum(s.length[0] for s in summaries), sum(s.length[1] for s in summaries))
+        return cls(
+            tuple(s.generation for s in summaries),
+            indexed,
+            frequencies,
+            lengths if all(s.length[1] for s in summaries) else None,
+            english if any(s.english is not None for s in summaries) else None,
+        )
+
+    def knows(self) -> Callable[[str], bool] | None:
+        """Whether one shard's English passages hold every term of a word (None: no shard has English passages),
+        as the rounds of ``knows`` answer it."""
+        english = self.english
+        if english is None:
+            return None
+
+        def known(word: str) -> bool:
+            terms = word_terms(word, "en")
+            shards = -1  # every shard, until a term says otherwise
+            for term in terms:
+                shards &= english.get(term, 0)
+            return bool(terms) and shards != 0
+
+        return known
+
+    def totals(self, queries: LexicalQueries) -> LibraryTotals:
+        """The library's BM25 totals for a case's queries, as the shards' ``stats`` summed give them."""
+        counts = {
+            lang: (self.passages, {t: self.frequencies.get(t, 0) for t in analyze(text, lang)})
+            if self.frequencies
+            else (0, {})
+            for lang, text in queries.texts.items()
+        }
+        avgdl = self.lengths[1] / max(1, self.lengths[0]) if self.lengths else None
+        return LibraryTotals(counts, avgdl)
 
 
 class LibraryStats:
-    """The shards' summaries, kept by a router between cases; safe to share between threads."""
+    """The merged summaries, kept by a router between cases; safe to share between threads."""
 
     def __init__(self) -> None:
-        self._held: dict[int, ShardSummary] = {}
+        self._library: Library | None = None
         self._lock = threading.Lock()
 
-    def of(self, shards: Sequence[Any]) -> list[ShardSummary]:
-        """Every shard's summary, asking (in one round) those not held."""
+    def of(self, shards: Sequence[Any]) -> Library:
+        """The merged summaries, asking every shard for its own (one round) when none are held."""
         with self._lock:
-            held = dict(self._held)
-        pending = {i: shards[i].summary() for i in range(len(shards)) if i not in held}
-        held.update((i, p.result()) for i, p in pending.items())
-        with self._lock:
-            self._held.update(held)
-        return [held[i] for i in range(len(shards))]
+            library = self._library
+        if library is None or len(library.generations) != len(shards):
+            library = Library.merged([p.result() for p in [s.summary() for s in shards]])
+            with self._lock:
+                self._library = library
+        return library
 
-    def stale(self, summaries: Sequence[ShardSummary], proposed: Sequence[Proposals]) -> bool:
-        """Whether a shard proposed from another generation than its summary's; those summaries are dropped."""
-        moved = [i for i, (s, p) in enumerate(zip(summaries, proposed, strict=True)) if p.generation != s.generation]
+    def stale(self, library: Library, proposed: Sequence[Proposals]) -> bool:
+        """Whether a shard proposed from another generation than ``library``'s; then it is dropped."""
+        if all(p.generation == g for p, g in zip(proposed, library.generations, strict=True)):
+            return False
         with self._lock:
-            for i in moved:
-                self._held.pop(i, None)
-        return bool(moved)
+            if self._library is library:
+                self._library = None
+        return True

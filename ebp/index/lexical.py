@@ -127,9 +127,14 @@ def _plain_english_term(word: str) -> list[str]:
     return [_stemmer("english").stemWord(_IRREGULAR_EN.get(word, word))]
 
 
+def word_terms(word: str, lang: str) -> list[str]:
+    """The index terms of one word as ``knows`` reads them (``analyze``, faster for a plain English word)."""
+    return _plain_english_term(word) if lang != "id" and _PLAIN.fullmatch(word) else analyze(word, lang)
+
+
 def knows_word(word: str, lang: str, vocabulary: Collection[str]) -> bool:
     """Whether every index term of ``word`` (analysed as ``lang``) is in ``vocabulary`` (``LexicalIndex.knows``)."""
-    terms = _plain_english_term(word) if lang != "id" and _PLAIN.fullmatch(word) else analyze(word, lang)
+    terms = word_terms(word, lang)
     return bool(terms) and all(t in vocabulary for t in terms)
 
 

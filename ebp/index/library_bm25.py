@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -29,12 +30,33 @@ class LibraryWeights:
 ShardWeights = dict[str, LibraryWeights]  # per analyser language of a query ("en", "id")
 
 
+@dataclass(frozen=True)
+class LibraryTotals:
+    """The whole library's BM25 statistics for one query: per analyser language, (passages, passages holding each
+    of the query's terms), and the library's mean passage length (None: a shard kept no lengths). Each shard turns
+    them into its own ``ShardWeights`` (``shard_weights``)."""
+
+    counts: Mapping[str, tuple[int, Mapping[str, int]]]
+    avgdl: float | None = None
+
+
+def shard_weights(lexical: Any, texts: Mapping[str, str], totals: LibraryTotals | None) -> ShardWeights | None:
+    """A shard's weights for a query (``texts``: per analyser language) from the library's totals and its own
+    ``lexical`` index's term counts; None without totals (a library of one index scores as the laptop does)."""
+    if totals is None:
+        return None
+    return {
+        lang: LibraryWeights(idf_weights(lexical.term_counts(text, lang), totals.counts[lang]), totals.avgdl)
+        for lang, text in texts.items()
+    }
+
+
 def lucene_idf(passages: int, holding: int) -> float:
     """BM25's IDF as bm25s computes it for ``method="lucene"``: log(1 + (N - df + 0.5) / (df + 0.5))."""
     return math.log(1.0 + (passages - holding + 0.5) / (holding + 0.5))
 
 
-def idf_weights(local: tuple[int, dict[str, int]], total: tuple[int, dict[str, int]]) -> dict[str, float]:
+def idf_weights(local: tuple[int, Mapping[str, int]], total: tuple[int, Mapping[str, int]]) -> dict[str, float]:
     """Per-term multipliers that turn one shard's BM25 (its own IDF) into the whole library's: the library's IDF
     over the shard's, for the terms the shard holds (``term_counts`` of the shard and summed over all shards).
 

@@ -35,7 +35,7 @@ from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.embed import Embedder
 from ebp.index.generations import Generations, Loaded
 from ebp.index.lexical import LexicalIndex
-from ebp.index.library_bm25 import ShardWeights
+from ebp.index.library_bm25 import LibraryTotals, ShardWeights, shard_weights
 from ebp.index.store import PassageRow, Store
 from ebp.index.vectors import VectorIndex
 from ebp.retrieve.explain import matched_words
@@ -122,13 +122,14 @@ class Searcher:
         return rank_documents(docs or {}, query_lang, opts, queries.terms, queries.texts)
 
     def candidates(
-        self, case: CaseQuery, weights: ShardWeights | None = None, chosen: Proposals | None = None
+        self, case: CaseQuery, totals: LibraryTotals | None = None, chosen: Proposals | None = None
     ) -> dict[int, _Doc]:
         """This index's candidate documents for a case whose queries were built elsewhere (a sharded search asks each
-        shard), BM25 per analyser language rescaled by ``weights`` (the whole library's, ``ebp.index.library_bm25``);
+        shard), BM25 per analyser language rescaled to the library's ``totals`` (``ebp.index.library_bm25``);
         only the ``chosen`` passages when given (the library's best of each side that are in this index)."""
         for _ in range(2):
             loaded = self.current()
+            weights = shard_weights(loaded.lexical, case.queries.texts, totals)
             docs = self._gather(
                 case.queries, case.vector, case.languages, loaded.vectors, loaded.lexical, case.options, weights, chosen
             )
@@ -136,11 +137,12 @@ class Searcher:
                 return docs
         return {}
 
-    def propose(self, case: CaseQuery, weights: ShardWeights | None) -> Proposals:
+    def propose(self, case: CaseQuery, totals: LibraryTotals | None) -> Proposals:
         """This index's best passages of each side, scored (a sharded search keeps the library's best of them)."""
         for _ in range(2):
             loaded = self.current()
             try:
+                weights = shard_weights(loaded.lexical, case.queries.texts, totals)
                 proposed = self._propose(
                     case.queries, case.vector, loaded.vectors, loaded.lexical, case.options, weights or {}
                 )
