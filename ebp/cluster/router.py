@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ebp.cluster.sharded import ShardedStore, ShardService, search_shards
-from ebp.cluster.shards import MANIFEST, read_manifest
+from ebp.cluster.shards import manifest_stamp, read_manifest
 from ebp.cluster.summaries import LibraryStats
 from ebp.config import Settings
 from ebp.embed import Embedder, load_embedder
@@ -82,11 +82,7 @@ class Router:
     def _served_names(self) -> tuple[str, ...]:
         """The manifest's shard names, parsed again only when the file changed (it lists every document: parsing it
         on every query cost milliseconds)."""
-        try:
-            info = (self.index_dir / MANIFEST).stat()
-        except FileNotFoundError:
-            raise IndexMissingError(f"no sharded index at {self.index_dir}: run `ebp index --shards N` first") from None
-        stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+        stamp = manifest_stamp(self.index_dir)
         if self._seen is None or self._seen[0] != stamp:
             self._seen = (stamp, _shard_names(self.index_dir))
         return self._seen[1]

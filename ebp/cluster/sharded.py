@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
-from ebp.cluster.shards import MANIFEST, read_manifest
+from ebp.cluster.shards import manifest_stamp, read_manifest
 from ebp.cluster.summaries import LibraryStats, ShardSummary, summarise
 from ebp.embed import Embedder
 from ebp.errors import IndexMissingError
@@ -307,11 +307,7 @@ class ShardedSearcher:
     def shards(self) -> list[Searcher]:
         """A searcher per shard of the current manifest, reopened when the manifest moved. The manifest lists every
         document, so it is parsed again only when the file changed (a new one is renamed into place: a new inode)."""
-        try:
-            info = (self.index_dir / MANIFEST).stat()
-        except FileNotFoundError:
-            raise IndexMissingError(f"no sharded index at {self.index_dir}: run `ebp index --shards N` first") from None
-        stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+        stamp = manifest_stamp(self.index_dir)
         with self._lock:
             if self._open is None or self._open[0] != stamp:
                 manifest = read_manifest(self.index_dir)

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from ebp.config import Settings
 from ebp.embed import Embedder
-from ebp.errors import EbpError
+from ebp.errors import EbpError, IndexMissingError
 from ebp.index.generations import Generations
 from ebp.index.store import SHARD_MANIFEST, Store
 from ebp.ingest.pipeline import IngestReport, Source, file_sha256, ingest_sources, scan
@@ -63,6 +63,17 @@ class Manifest:
 def is_sharded(index_dir: Path) -> bool:
     """Whether ``index_dir`` is a sharded index (it holds a manifest)."""
     return (Path(index_dir) / MANIFEST).is_file()
+
+
+def manifest_stamp(index_dir: Path) -> tuple[int, int, int]:
+    """The manifest file's (inode, mtime, size). A build renames a new manifest into place, so this changes with
+    every build: a reader parses the manifest, which lists every document, only when it changed. No manifest is a
+    clear error."""
+    try:
+        info = (Path(index_dir) / MANIFEST).stat()
+    except FileNotFoundError:
+        raise IndexMissingError(f"no sharded index at {index_dir}: run `ebp index --shards N` first") from None
+    return info.st_ino, info.st_mtime_ns, info.st_size
 
 
 def read_manifest(index_dir: Path) -> Manifest | None:
