@@ -208,8 +208,6 @@ def key_findings(quotes: Sequence[Quote], design: Design, limit: int = 2) -> tup
         span = abstract_span(quotes)
         model = default_model()
         for i, p in zip(span, model.key_scores([quotes[i].text for i in span]), strict=True):
-            if _excluded(quotes[i]):
-                continue
             scores[i] += model.scale * p
     # Never a key finding, whatever else it has (the guide): "more research is needed", limitations, too long.
     scores = [0.0 if _excluded(q) else score for q, score in zip(quotes, scores, strict=True)]
