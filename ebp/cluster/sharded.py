@@ -32,7 +32,7 @@ from ebp.cluster.shards import manifest_stamp, read_manifest
 from ebp.cluster.summaries import LibraryStats, ShardSummary, summarise
 from ebp.embed import Embedder
 from ebp.errors import IndexMissingError
-from ebp.index.library_bm25 import LibraryTotals
+from ebp.index.library_bm25 import LibraryTotals, mean_length
 from ebp.index.store import Store
 from ebp.retrieve.queries import CaseQuery, LexicalQueries, Proposals, lexical_queries
 from ebp.retrieve.search import Searcher, checked_request, query_languages, rank_documents
@@ -215,10 +215,10 @@ def _library_totals(stats: list[ShardStats], queries: LexicalQueries) -> Library
     """The library's BM25 totals for a case, summed from the shards' ``stats``: per analyser language, passages and
     passages holding each term, and the mean passage length when every shard kept its passages' lengths (older
     shards did not)."""
-    tokens, passages = sum(st.length[1] for st in stats), sum(st.length[0] for st in stats)
-    avgdl = tokens / max(1, passages) if all(st.length[1] for st in stats) else None
     counts = [st.counts for st in stats]
-    return LibraryTotals({lang: _summed(counts, lang) for lang in queries.texts}, avgdl)
+    return LibraryTotals(
+        {lang: _summed(counts, lang) for lang in queries.texts}, mean_length([st.length for st in stats])
+    )
 
 
 def _fill(shards: Sequence[Shard], docs: dict[int, Any], keys: list[int]) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ebp.index.lexical import analyze, word_terms
-from ebp.index.library_bm25 import LibraryTotals
+from ebp.index.library_bm25 import LibraryTotals, mean_length
 from ebp.retrieve.queries import LexicalQueries, Proposals
 
 
@@ -51,7 +51,7 @@ class Library:
     generations: tuple[int, ...]
     passages: int  # passages of the shards that have a BM25 index (the IDF's N)
     frequencies: dict[str, int]  # passages holding each term, over the library
-    lengths: tuple[int, int] | None  # (passages, index terms) over the library; None if a shard kept no lengths
+    avgdl: float | None  # the library's mean passage length (None: a shard kept no lengths)
     english: dict[str, int] | None  # per term, the shards whose English passages hold it (bit i: shard i)
 
     @classmethod
@@ -63,13 +63,11 @@ class Library:
                 frequencies[term] = frequencies.get(term, 0) + held
             for term in summary.english or ():
                 english[term] = english.get(term, 0) | (1 << number)
-        indexed = sum(s.length[0] for s in summaries if s.frequencies)
-        lengths = (sum(s.length[0] for s in summaries), sum(s.length[1] for s in summaries))
         return cls(
             tuple(s.generation for s in summaries),
-            indexed,
+            sum(s.length[0] for s in summaries if s.frequencies),
             frequencies,
-            lengths if all(s.length[1] for s in summaries) else None,
+            mean_length([s.length for s in summaries]),
             english if any(s.english is not None for s in summaries) else None,
         )
 
@@ -97,8 +95,7 @@ class Library:
             else (0, {})
             for lang, text in queries.texts.items()
         }
-        avgdl = self.lengths[1] / max(1, self.lengths[0]) if self.lengths else None
-        return LibraryTotals(counts, avgdl)
+        return LibraryTotals(counts, self.avgdl)
 
 
 class LibraryStats:

@@ -11,7 +11,7 @@ library, up to float32 rounding.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +38,17 @@ class LibraryTotals:
 
     counts: Mapping[str, tuple[int, Mapping[str, int]]]
     avgdl: float | None = None
+
+
+def mean_length(lengths: Sequence[tuple[int, int]]) -> float | None:
+    """The library's mean passage length in index terms from each shard's (passages, index terms); None when a
+    shard kept no lengths (older shards did not), so each keeps its own.
+
+    Example: ``mean_length([(3, 30), (7, 70)]) == 10.0``; ``mean_length([(3, 30), (7, 0)]) is None``
+    """
+    if not all(terms for _, terms in lengths):
+        return None
+    return sum(terms for _, terms in lengths) / max(1, sum(passages for passages, _ in lengths))
 
 
 def shard_weights(lexical: Any, texts: Mapping[str, str], totals: LibraryTotals | None) -> ShardWeights | None:
