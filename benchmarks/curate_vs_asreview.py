@@ -58,6 +58,16 @@ def start_asreview(csv: Path, jobs: list[dict[str, object]], out: Path) -> subpr
                                 stderr=subprocess.DEVNULL, cwd=out.parent)  # fmt: skip
 
 
+def asreview_orders(orders: Path, records: int) -> dict[int, tuple[list[int], int, float]]:
+    """Per seed, from the runner's output: ASReview's screening order with every record in it (it stops at the
+    last include: the rest follow in row order), how many records it read itself, and the seconds it took."""
+    out = {}
+    for done in [json.loads(line) for line in orders.read_text().splitlines() if line.startswith("{")]:
+        order = [int(r) for r in done["order"]]
+        out[int(done["seed"])] = (order + sorted(set(range(records)) - set(order)), len(order), float(done["seconds"]))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--csv", type=Path, default=NUDGING)
@@ -93,12 +103,8 @@ def main() -> None:
             add(f"ebp ({lang})", list(run.order), prior, run.seconds_per_decision, seed)
     if asreview is not None:
         asreview.wait()
-        for done in [json.loads(line) for line in orders.read_text().splitlines() if line.startswith("{")]:
-            seed = int(done["seed"])  # type: ignore[call-overload]
-            order = [int(r) for r in done["order"]]  # type: ignore[attr-defined]
-            seconds = float(done["seconds"]) / max(1, len(order) - len(priors[seed]))  # type: ignore[arg-type]
-            order += sorted(set(range(len(labels))) - set(order))  # ASReview stops at the last include
-            add("asreview", order, priors[seed], seconds, seed)
+        for seed, (order, read, seconds) in asreview_orders(orders, len(labels)).items():
+            add("asreview", order, priors[seed], seconds / max(1, read - len(priors[seed])), seed)
     print(f"{time.perf_counter() - start:.0f} s in all", flush=True)
     report = {
         "data": str(args.csv.name),

@@ -35,7 +35,7 @@ from ebp.embed import load_embedder
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from curate_vs_asreview import start_asreview  # noqa: E402  (benchmarks are scripts, not a package)
+from curate_vs_asreview import asreview_orders, start_asreview  # noqa: E402  (benchmarks are scripts, not a package)
 
 SYNERGY = ROOT / ".cache" / "synergy"
 
@@ -79,10 +79,7 @@ def run_set(name: str, topic: str, seeds: int, variants: list[str], asreview: bo
             print(f"{name:18} {variant:45} seed {seed} WSS@95 {wss95:.3f} R@10% {recall10:.3f}", flush=True)
     if process is not None:
         process.wait()
-        for done in [json.loads(line) for line in orders.read_text().splitlines() if line.startswith("{")]:
-            seed = int(done["seed"])
-            order = [int(r) for r in done["order"]]
-            order += sorted(set(range(len(labels))) - set(order))  # ASReview stops at the last include
+        for seed, (order, _, _) in asreview_orders(orders, len(labels)).items():
             wss95, _, recall10 = work_metrics(order, labels, priors[seed])
             out["asreview elas_u4"].append([wss95, recall10])
             print(f"{name:18} {'asreview elas_u4':45} seed {seed} WSS@95 {wss95:.3f} R@10% {recall10:.3f}")
