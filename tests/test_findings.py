@@ -95,6 +95,33 @@ def test_direction_mixed_and_descriptive_from_the_sentence_itself() -> None:
     assert direction_of([attendance], Design.QUASI_EXPERIMENTAL) == "benefit"
 
 
+def test_direction_reads_a_change_within_its_clause_and_the_outcome_named_first() -> None:
+    from ebp.appraise.direction import direction_of
+
+    # "higher after the programme, and depression": the change belongs to wellbeing, not to the next clause
+    assert direction_of(["Wellbeing scores were higher after the programme, and depression was rare."], Design.RCT) == (
+        "benefit"
+    )
+    worse = "Patients were significantly worse with gluten for overall symptoms (P=0.047)."
+    assert direction_of([worse], Design.RCT) == "harm"
+    primary_first = (
+        "Mentored young carers showed greater improvement in wellbeing and school connectedness; self-esteem did not "
+        "differ."
+    )
+    assert direction_of([primary_first], Design.QUASI_EXPERIMENTAL) == "benefit"  # a null secondary is not mixed
+    null_first = "Self-esteem did not differ, and there was no improvement in wellbeing."
+    assert direction_of([null_first], Design.QUASI_EXPERIMENTAL) == "no_difference"
+
+
+def test_a_survey_is_read_by_its_key_finding_not_its_side_associations() -> None:
+    from ebp.appraise.direction import direction_of
+
+    prevalence = "In this population, the prevalence of dementia was low and increased with age."
+    side = ["Literacy was associated with a lower risk of dementia (OR 0.6, 95% CI 0.4-0.9)."]
+    assert direction_of([prevalence], Design.CROSS_SECTIONAL, side) == "unclear"  # descriptive (GUIDE)
+    assert direction_of([prevalence], Design.COHORT, side) == "benefit"  # a cohort's results still speak
+
+
 def test_a_case_studys_direction_is_what_happened_to_the_client_not_its_history() -> None:
     """Seen in the app: 'the victim decided to stay with her sister and sought legal protection' was shown as
     harmful, read from the case's history ('the violence grew worse')."""
@@ -105,6 +132,8 @@ def test_a_case_studys_direction_is_what_happened_to_the_client_not_its_history(
     history = ["Kekerasan meningkat setelah suaminya kehilangan pekerjaan.", "The violence grew worse."]
     assert direction_of([outcome, *history], Design.CASE_STUDY, history) == "unclear"
     assert direction_of(["After six months his loneliness had decreased."], Design.CASE_STUDY, history) == "benefit"
+    back_at_school = "Setelah enam bulan, anak kembali bersekolah secara teratur dan tidak terlibat perkara baru."
+    assert direction_of([back_at_school], Design.CASE_STUDY, history) == "benefit"  # the client moved on (GUIDE)
 
 
 def test_a_sentence_asking_for_more_research_is_never_a_key_finding() -> None:

@@ -52,7 +52,7 @@ _UNDO = re.compile(
     rf"mencegah|berhenti)\s+(?:\w+\s+){{0,3}}?(?:{_BAD})\b",
     re.IGNORECASE,
 )
-_CHANGE = re.compile(rf"\b({_DOWN}|{_UP})\b(?:\W+\w+){{0,6}}?\W+\b({_BAD}|{_GOOD})\b", re.IGNORECASE)
+_CHANGE = re.compile(rf"\b({_DOWN}|{_UP})\b(?:[^\w,;:]+\w+){{0,6}}?[^\w,;:]+\b({_BAD}|{_GOOD})\b", re.IGNORECASE)
 _OUTCOME_FIRST = re.compile(
     rf"\b({_BAD}|{_GOOD})\b(?:[^\w,;:]+(?!(?:and|or|but|while|whereas|with|than|after|dan|atau|dengan)\b)\w+){{0,3}}?"
     rf"[^\w,;:]+\b(?:was|were|is|are|had|fell|rose|became|menjadi)?\s*({_DOWN}|{_UP})\b(?!\s+(?:in|of|on|the|a|an)\b)",
@@ -73,7 +73,7 @@ _GOOD_WORD = any_of(
     r"\b(?:membaik|perbaikan|memperbaiki)\b",
 )
 _BAD_WORD = any_of(
-    r"\b(?:worsen\w*|deteriorat\w*|harmful|detrimental|at\s+the\s+cost\s+of|adverse\s+effects?\s+(?:were|was)\s+more|"
+    r"\b(?:worse|worsen\w*|deteriorat\w*|harmful|detrimental|at\s+the\s+cost\s+of|adverse\s+effects?\s+(?:were|was)\s+more|"
     r"memburuk|merugikan)\b",
     r"\b\d+(?:[.,]\d+)?\s+times\s+(?:more|as)\s+likely\b",
     r"\b(?:risk|odds|rates?)\s+(?:was|were)\s+highest\b",
@@ -130,16 +130,20 @@ def direction_of(findings: Sequence[str], design: Design, results: Sequence[str]
     Sentences that report come before sentences that advise; the first that points somewhere decides, unless
     another reported sentence finds a significant effect the opposite way (then ``mixed``). Only a qualitative
     study's, a guideline's or a laboratory study's label decides by itself (``unclear``), and even then not when
-    a finding is a statistic of a change."""
-    # A case study's other sentences tell the case's history ("the violence grew worse"); its key finding, what
-    # happened to the client, is its direction (GUIDE).
-    texts = list(dict.fromkeys([*findings, *results] if design is not Design.CASE_STUDY else findings[:1]))
+    a finding is a statistic of a change. A case study, a survey and a narrative review are read by their first
+    key finding alone (a survey's or review's by its results as well when that finding only advises)."""
+    texts = list(dict.fromkeys([*findings, *results]))
+    if design in _ONE_FINDING_DESIGNS:
+        advising = design is not Design.CASE_STUDY and bool(findings) and bool(_ADVICE.search(findings[0]))
+        texts = list(dict.fromkeys([*findings[:1], *results])) if advising else list(findings[:1])
     if design in _UNCLEAR_DESIGNS and not any(_SIGNIFICANT.search(t) and _CHANGE.search(t) for t in findings):
         return "unclear"
     read = [(t, _sentence_direction(t)) for t in texts]
     reported = [(t, d) for t, d in read if d != "unclear" and not _ADVICE.search(t)]
     advised = [(t, d) for t, d in read if d != "unclear" and _ADVICE.search(t)]
     if not reported:
+        if not advised and design is Design.CASE_STUDY and texts and _CLIENT_MOVED_ON.search(texts[0]):
+            return "benefit"  # the client back at school, reunified, no longer using: the work helped (GUIDE)
         return advised[0][1] if advised else "unclear"
     first = reported[0][1]
     if first in ("benefit", "harm"):
@@ -149,6 +153,15 @@ def direction_of(findings: Sequence[str], design: Design, results: Sequence[str]
     return first
 
 
+# What came of a case's work, told as the client's step forward (a case study's outcome sentence).
+_CLIENT_MOVED_ON = any_of(
+    r"\b(?:returned\s+to|resumed|reunified|reunited|no\s+longer|was\s+able\s+to|managed\s+to|now\s+(?:lives|attends|works))\b",
+    r"\b(?:kembali\s+(?:bersekolah|sekolah|bekerja|tinggal\s+bersama|ke\s+(?:sekolah|keluarga|rumah))|tidak\s+lagi|"
+    r"sudah\s+(?:bisa|mampu|dapat)|berhasil|mulai\s+(?:bekerja|bersekolah|menerima))\b",
+)
+# A case's other sentences tell its history; a survey's or a narrative review's report side associations and
+# descriptions. Their key finding alone says which way they point (a descriptive one: ``unclear``).
+_ONE_FINDING_DESIGNS = frozenset({Design.CASE_STUDY, Design.CROSS_SECTIONAL, Design.REVIEW_NARRATIVE})
 _UNCLEAR_DESIGNS = frozenset({Design.QUALITATIVE, Design.GUIDELINE_OR_OPINION, Design.OTHER})
 # A prevalence stated for itself, with no comparison: descriptive ("the prevalence of dementia was low").
 _PREVALENCE = any_of(r"\b(?:the\s+)?(?:prevalence|proportion)\s+of\b[^.;]{0,80}?\b(?:was|were|is)\b", r"\bprevalensi\b")
@@ -161,13 +174,15 @@ def _sentence_direction(text: str, design: Design | None = None) -> str:
     ratio = _ratio_direction(text)
     if ratio:
         return ratio
-    null = bool(_NULL.search(text))
+    null = _NULL.search(text)
     good, bad = _votes(text)
     changed = good or bad or (_SIGNIFICANT.search(text) and _ANY_CHANGE.search(text))
     if null and changed and _CONTRAST.search(text):
         return "mixed"  # "improved on X, but not on Y"; "not changed in A, while in B it increased significantly"
-    if null:
-        return "no_difference"  # "did not find evidence that fish lowered the risk": the negation decides
+    # "did not find evidence that fish lowered the risk": the negation decides; but in "greater improvement in
+    # wellbeing; self-esteem did not differ" the outcome named first, the primary, does (GUIDE).
+    if null and not ((good or bad) and _first_change(text) < null.start()):
+        return "no_difference"
     if good and bad:
         return "benefit" if good >= 2 * bad else "harm" if bad >= 2 * good else "mixed"
     if good:
@@ -178,6 +193,13 @@ def _sentence_direction(text: str, design: Design | None = None) -> str:
 
 
 _ANY_CHANGE = re.compile(rf"\b(?:{_DOWN}|{_UP})\b", re.IGNORECASE)
+
+
+def _first_change(text: str) -> int:
+    """Where the sentence's first reading of a change or a verdict starts (its length when there is none)."""
+    patterns = (_CHANGE, _OUTCOME_FIRST, _GOOD_WORD, _BAD_WORD, _RISK_UP, _RISK_DOWN)
+    found = [m.start() for p in patterns if (m := p.search(text))]
+    return min(found, default=len(text))
 
 
 def _votes(text: str) -> tuple[int, int]:
