@@ -113,6 +113,16 @@ def test_direction_reads_a_change_within_its_clause_and_the_outcome_named_first(
     assert direction_of([null_first], Design.QUASI_EXPERIMENTAL) == "no_difference"
 
 
+def test_direction_reads_rates_excess_deaths_and_effects_too_small() -> None:
+    from ebp.appraise.direction import direction_of
+
+    rate = "Pupils with a disability were suspended at 3.2 times the rate of other pupils."
+    assert direction_of([rate], Design.COHORT) == "harm"
+    both = "This cohort had excess deaths from stomach cancer, and a deficit of deaths from stroke."
+    assert direction_of([both], Design.COHORT) == "mixed"
+    assert direction_of(["Virtual coaching was not enough to move test scores."], Design.RCT) == "no_difference"
+
+
 def test_a_survey_is_read_by_its_key_finding_not_its_side_associations() -> None:
     from ebp.appraise.direction import direction_of
 

@@ -75,13 +75,15 @@ _GOOD_WORD = any_of(
 _BAD_WORD = any_of(
     r"\b(?:worse|worsen\w*|deteriorat\w*|harmful|detrimental|at\s+the\s+cost\s+of|adverse\s+effects?\s+(?:were|was)\s+more|"
     r"memburuk|merugikan)\b",
-    r"\b\d+(?:[.,]\d+)?\s+times\s+(?:more|as)\s+likely\b",
+    r"\b\d+(?:[.,]\d+)?\s+times\s+(?:more\s+likely|as\s+likely|the\s+(?:rate|risk|odds)|higher|more\s+often)\b",
+    r"\bexcess\s+(?:\w+\s+)?(?:deaths|mortality|risk|cases|admissions)\b",
     r"\b(?:risk|odds|rates?)\s+(?:was|were)\s+highest\b",
 )
 _NULL = any_of(
     r"\b(?:did\s+not|do\s+not|does\s+not|no|not)\s+(?:\w+\s+){0,2}?(?:evidence|find)\b",
     r"\bneither\b[^.;]{0,80}?\b(?:superior|better|different|differ\w*)\b",
     r"\bnot\s+superior\b",
+    r"\b(?:failed|was\s+not\s+enough|were\s+not\s+enough|not\s+sufficient)\s+to\s+(?:improve|reduce|change|move|increase|affect|prevent)\b",
     r"\bequally\s+effective\b",
     r"\binsufficient\s+evidence\b",
     r"\bno\s+(?:\w+\s+){0,2}?(?:difference|differences|effect|effects|association|change|improvement|benefit|impact)\b",
@@ -107,6 +109,7 @@ _RISK_DOWN = any_of(
     r"\b(?:lower|reduced|decreased)\s+(?:\w+\s+){0,2}?(?:risk|odds|hazard|rates?|incidence|likelihood)\b",
     r"\bassociated\s+with\s+(?:an?\s+)?(?:reduced|lower|decreased|less|fewer)\b",
     r"\b(?:menurunkan|penurunan)\s+risiko\b",
+    r"\bdeficit\s+of\s+(?:\w+\s+)?(?:deaths|cases|admissions)\b",
 )
 _RATIO = re.compile(r"\b(?:a?OR|a?HR|RR|IRR)\b\s*[=:(]?\s*(\d+(?:[.,]\d+)?)")
 _ASSOCIATED = any_of(r"\bassociated\s+with\b", r"\bberhubungan\b", r"\bhubungan\b", r"\brelated\s+to\b",
