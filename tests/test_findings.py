@@ -160,3 +160,19 @@ def test_a_sentence_asking_for_more_research_is_never_a_key_finding() -> None:
     trials = "Larger randomised trials are still needed to confirm these effects."
     chosen = [q.text for q in key_findings([Quote(text, 1, "") for text in [*VEGETARIAN[:7], trials]], Design.COHORT)]
     assert chosen[0] == VEGETARIAN[6] and trials not in chosen
+
+
+def test_a_trial_abstract_is_quoted_by_its_first_result_not_its_closing_advice() -> None:
+    """An abstract without section labels (as most social-work journals print them): the primary outcome is
+    reported first, and the closing sentence advises. The guide's key finding is the primary outcome's result."""
+    abstract = [
+        "School absence has lasting consequences for children's learning.",
+        "We tested whether text messages to parents reduce absence in 42 primary schools.",
+        "Families of 9,860 pupils were randomly assigned to weekly messages or to no messages.",
+        "Messages reduced total absences by 6.2% relative to the control group (95% CI 2.1 to 10.3).",
+        "Messages that included a peer comparison were no more effective than messages reporting absences alone.",
+        "Schools should adopt low-cost messaging to parents as part of their attendance policies.",
+    ]
+    quoted = [q.text for q in key_findings([Quote(text, 1, "") for text in abstract], Design.RCT)]
+    assert quoted[0].startswith("Messages reduced total absences")  # not the secondary comparison after it
+    assert not any(text.startswith("Schools should") for text in quoted)  # the advice is not what was found

@@ -73,3 +73,24 @@ CASE_OUTCOME = any_of(
     r"\b(?:pada\s+akhir|setelah\s+(?:\w+\s+){0,3}(?:bulan|minggu|sesi)|kembali\s+(?:bersekolah|ke)|berhenti|tidak\s+lagi|"
     r"sudah\s+(?:bisa|mampu|dapat))\b",
 )  # fmt: skip
+AIM = any_of(
+    r"\b(?:aims?|aimed|objectives?|purpose|goal|to\s+(?:determine|assess|evaluate|examine|investigate|compare|explore|"
+    r"test|estimate|describe|identify)|hypothes[ie]s|tujuan|bertujuan|untuk\s+(?:mengetahui|menganalisis|menguji))\b"
+)
+WE_FOUND = any_of(
+    r"\b(?:we\s+(?:found|observed|show|showed|demonstrate|identified|conclude)|was\s+found|were\s+found|showed|"
+    r"demonstrated|revealed|indicated?|menunjukkan|ditemukan|terbukti)\b"
+)
+# A sentence that draws an implication from the findings ("… should …", "could help reduce", "supports routine
+# screening", "pelajaran penting bagi …"): what the authors advise, not what they found.
+IMPLICATION = any_of(
+    r"\b(?:should|must|ought\s+to|needs?\s+to|recommend\w*)\b",
+    r"\b(?:could|may|might|can)\s+(?:\w+\s+)?(?:help|reduce|improve|be\s+used|inform|support|serve|guide|benefit|protect|"
+    r"prevent)\b",
+    r"\bsupports?\s+(?:routine|the\s+use|the\s+case|policies|investment|targeting|the\s+(?:development|adoption|expansion))\b",
+    r"\b(?:implications?|lessons?)\s+for\b",
+    r"\b(?:have|has)\s+(?:clinical|practical|policy)\s+(?:importance|implications?|relevance)\b",
+    r"\b(?:reasonable|first)\s+choice\b",
+    r"\b(?:perlu|hendaknya|sebaiknya|direkomendasikan|layak\s+dikembangkan|pelajaran\s+(?:penting|berharga))\b",
+    r"\bdapat\s+(?:menjadi|dijadikan)\s+(?:acuan|dasar|pertimbangan|model|rujukan)\b",
+)

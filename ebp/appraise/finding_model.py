@@ -25,6 +25,7 @@ from importlib import resources
 import numpy as np
 
 from ebp.appraise.finding_cues import (
+    AIM,
     CONCLUDING,
     FUTURE,
     NOT_FINDING,
@@ -33,6 +34,7 @@ from ebp.appraise.finding_cues import (
     SIGNIFICANT,
     STATISTIC,
     THEMES,
+    WE_FOUND,
 )
 from ebp.text import any_of
 
@@ -40,10 +42,6 @@ MODEL_FILE = "finding_model.json"
 CLASSES = ("other", "result", "conclusion_first", "conclusion_rest")
 
 _HEDGE = any_of(r"\b(?:may|might|could|suggests?|appears?|likely|possibly|potential(?:ly)?|dapat|mungkin|diduga)\b")
-_AIM = any_of(
-    r"\b(?:aims?|aimed|objectives?|purpose|goal|to\s+(?:determine|assess|evaluate|examine|investigate|compare|explore|"
-    r"test|estimate|describe|identify)|hypothes[ie]s|tujuan|bertujuan|untuk\s+(?:mengetahui|menganalisis|menguji))\b"
-)
 _METHOD = any_of(
     r"\b(?:randomi[sz]ed|randomly|recruited|enrolled|questionnaires?|interviews?|regression|analy[sz]ed|analysis|"
     r"measured|assessed|searched|databases?|included|were\s+(?:asked|followed|collected)|we\s+used|using|design|"
@@ -52,10 +50,6 @@ _METHOD = any_of(
 _BACKGROUND = any_of(
     r"\b(?:has\s+been|have\s+been|is\s+known|are\s+known|little\s+is\s+known|remains?|is\s+(?:a|an|the)\s+(?:common|major|"
     r"leading|important)|widely|increasingly|growing|however,\s+(?:few|little)|merupakan|masih)\b"
-)
-_WE_FOUND = any_of(
-    r"\b(?:we\s+(?:found|observed|show|showed|demonstrate|identified|conclude)|was\s+found|were\s+found|showed|"
-    r"demonstrated|revealed|indicated?|menunjukkan|ditemukan|terbukti)\b"
 )
 _THESE = any_of(
     r"^\s*(?:these|our|the)\s+(?:findings|results|data)|^\s*(?:in\s+conclusion|overall|in\s+summary|taken\s+together|"
@@ -72,8 +66,8 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _WORD = re.compile(r"[a-z][a-z-]{1,}")
 _CUES = {
     "result": RESULT, "statistic": STATISTIC, "concluding": CONCLUDING, "not_finding": NOT_FINDING, "future": FUTURE,
-    "significant": SIGNIFICANT, "secondary": SECONDARY, "themes": THEMES, "hedge": _HEDGE, "aim": _AIM,
-    "method": _METHOD, "background": _BACKGROUND, "we_found": _WE_FOUND, "these": _THESE, "advice": _ADVICE,
+    "significant": SIGNIFICANT, "secondary": SECONDARY, "themes": THEMES, "hedge": _HEDGE, "aim": AIM,
+    "method": _METHOD, "background": _BACKGROUND, "we_found": WE_FOUND, "these": _THESE, "advice": _ADVICE,
     "compare": _COMPARE, "negative": _NEGATIVE, "count": _COUNT, "copyright": _COPYRIGHT,
 }  # fmt: skip
 

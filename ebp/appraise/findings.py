@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from ebp.appraise.context import PASSING_MENTION
 from ebp.appraise.direction import direction_of
 from ebp.appraise.finding_cues import (
+    AIM,
     CASE_OUTCOME,
     CONCLUDING,
     FUTURE,
+    IMPLICATION,
     NOT_FINDING,
     RESULT,
     SECONDARY,
@@ -29,6 +31,7 @@ from ebp.appraise.finding_cues import (
     STATISTIC,
     THEME_COUNT,
     THEMES,
+    WE_FOUND,
 )
 from ebp.appraise.finding_model import default_model
 from ebp.text import LazyPattern, any_of, sentences
@@ -211,9 +214,37 @@ def key_findings(quotes: Sequence[Quote], design: Design, limit: int = 2) -> tup
             scores[i] += model.scale * p
     # Never a key finding, whatever else it has (the guide): "more research is needed", limitations, too long.
     scores = [0.0 if _excluded(q) else score for q, score in zip(quotes, scores, strict=True)]
+    if design in _REPORTING_DESIGNS:
+        scores = _results_before_implications(quotes, scores)
     scored = [Scored(q, s, i) for i, (q, s) in enumerate(zip(quotes, scores, strict=True))]
     good = sorted((s for s in scored if s.score > 0), key=lambda s: (-s.score, s.order))
     return tuple(s.quote for s in good[:limit])
+
+
+# Designs whose abstracts report their own results, the primary outcome first (CONSORT, STROBE, PRISMA).
+_REPORTING_DESIGNS = frozenset(Design) - {Design.CASE_STUDY, Design.REVIEW_NARRATIVE, Design.GUIDELINE_OR_OPINION,
+                                          Design.OTHER}  # fmt: skip
+FIRST_RESULT_BONUS = 5.0
+IMPLICATION_PENALTY = 4.0
+
+
+def _results_before_implications(quotes: Sequence[Quote], scores: list[float]) -> list[float]:
+    """The abstract's first sentence that reports a result gains (the primary outcome is reported first); a
+    sentence that draws an implication loses (it says what the authors advise, not what they found). Values
+    checked on the development sets dev, dev2 and dev3 together (GUIDE: the primary outcome's result)."""
+    reported = [i for i in abstract_span(quotes) if scores[i] > 0 and _reports(quotes[i].text)]
+    out = [max(s - IMPLICATION_PENALTY, 0.01) if s > 0 and IMPLICATION.search(q.text) else s
+           for q, s in zip(quotes, scores, strict=True)]  # fmt: skip
+    if reported:
+        out[reported[0]] += FIRST_RESULT_BONUS
+    return out
+
+
+def _reports(text: str) -> bool:
+    """A sentence that reports a result: a change, an association or a statistic, not an aim, a method or advice."""
+    if NOT_FINDING.search(text) or AIM.search(text) or IMPLICATION.search(text):
+        return False
+    return bool(STATISTIC.search(text) or RESULT.search(text) or WE_FOUND.search(text))
 
 
 def results_sentences(quotes: Sequence[Quote], limit: int = 8) -> list[str]:
