@@ -9,7 +9,7 @@ import streamlit as st
 
 from ebp.index.store import Store
 from ebp.present import cards as present
-from ebp.present.i18n import label, level_label
+from ebp.present.i18n import counted, label, level_label
 from ebp.present.readinglists import item_from_document
 from ebp.present.topics import MAX_TOPICS, Topic, corpus_summary, document_vectors, suggested_topics, topic_map
 from ebp.types import Hierarchy
@@ -82,8 +82,8 @@ def topics_ui(ctx: Ctx, n_docs: int) -> None:
         t["topics.pick"],
         range(len(topics)),
         key="topic",
-        format_func=lambda i: t["topics.option"].format(
-            number=topics[i].number, terms=", ".join(topics[i].terms[:5]), n=len(topics[i].documents)
+        format_func=lambda i: counted(
+            t, "topics.option", len(topics[i].documents), number=topics[i].number, terms=", ".join(topics[i].terms[:5])
         ),
     )
     topic = topics[choice]
@@ -99,4 +99,4 @@ def topics_ui(ctx: Ctx, n_docs: int) -> None:
     if st.button(t["topics.save"], key="save_topic"):
         items = [item_from_document(d, ctx.hierarchy) for d in topic.documents]
         if create_list_ui(ctx, name, items):
-            st.success(t["topics.saved"].format(name=name.strip(), n=len(items)))
+            st.success(counted(t, "topics.saved", len(items), name=name.strip()))

@@ -20,7 +20,7 @@ from ebp.curate.screen import Features, Progress, Ranking, ScreenParams, build_f
 from ebp.curate.workflow import Screening, create_project, reading_items, records_from_documents, topic_marks
 from ebp.embed import Embedder
 from ebp.present.cards import highlight
-from ebp.present.i18n import label, level_label
+from ebp.present.i18n import counted, label, level_label
 from ebp_ui.common import Ctx, cached_documents, ensure_option, uploader_words_ui
 from ebp_ui.lists import export_ui
 
@@ -226,7 +226,7 @@ def list_ui(ctx: Ctx, projects: Projects, name: str) -> None:
                 ctx.lists.add(clean, item)
         else:
             ctx.lists.create(clean, items)
-        st.session_state["flash"] = t["curate.saved"].format(name=clean, n=len(items))
+        st.session_state["flash"] = counted(t, "curate.saved", len(items), name=clean)
         st.rerun()
     clean = " ".join(list_name.split())
     if clean in ctx.lists.names():

@@ -10,6 +10,7 @@ from ebp.present import cards as present
 from ebp.present import export
 from ebp.present.brief import read_pages_from_file, rows_for_paths
 from ebp.present.evidence_table import table_csv, to_docx
+from ebp.present.i18n import counted
 from ebp.present.readinglists import ReadingList, ReadingLists
 from ebp_ui.common import Ctx, ensure_option
 
@@ -44,7 +45,7 @@ def lists_page(ctx: Ctx) -> None:
         return
     ensure_option("open_list", names)
     reading_list = ctx.lists.get(st.selectbox(t["lists.pick"], names, key="open_list"))
-    st.caption(t["lists.count"].format(n=len(reading_list.items)))
+    st.caption(counted(t, "lists.count", len(reading_list.items)))
     if not reading_list.items:
         st.info(t["lists.empty"])
     for position, _item in enumerate(reading_list.items):

@@ -14,7 +14,7 @@ from ebp.ingest.uploads import corpus_file
 from ebp.present import cards as present
 from ebp.present.brief import build_brief, read_pages_from_file
 from ebp.present.excerpt import page_excerpt
-from ebp.present.i18n import label, level_label
+from ebp.present.i18n import counted, label, level_label
 from ebp.present.page_view import page_html, render_page
 from ebp.present.readinglists import item_from_document
 from ebp.retrieve.copes import QUESTION_TYPES, Copes, copes, design_boost
@@ -53,7 +53,7 @@ def search_page(ctx: Ctx) -> None:
     hidden = hidden_by_filters(ctx, st.session_state["submitted"], options, hits)
     if hidden:
         note, button = st.columns([4, 1])
-        note.info(ctx.t["search.hidden"].format(n=hidden))
+        note.info(counted(ctx.t, "search.hidden", hidden))
         button.button(ctx.t["search.clear_filters"], key="clear_filters", on_click=clear_filters)
     results_ui(ctx, hits, st.session_state["submitted"], active, filtered=options.filters != Filters())
     save_case_ui(ctx, hits, st.session_state["submitted"])  # the case as a saved workspace, de-identified (issue 18)

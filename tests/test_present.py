@@ -180,3 +180,19 @@ def test_the_cli_reads_the_same_reasons_in_english() -> None:
     by_meaning = replace(hit(), why=Why("hybrid", 3, 0.02, 0.86, 2, None, None, "id", "en", True))
     line = format_hits([by_meaning], Path("."), floor=0.83)
     assert "found by meaning" in line and "written in another language" in line and "close in meaning" in line
+
+
+def test_a_count_of_one_reads_in_the_singular_in_english_and_indonesian_is_unchanged() -> None:
+    """Seen in the CLI: "1 relevant documents"."""
+    from ebp.present.i18n import counted
+
+    en, id_ = strings("en"), strings("id")
+    assert counted(en, "brief.counts", 1, designs="1 case study") == "1 relevant document: 1 case study."
+    assert counted(en, "brief.counts", 3, designs="3 trials") == "3 relevant documents: 3 trials."
+    assert counted(en, "why.boost_moved", 2).endswith("moved up 2 places past equally relevant studies")
+    assert counted(en, "why.boost_moved", 1).endswith("moved up 1 place past an equally relevant study")
+    assert counted(id_, "lists.count", 1) == "1 dokumen" and counted(id_, "lists.count", 4) == "4 dokumen"
+    for lang in ("en", "id"):  # every singular has its plural and asks for no value the plural is not given
+        t = strings(lang)
+        for key in (k.removesuffix(".one") for k in t if k.endswith(".one")):
+            assert set(_fields(t[f"{key}.one"])) <= set(_fields(t[key])), key

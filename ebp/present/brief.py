@@ -332,12 +332,12 @@ def _row_json(r: Row, corpus_dir: Path) -> dict[str, object]:
 
 def summary_lines(brief: Brief, t: Mapping[str, str]) -> list[str]:
     """The brief's own words, in the UI language: how much evidence, of which kinds, and what it cannot say."""
-    from ebp.present.i18n import label
+    from ebp.present.i18n import counted, label
 
     lines = []
     if brief.documents:
         designs = ", ".join(f"{n} {label(t, 'design', d).lower()}" for d, n in brief.counts_by_design.items())
-        lines.append(t["brief.counts"].format(n=brief.documents, designs=designs))
+        lines.append(counted(t, "brief.counts", brief.documents, designs=designs))
     if brief.no_strong_evidence:
         lines.append(t["brief.none"])
         answered = ", ".join(label(t, "design", d).lower() for d in brief.answered_by)

@@ -18,7 +18,7 @@ from ebp.ingest.clean import clean_passage
 from ebp.language import is_content_word
 from ebp.present.brief import Brief, summary_lines
 from ebp.present.export import apa_reference_html
-from ebp.present.i18n import label, level_label
+from ebp.present.i18n import counted, label, level_label
 from ebp.present.readinglists import ReadingItem
 from ebp.present.render import why_text
 from ebp.retrieve.copes import Copes
@@ -224,7 +224,7 @@ def passages_html(hit: DocumentHit, t: Mapping[str, str], terms: frozenset[str],
     if len(out) < 2:
         return "".join(out)
     pages = ", ".join(pages_text(p) for p in hit.passages[1:])
-    more = esc(t["card.more_passages"].format(n=len(out) - 1, pages=pages))
+    more = esc(counted(t, "card.more_passages", len(out) - 1, pages=pages))
     return f'{out[0]}<details><summary class="ebp-small">{more}</summary>{"".join(out[1:])}</details>'
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ebp.appraise.levels import DEFAULT_HIERARCHY, hierarchy_levels
-from ebp.present.i18n import label, level_label, strings
+from ebp.present.i18n import counted, label, level_label, strings
 from ebp.present.readinglists import ReadingItem, ReadingList
 from ebp.types import Hierarchy
 
@@ -175,7 +175,7 @@ def to_markdown(
     from ebp.present.evidence_table import markdown_table
 
     t = strings(lang)
-    lines = [f"# {md_escape(reading_list.name)}", "", t["export.count"].format(n=len(reading_list.items)), ""]
+    lines = [f"# {md_escape(reading_list.name)}", "", counted(t, "export.count", len(reading_list.items)), ""]
     for number, item in enumerate(reading_list.items, start=1):
         lines.append(f"{number}. {_reference(item, lang, md_escape, lambda s: f'*{s}*')}  ")
         details = [
@@ -241,7 +241,7 @@ def to_html(
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{esc(reading_list.name)}</title>\n<style>{_HANDOUT_CSS}</style>\n</head>\n<body>\n"
-        f'<h1>{esc(reading_list.name)}</h1>\n<p class="meta">{esc(t["export.count"].format(n=len(items)))}</p>\n'
+        f'<h1>{esc(reading_list.name)}</h1>\n<p class="meta">{esc(counted(t, "export.count", len(items)))}</p>\n'
         f'<ol class="refs">\n'
         + "\n".join(items)
         + "\n</ol>\n"

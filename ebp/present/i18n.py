@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ebp.present import strings_cases, strings_curate
-from ebp.present.strings_en import EN
+from ebp.present.strings_en import EN, EN_ONE
 from ebp.present.strings_id import ID
 from ebp.types import Level
 
@@ -19,9 +19,11 @@ DEFAULT_LANGUAGE = "id"
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}  # shown in their own language
 
 # The curation and case-workspace pages keep their strings in their own modules (same keys in both languages).
+# A count of one has its own string under "<key>.one"; Indonesian nouns do not change with the number.
+_ID_ALL = {**ID, **strings_curate.ID, **strings_cases.ID}
 STRINGS: dict[str, dict[str, str]] = {
-    "id": {**ID, **strings_curate.ID, **strings_cases.ID},
-    "en": {**EN, **strings_curate.EN, **strings_cases.EN},
+    "id": {**_ID_ALL, **{f"{key}.one": _ID_ALL[key] for key in EN_ONE}},
+    "en": {**EN, **strings_curate.EN, **strings_cases.EN, **{f"{key}.one": text for key, text in EN_ONE.items()}},
 }
 
 
@@ -31,6 +33,14 @@ def strings(lang: str) -> Mapping[str, str]:
     Example: ``strings("en")["search.button"] == "Find evidence"``
     """
     return STRINGS.get(lang, STRINGS[DEFAULT_LANGUAGE])
+
+
+def counted(t: Mapping[str, str], key: str, n: int, **values: object) -> str:
+    """The string ``key`` for ``n`` things, in the singular when there is one.
+
+    Example: ``counted(strings("en"), "lists.count", 1) == "1 document"``
+    """
+    return t.get(f"{key}.one" if n == 1 else key, t[key]).format(n=n, **values)
 
 
 def label(t: Mapping[str, str], group: str, value: str) -> str:

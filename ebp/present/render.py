@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
-from ebp.present.i18n import strings
+from ebp.present.i18n import counted, strings
 from ebp.types import DocType, DocumentAppraisal, DocumentHit, Hierarchy, Level
 
 
@@ -109,5 +109,5 @@ def why_text(hit: DocumentHit, t: Mapping[str, str], floor: float = 0.0) -> str:
     if why.cross_lingual and not why.translated_terms:
         parts.append(t["why.cross"])
     if why.design_boost > 1.0:
-        parts.append(t["why.boost_moved"].format(n=why.boost_moved) if why.boost_moved else t["why.boost"])
+        parts.append(counted(t, "why.boost_moved", why.boost_moved) if why.boost_moved else t["why.boost"])
     return " · ".join(parts)

@@ -117,7 +117,7 @@ EN: dict[str, str] = {
     "why.meaning_low": "only loosely related in meaning",
     "why.cross": "written in another language: compared by meaning",
     "why.boost": "its design answers this kind of question",
-    "why.boost_moved": "its design answers this kind of question: moved up {n} place past an equally relevant study",
+    "why.boost_moved": "its design answers this kind of question: moved up {n} places past equally relevant studies",
     "item.sample_size": "Sample size (N)",
     "item.randomisation": "Randomisation",
     "item.control_group": "Control group",
@@ -316,4 +316,17 @@ EN: dict[str, str] = {
     "row.finding": "Key finding",
     "row.direction": "Direction",
     "lists.table_csv": "Evidence table (CSV)",
+}
+
+# The singular of the strings above that count something (``i18n.counted`` picks it when the count is 1).
+EN_ONE = {
+    "why.boost_moved": "its design answers this kind of question: moved up 1 place past an equally relevant study",
+    "card.more_passages": "1 more matching passage (p. {pages})",
+    "search.hidden": "Your filters hide 1 more matching document.",
+    "topics.option": "Topic {number}: {terms} (1 doc)",
+    "topics.saved": "Reading list “{name}” saved (1 document).",
+    "lists.count": "1 document",
+    "export.count": "1 document",
+    "brief.counts": "1 relevant document: {designs}.",
+    "curate.saved": "List '{name}' saved with 1 record.",
 }
