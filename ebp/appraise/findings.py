@@ -232,7 +232,9 @@ def _results_before_implications(quotes: Sequence[Quote], scores: list[float]) -
     """The abstract's first sentence that reports a result gains (the primary outcome is reported first); a
     sentence that draws an implication loses (it says what the authors advise, not what they found). Values
     checked on the development sets dev, dev2 and dev3 together (GUIDE: the primary outcome's result)."""
-    reported = [i for i in abstract_span(quotes) if scores[i] > 0 and _reports(quotes[i].text)]
+    # Among the sentences worth quoting at all (the rules' floor, 2): every sentence of the abstract has some small
+    # score from the model, the title run into the opening sentence too.
+    reported = [i for i in abstract_span(quotes) if scores[i] >= 2.0 and _reports(quotes[i].text)]
     out = [max(s - IMPLICATION_PENALTY, 0.01) if s > 0 and IMPLICATION.search(q.text) else s
            for q, s in zip(quotes, scores, strict=True)]  # fmt: skip
     if reported:
