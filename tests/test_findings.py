@@ -123,6 +123,19 @@ def test_direction_reads_rates_excess_deaths_and_effects_too_small() -> None:
     assert direction_of(["Virtual coaching was not enough to move test scores."], Design.RCT) == "no_difference"
 
 
+def test_direction_mixed_only_from_what_the_brief_quotes_and_for_a_benefit_to_some_only() -> None:
+    from ebp.appraise.direction import direction_of
+
+    risk = "Pemasungan berhubungan dengan putus obat lebih dari tiga bulan (aOR 4,12; IK 95% 2,25-7,54)."
+    advice = "Pencegahan pemasungan memerlukan kesinambungan pengobatan."
+    protective = "Kunjungan rumah berhubungan dengan risiko yang lebih rendah (aOR 0,46; IK 95% 0,25-0,85)."
+    assert direction_of([risk, advice, protective], Design.CASE_CONTROL) == "harm"  # the third is not quoted
+    assert direction_of([risk, protective], Design.CASE_CONTROL) == "mixed"
+    some = "The programme appears to improve balance, albeit only in participants with non-Alzheimer's dementia."
+    assert direction_of([some], Design.RCT) == "mixed"
+    assert direction_of(["Punitive responses are unlikely to be effective."], Design.COHORT) == "no_difference"
+
+
 def test_a_survey_is_read_by_its_key_finding_not_its_side_associations() -> None:
     from ebp.appraise.direction import direction_of
 

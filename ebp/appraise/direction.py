@@ -83,6 +83,8 @@ _NULL = any_of(
     r"\b(?:did\s+not|do\s+not|does\s+not|no|not)\s+(?:\w+\s+){0,2}?(?:evidence|find)\b",
     r"\bneither\b[^.;]{0,80}?\b(?:superior|better|different|differ\w*)\b",
     r"\bnot\s+superior\b",
+    r"\b(?:unlikely|not\s+likely)\s+to\s+be\s+effective\b",
+    r"\bineffective\b",
     r"\b(?:failed|was\s+not\s+enough|were\s+not\s+enough|not\s+sufficient)\s+to\s+(?:improve|reduce|change|move|increase|affect|prevent)\b",
     r"\bequally\s+effective\b",
     r"\binsufficient\s+evidence\b",
@@ -151,7 +153,7 @@ def direction_of(findings: Sequence[str], design: Design, results: Sequence[str]
     first = reported[0][1]
     if first in ("benefit", "harm"):
         opposite = "harm" if first == "benefit" else "benefit"
-        if any(d == opposite and _SIGNIFICANT.search(t) for t, d in reported[1:] if t in findings[:3]):
+        if any(d == opposite and _SIGNIFICANT.search(t) for t, d in reported[1:] if t in findings[:2]):
             return "mixed"
     return first
 
@@ -186,6 +188,8 @@ def _sentence_direction(text: str, design: Design | None = None) -> str:
     # wellbeing; self-esteem did not differ" the outcome named first, the primary, does (GUIDE).
     if null and not ((good or bad) and _first_change(text) < null.start()):
         return "no_difference"
+    if (good or bad) and _ONLY_SOME.search(text):
+        return "mixed"  # "improved balance, albeit only in participants without Alzheimer's": not for everyone studied
     if good and bad:
         return "benefit" if good >= 2 * bad else "harm" if bad >= 2 * good else "mixed"
     if good:
@@ -195,6 +199,7 @@ def _sentence_direction(text: str, design: Design | None = None) -> str:
     return "unclear"
 
 
+_ONLY_SOME = any_of(r"\b(?:albeit|but)\s+only\s+(?:in|among|for)\b", r"\bhanya\s+(?:pada|di\s+antara)\b")
 _ANY_CHANGE = re.compile(rf"\b(?:{_DOWN}|{_UP})\b", re.IGNORECASE)
 
 
