@@ -1,6 +1,6 @@
 """How well the evidence rows of the brief match the labelled gold set (``benchmarks/brief/labels.jsonl``).
 
-    .venv/bin/python benchmarks/eval_brief.py [--shared ../shared] [--errors dev|dev2|dev3] [--test] [--fresh]
+    .venv/bin/python benchmarks/eval_brief.py [--shared ../shared] [--errors dev|dev2|dev3|dev4] [--test] [--fresh]
         [--second-reader] [--json]
 
 Each labelled document (demo corpus, real PDFs, SciFact/NFCorpus abstracts, Indonesian abstracts) goes
@@ -15,7 +15,8 @@ The labels are split in two halves by a hash of the document id: the rules were 
 while reading mistakes on ``dev`` only; ``test`` is scored only with ``--test`` (each run is reported).
 ``labels_dev2.jsonl`` (62 more documents labelled by reading on 2026-12-03, key sentences and direction
 only) is a second development set, ``dev2``, and ``labels_dev3.jsonl`` (33 more, labelled the same way the
-same day, before ebp was run on them) a third, ``dev3``; neither is ever mixed into ``test``.
+same day, before ebp was run on them) a third, ``dev3``, and ``labels_dev4.jsonl`` (60 abstracts drawn at random on
+2026-12-04, labelled blind by a helper session) a fourth, ``dev4``; none is ever mixed into ``test``.
 ``labels_fresh.jsonl`` (44 abstracts drawn at random on 2026-12-04 from the appraisal benchmark, SciFact and
 NFCorpus, none labelled before, labelled blind by a helper session by reading only) is held out like ``test``:
 scored only with ``--fresh`` (each run is reported), and apart for ``fresh_unseen``, the abstracts the key-sentence
@@ -49,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "benchmarks" / "brief" / "labels.jsonl"
 LABELS_DEV2 = ROOT / "benchmarks" / "brief" / "labels_dev2.jsonl"
 LABELS_DEV3 = ROOT / "benchmarks" / "brief" / "labels_dev3.jsonl"
+LABELS_DEV4 = ROOT / "benchmarks" / "brief" / "labels_dev4.jsonl"
 LABELS_FRESH = ROOT / "benchmarks" / "brief" / "labels_fresh.jsonl"
 SECOND_READER = ROOT / "benchmarks" / "brief" / "labels_second_reader.jsonl"
 # Abstracts of the appraisal benchmark (benchmarks/appraisal/*.jsonl), by their ``source``.
@@ -63,13 +65,13 @@ def half(doc: str) -> str:
 
 
 def load_labels() -> list[dict]:
-    """Every labelled document with its ``split`` (dev, test, dev2, dev3 or fresh)."""
+    """Every labelled document with its ``split`` (dev, test, dev2, dev3, dev4 or fresh)."""
     out = []
     for line in LABELS.read_text(encoding="utf-8").splitlines():
         if line.strip():
             label = json.loads(line)
             out.append({**label, "split": half(label["doc"])})
-    for path, split in ((LABELS_DEV2, "dev2"), (LABELS_DEV3, "dev3"), (LABELS_FRESH, "fresh")):
+    for path, split in ((LABELS_DEV2, "dev2"), (LABELS_DEV3, "dev3"), (LABELS_DEV4, "dev4"), (LABELS_FRESH, "fresh")):
         if path.exists():
             out += [
                 {**json.loads(line), "split": split}
@@ -190,7 +192,9 @@ def score(label: dict, row, doc: ParsedDocument) -> dict:  # type: ignore[no-unt
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--errors", choices=("dev", "dev2", "dev3"), help="list the mistakes on a development set")
+    parser.add_argument(
+        "--errors", choices=("dev", "dev2", "dev3", "dev4"), help="list the mistakes on a development set"
+    )
     parser.add_argument("--test", action="store_true", help="score the test half too (report every such run)")
     parser.add_argument("--fresh", action="store_true", help="score the fresh held-out set too (report every run)")
     parser.add_argument("--second-reader", action="store_true", help="how often two readers' labels agree")
@@ -198,7 +202,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.second_reader:
         return second_reader()
-    splits = ("dev", "dev2", "dev3", *(("test",) if args.test else ()), *(("fresh",) if args.fresh else ()))
+    splits = ("dev", "dev2", "dev3", "dev4", *(("test",) if args.test else ()), *(("fresh",) if args.fresh else ()))
     results: dict[str, list[dict]] = {name: [] for name in splits}
     skipped = 0
     for label in load_labels():
