@@ -194,3 +194,26 @@ def test_a_trial_abstract_is_quoted_by_its_first_result_not_its_closing_advice()
     titled = ["Text messages to parents reduced absence: an experiment in 22 schools " + abstract[0], *abstract[1:]]
     quoted = [q.text for q in key_findings([Quote(text, 1, "") for text in titled], Design.RCT)]
     assert quoted[0].startswith("Messages reduced total absences")
+
+
+def test_a_qualitative_abstract_is_quoted_by_its_first_account_not_its_closing_implication() -> None:
+    abstract = [
+        "Supervised consumption sites are contested, and little is known about how clients experience them.",
+        "In-depth interviews were conducted with 27 clients of a site, recruited through peer workers.",
+        "Interviews were analysed using inductive thematic analysis.",
+        "Participants described the site as a place of safety and dignity in contrast to hostile encounters with "
+        "police.",
+        "Barriers included opening hours, queues and concerns about being seen entering the site.",
+        "Participants who travelled from outer suburbs reported using alone on days when they could not reach it.",
+        "Extending hours and developing satellite services could increase reach.",
+    ]
+    quoted = [q.text for q in key_findings([Quote(text, 1, "") for text in abstract], Design.QUALITATIVE)]
+    assert quoted[0].startswith("Participants described the site")
+    assert not any(text.startswith("Extending hours") for text in quoted)
+
+
+def test_what_a_case_study_sets_out_to_do_is_not_what_came_of_it() -> None:
+    from ebp.appraise.finding_cues import NOT_FINDING
+
+    assert NOT_FINDING.search("This case study examines how one school moved from inadequate to good.")
+    assert not NOT_FINDING.search("Improvements in attendance and examination results followed.")

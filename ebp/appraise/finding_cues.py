@@ -30,7 +30,7 @@ CONCLUDING = any_of(
 )
 NOT_FINDING = any_of(
     r"\b(?:the\s+)?(?:aim|objective|purpose)s?\s+(?:of\s+this|was|were|is)\b",
-    r"\b(?:this|the\s+present|our)\s+(?:study|trial|review|paper|article)\s+(?:aim|examin|investigat|assess|evaluat|"
+    r"\b(?:this|the\s+present|our)\s+(?:case\s+)?(?:study|trial|review|paper|article)\s+(?:aim|examin|investigat|assess|evaluat|"
     r"explor|describ|report)\w*\b",
     r"\bwe\s+(?:aimed|examined|investigated|assessed|evaluated|explored|sought|conducted|recruited|randomly|searched)\b",
     r"\b(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|recruited|enrolled|interviewed|collected|measured|"
@@ -85,12 +85,18 @@ WE_FOUND = any_of(
 # screening", "pelajaran penting bagi …"): what the authors advise, not what they found.
 IMPLICATION = any_of(
     r"\b(?:should|must|ought\s+to|needs?\s+to|recommend\w*)\b",
-    r"\b(?:could|may|might|can)\s+(?:\w+\s+)?(?:help|reduce|improve|be\s+used|inform|support|serve|guide|benefit|protect|"
-    r"prevent)\b",
+    r"\b(?:could|may|might|can)\s+(?:\w+\s+)?(?:help|reduce|improve|increase|strengthen|be\s+used|inform|support|serve|"
+    r"guide|benefit|protect|prevent)\b",
     r"\bsupports?\s+(?:routine|the\s+use|the\s+case|policies|investment|targeting|the\s+(?:development|adoption|expansion))\b",
     r"\b(?:implications?|lessons?)\s+for\b",
     r"\b(?:have|has)\s+(?:clinical|practical|policy)\s+(?:importance|implications?|relevance)\b",
     r"\b(?:reasonable|first)\s+choice\b",
     r"\b(?:perlu|hendaknya|sebaiknya|direkomendasikan|layak\s+dikembangkan|pelajaran\s+(?:penting|berharga))\b",
     r"\bdapat\s+(?:menjadi|dijadikan)\s+(?:acuan|dasar|pertimbangan|model|rujukan)\b",
+)
+# What participants of a qualitative study said of their experience: its findings ("Many described …").
+ACCOUNT = any_of(
+    r"\b(?:described|reported|experienced|spoke\s+of|felt|valued|welcomed|perceived|expressed|recounted|stressed|"
+    r"emphasi[sz]ed)\b",
+    r"\b(?:mengungkapkan|menggambarkan|menceritakan|merasa|menyatakan|menyebut|membedakan|memandang|mengalami)\b",
 )
