@@ -136,6 +136,21 @@ def test_direction_mixed_only_from_what_the_brief_quotes_and_for_a_benefit_to_so
     assert direction_of(["Punitive responses are unlikely to be effective."], Design.COHORT) == "no_difference"
 
 
+def test_direction_knows_self_esteem_and_indonesian_suffixes() -> None:
+    from ebp.appraise.direction import direction_of
+
+    harga_diri = (
+        "Hasil uji menunjukkan peningkatan harga diri yang lebih besar pada kelompok perlakuan dibandingkan kelompok "
+        "kontrol (p = 0,01)."
+    )
+    assert direction_of([harga_diri], Design.QUASI_EXPERIMENTAL) == "benefit"
+    assert direction_of(["Mentored pupils reported higher self-esteem than controls (p = 0.02)."], Design.RCT) == (
+        "benefit"
+    )
+    end = "Pada akhir intervensi, anak mulai mengikuti terapi rutin, sedangkan ibu melaporkan berkurangnya isolasi."
+    assert direction_of([end], Design.CASE_STUDY) == "benefit"
+
+
 def test_a_survey_is_read_by_its_key_finding_not_its_side_associations() -> None:
     from ebp.appraise.direction import direction_of
 

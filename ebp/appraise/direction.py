@@ -19,7 +19,7 @@ from ebp.types import Design
 
 _DOWN = (
     r"(?:reduc\w*|decreas\w*|lower(?:ed)?|fewer|less|declin\w*|drop\w*|fell|shorter|menurun\w*|penurunan|"
-    r"berkurang|mengurangi|lebih\s+rendah|lebih\s+sedikit)"
+    r"berkurang\w*|mengurangi|lebih\s+rendah|lebih\s+sedikit)"
 )
 _UP = r"(?:increas\w*|higher|more|greater|rais\w*|rose|gain\w*|better|longer|meningkat\w*|peningkatan|" \
       r"bertambah|lebih\s+tinggi|lebih\s+baik|lebih\s+banyak|membaik)"  # fmt: skip
@@ -33,17 +33,17 @@ _BAD = (
     r"erosion|cancer|insomnia|body\s+fat|body\s+mass|stigma|putus\s+obat|pasung\w*|bunuh\s+diri|poorer|"
     r"problems?|difficult\w*|errors?|costs?|debt|arrears|adverse|complications?|use\s+of\s+\w+|drinking|smoking|"
     r"risiko|kematian|gejala|depresi|kecemasan|stres|beban|kekerasan|penelantaran|kekambuhan|putus\s+sekolah|"
-    r"perundungan|stunting|kesepian|ketergantungan|masalah|kemiskinan|stigma)"
+    r"perundungan|stunting|kesepian|ketergantungan|masalah|kemiskinan|stigma|isolasi|terisolasi|rasa\s+malu)"
 )
 _GOOD = (
     r"(?:attendance|well-?being|quality\s+of\s+life|adherence|knowledge|skills?|employment|income|earnings|survival|"
     r"recovery|remission|self-efficacy|confidence|satisfaction|support|stability|achievement|literacy|reading|"
     r"numeracy|uptake|enrol\w*|completion|graduation|persistence|retention|resilience|function\w*|cognition|memory|"
-    r"mental\s+health|health|telomere\s+length|"
+    r"mental\s+health|health|telomere\s+length|self-esteem|empathy|"
     r"engagement|participation|compliance|payments?|savings|consumption|assets|attainment|learning|contributions?|"
     r"registrations?|registration\s+rates?|trust|tenancy|kemandirian|"
     r"kualitas\s+hidup|kesejahteraan|pengetahuan|keterampilan|kepatuhan|pendapatan|kehadiran|dukungan|kemandirian|"
-    r"kepercayaan\s+diri|efikasi\s+diri|resiliensi|fungsi|prestasi|partisipasi)"
+    r"kepercayaan\s+diri|efikasi\s+diri|resiliensi|fungsi|prestasi|partisipasi|harga\s+diri|empati|keberanian)"
 )
 # Ending or reversing a bad thing is good ("smoking cessation improves", "reverse renal bone disease"):
 # read as one benefit, and the bad word is not read again by _CHANGE.
@@ -162,7 +162,7 @@ def direction_of(findings: Sequence[str], design: Design, results: Sequence[str]
 _CLIENT_MOVED_ON = any_of(
     r"\b(?:returned\s+to|resumed|reunified|reunited|no\s+longer|was\s+able\s+to|managed\s+to|now\s+(?:lives|attends|works))\b",
     r"\b(?:kembali\s+(?:bersekolah|sekolah|bekerja|tinggal\s+bersama|ke\s+(?:sekolah|keluarga|rumah))|tidak\s+lagi|"
-    r"sudah\s+(?:bisa|mampu|dapat)|berhasil|mulai\s+(?:bekerja|bersekolah|menerima))\b",
+    r"sudah\s+(?:bisa|mampu|dapat)|berhasil|mulai\s+(?:bekerja|bersekolah|menerima|mengikuti))\b",
 )
 # A case's other sentences tell its history; a survey's or a narrative review's report side associations and
 # descriptions. Their key finding alone says which way they point (a descriptive one: ``unclear``).
