@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ebp.appraise.finding_cues import IMPLICATION
 from ebp.text import any_of
 from ebp.types import Design
 
@@ -120,9 +121,8 @@ _ASSOCIATED = any_of(r"\bassociated\s+with\b", r"\bberhubungan\b", r"\bhubungan\
 # A sentence that advises or interprets ("The findings support routine screening", "… should …") says which way
 # the authors lean, not what was found: it is read after the sentences that report.
 _ADVICE = any_of(
-    r"\b(?:should|must|need\s+to|needs\s+to|recommend\w*|calls?\s+for|support\s+(?:routine|the\s+use|the\s+case|"
-    r"calls|policies|investment)|perlu|disarankan|direkomendasikan|hendaknya)\b",
-    r"\b(?:may|might|could)\s+(?:help|be\s+(?:useful|helpful|needed))\b",
+    r"\b(?:calls?\s+for|disarankan)\b",
+    IMPLICATION.pattern,
 )
 _SIGNIFICANT = any_of(r"\bsignificant\w*\b", r"\bp\s*[<=]\s*0?[.,]0", r"\b95\s*%", r"\bCI\b", r"\bbermakna\b",
                       r"\bsignifikan\b", r"\d\s*%")  # fmt: skip
