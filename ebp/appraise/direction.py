@@ -210,6 +210,14 @@ def _first_change(text: str) -> int:
     return min(found, default=len(text))
 
 
+def changed_outcome(text: str) -> tuple[int, int] | None:
+    """Where the outcome that the sentence says changed is named (start, end of its word): "reduced *depressive*
+    symptoms", "*stigma* scores fell"; None when no change of a known outcome is read."""
+    found = [(m.start(2), m.end(2)) for m in (_CHANGE.search(text),) if m]
+    found += [(m.start(1), m.end(1)) for m in (_OUTCOME_FIRST.search(text),) if m]
+    return min(found) if found else None
+
+
 def _votes(text: str) -> tuple[int, int]:
     """(benefit votes, harm votes) of one sentence."""
     undone = len(_UNDO.findall(text))

@@ -332,12 +332,12 @@ def evidence_row(quotes: Sequence[Quote], design: Design, n: int | None = None, 
     return EvidenceRow(
         key_findings=found,
         direction=direction_of([q.text for q in ranked], design, results_sentences(quotes)),
-        participants=participants_of(quotes, n),
+        participants=participants_of(quotes, n, design),
         n=n if design is not Design.CASE_STUDY else None,
         n_unit=n_unit,
         intervention=intervention_of(quotes, design),
         comparison=comparison_of(quotes, design),
-        outcomes=outcomes_of(quotes, design),
+        outcomes=outcomes_of(quotes, design, ranked),
     )
 
 

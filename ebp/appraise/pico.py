@@ -69,25 +69,75 @@ _EXPLORED = re.compile(
 _WHO = re.compile(r"\b(?:among|in|of)\s+((?:\w+[\s-]+){0,3}?(?:adults?|children|adolescents|women|men|mothers|parents|"
                   r"families|patients|people|students|carers|caregivers|workers|youth|young\s+people|older\s+\w+|"
                   r"veterans|survivors)(?:\s+(?:aged|with|who|living|in|from)\s+[^.;,]{2,60})?)", re.I)  # fmt: skip
+# Where what a sentence says of the people a number counts ends: its verb, or the end of the clause.
+_VERB = re.compile(
+    r"\s+(?:were|was|are|is|completed|participated|took\s+part|received|underwent|agreed|answered|responded|filled|"
+    r"provided|met|adalah|merupakan|mengikuti|mengisi|menjadi|dipilih|diwawancarai|terlibat|berpartisipasi|memenuhi)\b",
+    re.I,
+)
+_ALLOCATED = re.compile(r"\b(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated|dialokasikan|diacak)\b", re.I)
+# Where the outcome a finding names ends: "depressive symptoms | more than sertraline", "gejala depresi | dengan …".
+_OUTCOME_END = re.compile(
+    r"\s+(?:more|less|than|compared|by|from|at|among|after|versus|vs\.?|relative|dibandingkan|dengan|pada|sebesar|"
+    r"sebanyak|hingga|sampai)\b.*$",
+    re.I,
+)
+_DANGLING = re.compile(r"(?:\s+(?:who|that|which|and|or|with|yang|dan|atau|dengan))+\s*$", re.I)
+# A case study's client: "an 81-year-old man whose home …", "seorang ibu berusia 31 tahun yang mengalami …".
+_CLIENT = re.compile(
+    r"\b((?:an?|seorang)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|mother|father|boy|girl|child|adolescent|teenager|widow|"
+    r"widower|couple|family|ibu|ayah|bapak|anak|remaja|pemuda|lansia|janda|keluarga|perempuan|laki-laki)\b[^.;]*)",
+    re.I,
+)
 _NO_COMPARISON = frozenset({Design.QUALITATIVE, Design.CASE_STUDY, Design.CROSS_SECTIONAL, Design.REVIEW_NARRATIVE,
                             Design.GUIDELINE_OR_OPINION, Design.OTHER})  # fmt: skip
 
 
-def participants_of(quotes: Sequence[Quote], n: int | None) -> FieldValue:
-    """Who was studied: the people the sample-size number counts, else the population a sentence names."""
+def participants_of(quotes: Sequence[Quote], n: int | None, design: Design | None = None) -> FieldValue:
+    """Who was studied, as the text describes them (GUIDE: age, condition, setting as written): the people the
+    sample-size number counts, with what the sentence says of them before its verb; in a case study the client;
+    else the population a sentence names."""
+    if design is Design.CASE_STUDY:
+        for q in quotes[:15]:
+            client = _CLIENT.search(q.text)
+            if client:
+                return FieldValue(_clean(client.group(1)), q.text, q.page)
     for q in quotes[:25]:
         if n is None:
             break
         for m in NUMBER.finditer(q.text):
             if number_value(m) == n:
-                phrase = re.match(rf"\s*{_PHRASE}{_STOP}", q.text[m.end() :])
-                if phrase and re.search(r"[A-Za-z]{3}", phrase.group(1)):
-                    return FieldValue(_clean(phrase.group(1)), q.text, q.page)
+                phrase = _counted(q.text[m.end() :])
+                if _ALLOCATED.search(q.text[: m.start()]):  # "we randomised 196 adults … to exercise or sertraline"
+                    phrase = re.split(r"\s+(?:to|into|ke\s+dalam)\s+", phrase, maxsplit=1)[0]
+                if re.match(r"\s+(?!(?:of|per|to|and|or|dari|atau)\b)", phrase) and re.search(r"[A-Za-z]{3}", phrase):
+                    return FieldValue(_clean(q.text[m.start() : m.end()] + phrase), q.text, q.page)
     for q in quotes[:15]:
         who = _WHO.search(q.text)
         if who:
             return FieldValue(_clean(who.group(1)), q.text, q.page)
     return FieldValue()
+
+
+def _counted(rest: str, limit: int = 200) -> str:
+    """What the words after a count say of the people counted ("adults (53% female; mean age 44.7) with major
+    depression"), up to the sentence's verb or the end of its clause; brackets are kept whole."""
+    depth, end = 0, min(len(rest), limit)
+    for i, ch in enumerate(rest[:limit]):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                end = i
+                break
+            depth -= 1
+        elif depth == 0 and (ch == ";" or (ch == "." and rest[i + 1 : i + 2] in ("", " "))):
+            end = i
+            break
+        elif depth == 0 and ch == " " and _VERB.match(rest, i):
+            end = i
+            break
+    return _DANGLING.sub("", rest[:end]).rstrip(" ,")
 
 
 def intervention_of(quotes: Sequence[Quote], design: Design) -> FieldValue:
@@ -102,12 +152,32 @@ def comparison_of(quotes: Sequence[Quote], design: Design) -> FieldValue:
     return _first(quotes, _COMPARISON)
 
 
-def outcomes_of(quotes: Sequence[Quote], design: Design) -> FieldValue:
+def outcomes_of(quotes: Sequence[Quote], design: Design, findings: Sequence[Quote] = ()) -> FieldValue:
+    """The outcome: as the text names it ("the primary outcome was …"), else the one the key finding says changed
+    ("reduced *depressive symptoms*")."""
     if design is Design.QUALITATIVE:
         return _first(quotes, (_EXPLORED, *_OUTCOMES))
     if design in (Design.GUIDELINE_OR_OPINION, Design.OTHER):
         return FieldValue()
-    return _first(quotes, _OUTCOMES)
+    if design is Design.CASE_STUDY:
+        return _changed(findings[:1])  # what changed for the client ("terhadap seorang anak" names the client)
+    primary = _first(quotes, _OUTCOMES[:1])  # "the primary outcome was …"
+    if primary.text:
+        return primary
+    changed = _changed(findings)
+    return changed if changed.text else _first(quotes, _OUTCOMES[1:])
+
+
+def _changed(findings: Sequence[Quote]) -> FieldValue:
+    from ebp.appraise.direction import changed_outcome
+
+    for q in findings:
+        span = changed_outcome(q.text)
+        if span:
+            phrase = re.match(rf"{_PHRASE}{_STOP}", q.text[span[0] :])
+            words = _OUTCOME_END.sub("", phrase.group(1) if phrase else q.text[span[0] : span[1]]).split()[:6]
+            return FieldValue(_clean(_DANGLING.sub("", " ".join(words))), q.text, q.page)
+    return FieldValue()
 
 
 def _first(quotes: Sequence[Quote], patterns: Sequence[re.Pattern[str]]) -> FieldValue:
