@@ -151,6 +151,14 @@ def test_direction_knows_self_esteem_and_indonesian_suffixes() -> None:
     assert direction_of([end], Design.CASE_STUDY) == "benefit"
 
 
+def test_a_narrative_reviews_summary_of_other_studies_has_no_direction_of_its_own() -> None:
+    from ebp.appraise.direction import direction_of
+
+    summary = "Clinical trials have documented the beneficial effects of metabolic control on platelet function."
+    assert direction_of([summary], Design.REVIEW_NARRATIVE) == "unclear"  # GUIDE: no overall effect direction
+    assert direction_of([summary], Design.SYSTEMATIC_REVIEW) == "benefit"
+
+
 def test_a_survey_is_read_by_its_key_finding_not_its_side_associations() -> None:
     from ebp.appraise.direction import direction_of
 

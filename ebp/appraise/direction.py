@@ -167,7 +167,7 @@ _CLIENT_MOVED_ON = any_of(
 # A case's other sentences tell its history; a survey's or a narrative review's report side associations and
 # descriptions. Their key finding alone says which way they point (a descriptive one: ``unclear``).
 _ONE_FINDING_DESIGNS = frozenset({Design.CASE_STUDY, Design.CROSS_SECTIONAL, Design.REVIEW_NARRATIVE})
-_UNCLEAR_DESIGNS = frozenset({Design.QUALITATIVE, Design.GUIDELINE_OR_OPINION, Design.OTHER})
+_UNCLEAR_DESIGNS = frozenset({Design.QUALITATIVE, Design.GUIDELINE_OR_OPINION, Design.OTHER, Design.REVIEW_NARRATIVE})
 # A prevalence stated for itself, with no comparison: descriptive ("the prevalence of dementia was low").
 _PREVALENCE = any_of(r"\b(?:the\s+)?(?:prevalence|proportion)\s+of\b[^.;]{0,80}?\b(?:was|were|is)\b", r"\bprevalensi\b")
 _COMPARISON = any_of(r"\b(?:than|compared|versus|vs\.?|group|groups|intervention|dibandingkan|daripada|kelompok)\b")
