@@ -21,7 +21,9 @@ same day, before ebp was run on them) a third, ``dev3``, and ``labels_dev4.jsonl
 NFCorpus, none labelled before, labelled blind by a helper session by reading only) is held out like ``test``:
 scored only with ``--fresh`` (each run is reported), and apart for ``fresh_unseen``, the abstracts the key-sentence
 model's distant supervision could not have read (12 of the 44 are structured abstracts it was trained on, by their
-own section labels). ``labels_second_reader.jsonl``: 40 documents of dev2/dev3
+own section labels). ``labels_fresh2.jsonl`` (60 more, drawn and labelled the same way later that day, after
+the rules had been revised on dev4) is scored with it, as ``fresh2``. ``labels_second_reader.jsonl``: 40
+documents of dev2/dev3
 labelled again by a second, independent reader (``--second-reader`` prints how often the two readers agree).
 """
 
@@ -52,6 +54,7 @@ LABELS_DEV2 = ROOT / "benchmarks" / "brief" / "labels_dev2.jsonl"
 LABELS_DEV3 = ROOT / "benchmarks" / "brief" / "labels_dev3.jsonl"
 LABELS_DEV4 = ROOT / "benchmarks" / "brief" / "labels_dev4.jsonl"
 LABELS_FRESH = ROOT / "benchmarks" / "brief" / "labels_fresh.jsonl"
+LABELS_FRESH2 = ROOT / "benchmarks" / "brief" / "labels_fresh2.jsonl"
 SECOND_READER = ROOT / "benchmarks" / "brief" / "labels_second_reader.jsonl"
 # Abstracts of the appraisal benchmark (benchmarks/appraisal/*.jsonl), by their ``source``.
 ABSTRACT_FILES = {"sw-en": "social_work", "cr-en": "criminology", "ed-en": "education", "po-en": "policy",
@@ -65,13 +68,19 @@ def half(doc: str) -> str:
 
 
 def load_labels() -> list[dict]:
-    """Every labelled document with its ``split`` (dev, test, dev2, dev3, dev4 or fresh)."""
+    """Every labelled document with its ``split`` (dev, test, dev2, dev3, dev4, fresh or fresh2)."""
     out = []
     for line in LABELS.read_text(encoding="utf-8").splitlines():
         if line.strip():
             label = json.loads(line)
             out.append({**label, "split": half(label["doc"])})
-    for path, split in ((LABELS_DEV2, "dev2"), (LABELS_DEV3, "dev3"), (LABELS_DEV4, "dev4"), (LABELS_FRESH, "fresh")):
+    for path, split in (
+        (LABELS_DEV2, "dev2"),
+        (LABELS_DEV3, "dev3"),
+        (LABELS_DEV4, "dev4"),
+        (LABELS_FRESH, "fresh"),
+        (LABELS_FRESH2, "fresh2"),
+    ):
         if path.exists():
             out += [
                 {**json.loads(line), "split": split}
@@ -196,13 +205,20 @@ def main() -> int:
         "--errors", choices=("dev", "dev2", "dev3", "dev4"), help="list the mistakes on a development set"
     )
     parser.add_argument("--test", action="store_true", help="score the test half too (report every such run)")
-    parser.add_argument("--fresh", action="store_true", help="score the fresh held-out set too (report every run)")
+    parser.add_argument("--fresh", action="store_true", help="score the fresh held-out sets too (report every run)")
     parser.add_argument("--second-reader", action="store_true", help="how often two readers' labels agree")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.second_reader:
         return second_reader()
-    splits = ("dev", "dev2", "dev3", "dev4", *(("test",) if args.test else ()), *(("fresh",) if args.fresh else ()))
+    splits = (
+        "dev",
+        "dev2",
+        "dev3",
+        "dev4",
+        *(("test",) if args.test else ()),
+        *(("fresh", "fresh2") if args.fresh else ()),
+    )
     results: dict[str, list[dict]] = {name: [] for name in splits}
     skipped = 0
     for label in load_labels():
@@ -215,13 +231,13 @@ def main() -> int:
         row, design = read(doc)
         scored = score(label, row, doc)
         results[label["split"]].append(scored)
-        if label["split"] == "fresh" and not _trained_on(doc):
-            results.setdefault("fresh_unseen", []).append(scored)
+        if label["split"].startswith("fresh") and not _trained_on(doc):
+            results.setdefault(f"{label['split']}_unseen", []).append(scored)
         if args.errors == label["split"] and not (scored["p_at_1"] and scored["direction"]):
             print(f"--- {label['source']}:{label['doc']} ({design}) direction {row.direction}/{label['direction']}")
             print(f"  ebp : {row.key_findings[0].text if row.key_findings else '-'}")
             print(f"  gold: {label['key_sentences'][0]['text']}")
-    everything = [r for name, rows in results.items() if name != "fresh_unseen" for r in rows]
+    everything = [r for name, rows in results.items() if not name.endswith("_unseen") for r in rows]
     report: dict[str, Any] = {name: _summary(rows) for name, rows in {**results, "all": everything}.items()}
     report["skipped"] = skipped
     if args.json:
