@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ebp.appraise.direction import changed_outcome
 from ebp.appraise.findings import FieldValue, Quote
 from ebp.appraise.numbers import NUMBER, number_value
 from ebp.types import Design
@@ -169,8 +170,6 @@ def outcomes_of(quotes: Sequence[Quote], design: Design, findings: Sequence[Quot
 
 
 def _changed(findings: Sequence[Quote]) -> FieldValue:
-    from ebp.appraise.direction import changed_outcome
-
     for q in findings:
         span = changed_outcome(q.text)
         if span:
