@@ -51,3 +51,23 @@ def test_the_outcome_is_the_one_the_key_finding_says_changed_unless_a_primary_ou
     assert outcomes_of(named, Design.RCT, TRIAL[2:]).text == "HAM-D score at 16 weeks"
     ind = [Quote("Intervensi kelompok menurunkan gejala depresi dengan besar efek sedang (SMD -0,62).", 1, "")]
     assert outcomes_of(ind, Design.SYSTEMATIC_REVIEW, ind).text == "gejala depresi"
+
+
+def test_the_control_arm_is_the_comparison_whichever_arm_is_named_first() -> None:
+    from ebp.appraise.pico import comparison_of, intervention_of
+
+    both = [
+        Quote(
+            "Volunteers were randomly allocated to an education and usual care group or to a 24-week home-based "
+            "program of physical activity.",
+            1,
+            "",
+        )
+    ]
+    assert intervention_of(both, Design.RCT).text == "24-week home-based program of physical activity"
+    assert comparison_of(both, Design.RCT).text == "education and usual care group"
+    usual = [Quote("Families were randomly assigned to home visits or usual care.", 1, "")]
+    assert (intervention_of(usual, Design.RCT).text, comparison_of(usual, Design.RCT).text) == (
+        "home visits",
+        "usual care",
+    )

@@ -90,6 +90,11 @@ _CLIENT = re.compile(
     r"widower|couple|family|ibu|ayah|bapak|anak|remaja|pemuda|lansia|janda|keluarga|perempuan|laki-laki)\b[^.;]*)",
     re.I,
 )
+_CONTROL_ARM = re.compile(
+    r"\b(?:usual\s+care|treatment\s+as\s+usual|usual\s+services|placebo|wait-?\s?list\w*|waiting\s+list|control|"
+    r"no\s+(?:intervention|treatment)|standard\s+care|kontrol|layanan\s+biasa|plasebo)\b",
+    re.I,
+)
 _NO_COMPARISON = frozenset({Design.QUALITATIVE, Design.CASE_STUDY, Design.CROSS_SECTIONAL, Design.REVIEW_NARRATIVE,
                             Design.GUIDELINE_OR_OPINION, Design.OTHER})  # fmt: skip
 
@@ -144,13 +149,28 @@ def _counted(rest: str, limit: int = 200) -> str:
 def intervention_of(quotes: Sequence[Quote], design: Design) -> FieldValue:
     if design in (Design.GUIDELINE_OR_OPINION, Design.OTHER):
         return FieldValue()
-    return _first(quotes, _INTERVENTION)
+    arms = _arms(quotes)
+    return arms[0] if arms else _first(quotes, _INTERVENTION)
 
 
 def comparison_of(quotes: Sequence[Quote], design: Design) -> FieldValue:
     if design in _NO_COMPARISON:
         return FieldValue()
-    return _first(quotes, _COMPARISON)
+    arms = _arms(quotes)
+    return arms[1] if arms else _first(quotes, _COMPARISON)
+
+
+def _arms(quotes: Sequence[Quote]) -> tuple[FieldValue, FieldValue] | None:
+    """(intervention, comparison) of the first sentence that allocates to two arms ("assigned to X or Y"), the
+    control-like arm as the comparison whichever is named first ("allocated to usual care or to a home-based
+    programme")."""
+    for q in quotes[:40]:
+        first, second = _INTERVENTION[0].search(q.text), _COMPARISON[0].search(q.text)
+        if first and second and first.group(1).strip() and second.group(1).strip():
+            x = FieldValue(_clean(first.group(1)), q.text, q.page)
+            y = FieldValue(_clean(re.sub(r"^to\s+", "", second.group(1).strip())), q.text, q.page)
+            return (y, x) if _CONTROL_ARM.search(x.text) and not _CONTROL_ARM.search(y.text) else (x, y)
+    return None
 
 
 def outcomes_of(quotes: Sequence[Quote], design: Design, findings: Sequence[Quote] = ()) -> FieldValue:
