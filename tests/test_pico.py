@@ -71,3 +71,14 @@ def test_the_control_arm_is_the_comparison_whichever_arm_is_named_first() -> Non
         "home visits",
         "usual care",
     )
+
+
+def test_the_exposure_of_an_association_study_and_no_date_as_an_intervention() -> None:
+    from ebp.appraise.pico import intervention_of
+
+    cohort = [Quote("We examined the association between coffee consumption and the risk of suicide.", 1, "")]
+    assert intervention_of(cohort, Design.COHORT).text == "coffee consumption"
+    ind = [Quote("Efektivitas terapi kognitif perilaku untuk remaja dengan gejala depresi: meta-analisis.", 1, "")]
+    assert intervention_of(ind, Design.SYSTEMATIC_REVIEW).text == "terapi kognitif perilaku"
+    dated = [Quote("Received 24 August 2009; accepted 2 March 2010.", 1, "")]
+    assert intervention_of(dated, Design.RCT).text == ""

@@ -32,10 +32,15 @@ _INTERVENTION = (
         rf"\b(?:effects?|effectiveness|efficacy|impact)\s+of\s+(?:an?\s+|the\s+)?{_PHRASE}(?=\s+(?:on|for|in|among)\b)",
         re.I,
     ),
-    re.compile(rf"\b(?:efektivitas|pengaruh|dampak)\s+{_PHRASE}(?=\s+(?:terhadap|pada|dalam)\b)", re.I),
+    re.compile(rf"\b(?:efektivitas|pengaruh|dampak)\s+{_PHRASE}(?=\s+(?:terhadap|pada|dalam|untuk|bagi)\b)", re.I),
     re.compile(
-        rf"\b(?:received|receiving|participated\s+in|attended|underwent|mengikuti|menerima)\s+{_PHRASE}{_STOP}", re.I
+        rf"\b(?:received|receiving|participated\s+in|attended|underwent|mengikuti|menerima)\s+(?!\d){_PHRASE}{_STOP}",
+        re.I,
+    ),  # not "received 24 August 2009"
+    re.compile(
+        rf"\b(?:associations?|relationships?|relations?|links?)\s+(?:between|of)\s+{_PHRASE}(?=\s+(?:and|with)\s)", re.I
     ),
+    re.compile(rf"\bhubungan\s+(?:antara\s+)?{_PHRASE}(?=\s+(?:dengan|dan)\s)", re.I),
     re.compile(
         rf"\b(?:exposure\s+to|associated\s+with|berhubungan\s+dengan|hubungan\s+antara)\s+{_PHRASE}{_STOP}", re.I
     ),
