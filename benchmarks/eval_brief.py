@@ -1,6 +1,6 @@
 """How well the evidence rows of the brief match the labelled gold set (``benchmarks/brief/labels.jsonl``).
 
-    .venv/bin/python benchmarks/eval_brief.py [--shared ../shared] [--errors dev|dev2|dev3|dev4] [--test] [--fresh]
+    .venv/bin/python benchmarks/eval_brief.py [--shared ../shared] [--errors dev|dev2|dev3|dev4|dev5] [--test] [--fresh]
         [--second-reader] [--json]
 
 Each labelled document (demo corpus, real PDFs, SciFact/NFCorpus abstracts, Indonesian abstracts) goes
@@ -50,11 +50,9 @@ from ebp.types import Design, DocType, Page, ParsedDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "benchmarks" / "brief" / "labels.jsonl"
-LABELS_DEV2 = ROOT / "benchmarks" / "brief" / "labels_dev2.jsonl"
-LABELS_DEV3 = ROOT / "benchmarks" / "brief" / "labels_dev3.jsonl"
-LABELS_DEV4 = ROOT / "benchmarks" / "brief" / "labels_dev4.jsonl"
-LABELS_FRESH = ROOT / "benchmarks" / "brief" / "labels_fresh.jsonl"
-LABELS_FRESH2 = ROOT / "benchmarks" / "brief" / "labels_fresh2.jsonl"
+# The later sets, each file its own split: development sets (read for mistakes) and held-out ones (``--fresh``).
+DEVELOPMENT = ("dev2", "dev3", "dev4", "dev5")
+HELD_OUT = ("fresh", "fresh2")
 SECOND_READER = ROOT / "benchmarks" / "brief" / "labels_second_reader.jsonl"
 # Abstracts of the appraisal benchmark (benchmarks/appraisal/*.jsonl), by their ``source``.
 ABSTRACT_FILES = {"sw-en": "social_work", "cr-en": "criminology", "ed-en": "education", "po-en": "policy",
@@ -68,19 +66,14 @@ def half(doc: str) -> str:
 
 
 def load_labels() -> list[dict]:
-    """Every labelled document with its ``split`` (dev, test, dev2, dev3, dev4, fresh or fresh2)."""
+    """Every labelled document with its ``split`` (dev, test, one of ``DEVELOPMENT`` or ``HELD_OUT``)."""
     out = []
     for line in LABELS.read_text(encoding="utf-8").splitlines():
         if line.strip():
             label = json.loads(line)
             out.append({**label, "split": half(label["doc"])})
-    for path, split in (
-        (LABELS_DEV2, "dev2"),
-        (LABELS_DEV3, "dev3"),
-        (LABELS_DEV4, "dev4"),
-        (LABELS_FRESH, "fresh"),
-        (LABELS_FRESH2, "fresh2"),
-    ):
+    for split in (*DEVELOPMENT, *HELD_OUT):
+        path = ROOT / "benchmarks" / "brief" / f"labels_{split}.jsonl"
         if path.exists():
             out += [
                 {**json.loads(line), "split": split}
@@ -201,9 +194,7 @@ def score(label: dict, row, doc: ParsedDocument) -> dict:  # type: ignore[no-unt
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument(
-        "--errors", choices=("dev", "dev2", "dev3", "dev4"), help="list the mistakes on a development set"
-    )
+    parser.add_argument("--errors", choices=("dev", *DEVELOPMENT), help="list the mistakes on a development set")
     parser.add_argument("--test", action="store_true", help="score the test half too (report every such run)")
     parser.add_argument("--fresh", action="store_true", help="score the fresh held-out sets too (report every run)")
     parser.add_argument("--second-reader", action="store_true", help="how often two readers' labels agree")
@@ -211,14 +202,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.second_reader:
         return second_reader()
-    splits = (
-        "dev",
-        "dev2",
-        "dev3",
-        "dev4",
-        *(("test",) if args.test else ()),
-        *(("fresh", "fresh2") if args.fresh else ()),
-    )
+    present = [split for split in DEVELOPMENT if (ROOT / "benchmarks" / "brief" / f"labels_{split}.jsonl").exists()]
+    splits = ("dev", *present, *(("test",) if args.test else ()), *(HELD_OUT if args.fresh else ()))
     results: dict[str, list[dict]] = {name: [] for name in splits}
     skipped = 0
     for label in load_labels():
