@@ -159,6 +159,17 @@ def test_a_narrative_reviews_summary_of_other_studies_has_no_direction_of_its_ow
     assert direction_of([summary], Design.SYSTEMATIC_REVIEW) == "benefit"
 
 
+def test_direction_knows_social_work_outcomes_in_both_languages() -> None:
+    from ebp.appraise.direction import direction_of
+
+    marriage = "Program berhubungan dengan penurunan angka perkawinan anak sebesar 3,1 per 1.000 perempuan (p < 0,05)."
+    assert direction_of([marriage], Design.QUASI_EXPERIMENTAL) == "benefit"
+    detention = "Eliminating cash bail substantially reduced pretrial detention by 16 percentage points."
+    assert direction_of([detention], Design.QUASI_EXPERIMENTAL) == "benefit"
+    empowerment = "Family empowerment scores increased significantly after the conference."
+    assert direction_of([empowerment], Design.QUASI_EXPERIMENTAL) == "benefit"
+
+
 def test_a_survey_is_read_by_its_key_finding_not_its_side_associations() -> None:
     from ebp.appraise.direction import direction_of
 

@@ -34,7 +34,10 @@ _BAD = (
     r"erosion|cancer|insomnia|body\s+fat|body\s+mass|stigma|putus\s+obat|pasung\w*|bunuh\s+diri|poorer|"
     r"problems?|difficult\w*|errors?|costs?|debt|arrears|adverse|complications?|use\s+of\s+\w+|drinking|smoking|"
     r"risiko|kematian|gejala|depresi|kecemasan|stres|beban|kekerasan|penelantaran|kekambuhan|putus\s+sekolah|"
-    r"perundungan|stunting|kesepian|ketergantungan|masalah|kemiskinan|stigma|isolasi|terisolasi|rasa\s+malu)"
+    r"perundungan|stunting|kesepian|ketergantungan|masalah|kemiskinan|stigma|isolasi|terisolasi|rasa\s+malu|"
+    r"insecurity|hunger|non-?take-?up|non-?compliance|truancy|delinquen\w*|unemployment|overdoses?|discrimination|"
+    r"harassment|exploitation|aggression|detention|placement\s+breakdowns?|pengangguran|gizi\s+buruk|kecanduan|"
+    r"penyalahgunaan|eksploitasi|diskriminasi|kenakalan|penahanan|pernikahan\s+dini|perkawinan\s+anak)"
 )
 _GOOD = (
     r"(?:attendance|well-?being|quality\s+of\s+life|adherence|knowledge|skills?|employment|income|earnings|survival|"
@@ -44,7 +47,9 @@ _GOOD = (
     r"engagement|participation|compliance|payments?|savings|consumption|assets|attainment|learning|contributions?|"
     r"registrations?|registration\s+rates?|trust|tenancy|kemandirian|"
     r"kualitas\s+hidup|kesejahteraan|pengetahuan|keterampilan|kepatuhan|pendapatan|kehadiran|dukungan|kemandirian|"
-    r"kepercayaan\s+diri|efikasi\s+diri|resiliensi|fungsi|prestasi|partisipasi|harga\s+diri|empati|keberanian)"
+    r"kepercayaan\s+diri|efikasi\s+diri|resiliensi|fungsi|prestasi|partisipasi|harga\s+diri|empati|keberanian|"
+    r"take-?up|help-?seeking|reunification|permanency|food\s+security|coping|belonging|connectedness|empowerment|"
+    r"kesehatan\s+jiwa|ketahanan\s+pangan|rasa\s+aman|pemberdayaan|keberdayaan)"
 )
 # Ending or reversing a bad thing is good ("smoking cessation improves", "reverse renal bone disease"):
 # read as one benefit, and the bad word is not read again by _CHANGE.
