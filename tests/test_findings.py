@@ -251,3 +251,18 @@ def test_what_a_case_study_sets_out_to_do_is_not_what_came_of_it() -> None:
 
     assert NOT_FINDING.search("This case study examines how one school moved from inadequate to good.")
     assert not NOT_FINDING.search("Improvements in attendance and examination results followed.")
+
+
+def test_a_baseline_comparison_and_a_need_are_not_the_result() -> None:
+    abstract = [
+        "Unpaid parking fines are costly for municipalities.",
+        "In 2021 five districts began sending text message reminders; five others sent letters only.",
+        "We compared the payment of 27,530 fines issued in the two years around the change.",
+        "Before the introduction, the share of fines paid on time was similar in the two groups (about 58%).",
+        "After the introduction, on-time payment increased by 8 percentage points more in districts with reminders.",
+        "The effect was concentrated among fines issued to local residents.",
+        "Reminders by text message are needed in every municipality.",
+    ]
+    quoted = [q.text for q in key_findings([Quote(text, 1, "") for text in abstract], Design.QUASI_EXPERIMENTAL)]
+    assert quoted[0].startswith("After the introduction")
+    assert not any(text.startswith(("Before the introduction", "Reminders by text")) for text in quoted)

@@ -93,6 +93,19 @@ IMPLICATION = any_of(
     r"\b(?:reasonable|first)\s+choice\b",
     r"\b(?:perlu|hendaknya|sebaiknya|direkomendasikan|layak\s+dikembangkan|pelajaran\s+(?:penting|berharga))\b",
     r"\bdapat\s+(?:menjadi|dijadikan)\s+(?:acuan|dasar|pertimbangan|model|rujukan)\b",
+    r"\b(?:is|are)\s+(?:urgently\s+|also\s+)?(?:needed|required)\b",
+    r"\bmendukung\s+(?:perluasan|penerapan|penggunaan|pengembangan|kebijakan)\b",
+)
+# The groups compared before the intervention, or a check of the design ("similar at baseline", "parallel trends"):
+# part of the method, not a finding.
+BALANCE = any_of(
+    r"\bat\s+baseline\b[^.;]{0,80}\b(?:similar|comparable|balanced|did\s+not\s+differ)\b",
+    r"\bbefore\s+the\s+(?:introduction|intervention|programme|program|reform|policy|rule)\b[^.;]{0,80}\b(?:similar|"
+    r"comparable|did\s+not\s+differ)\b",
+    r"\bdid\s+not\s+differ\s+(?:in|by)\s+(?:entry|age|baseline|sex|gender|demographic)",
+    r"\bparallel\s+trends?\b",
+    r"\btren\s+paralel\b",
+    r"\bsebelum\s+program\b[^.;]{0,80}\b(?:tidak\s+(?:menunjukkan\s+)?(?:ada\s+)?perbedaan|serupa|setara)\b",
 )
 # What participants of a qualitative study said of their experience: its findings ("Many described …").
 ACCOUNT = any_of(

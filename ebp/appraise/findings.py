@@ -21,6 +21,7 @@ from ebp.appraise.direction import direction_of
 from ebp.appraise.finding_cues import (
     ACCOUNT,
     AIM,
+    BALANCE,
     CASE_OUTCOME,
     CONCLUDING,
     FUTURE,
@@ -229,7 +230,7 @@ FIRST_RESULT_BONUS = 5.0
 # A qualitative abstract lists its themes and accounts and closes on what they imply; the model, taught mostly on
 # structured abstracts that close on their result, leans to that close more than for other designs (dev4).
 FIRST_ACCOUNT_BONUS = 9.0
-IMPLICATION_PENALTY = 4.0
+IMPLICATION_PENALTY = 8.0
 
 
 def _results_before_implications(quotes: Sequence[Quote], scores: list[float], design: Design) -> list[float]:
@@ -241,7 +242,7 @@ def _results_before_implications(quotes: Sequence[Quote], scores: list[float], d
     # score from the model), after the opening one (background, or an abstract record's title run into it).
     span = abstract_span(quotes)
     reported = [i for i in span if i > 0 and scores[i] >= 2.0 and _reports(quotes[i].text, design)]
-    out = [max(s - IMPLICATION_PENALTY, 0.01) if s > 0 and IMPLICATION.search(q.text) else s
+    out = [max(s - IMPLICATION_PENALTY, 0.01) if s > 0 and (IMPLICATION.search(q.text) or BALANCE.search(q.text)) else s
            for q, s in zip(quotes, scores, strict=True)]  # fmt: skip
     if reported:
         out[reported[0]] += FIRST_ACCOUNT_BONUS if design is Design.QUALITATIVE else FIRST_RESULT_BONUS
@@ -251,7 +252,7 @@ def _results_before_implications(quotes: Sequence[Quote], scores: list[float], d
 def _reports(text: str, design: Design) -> bool:
     """A sentence that reports a result: a change, an association or a statistic (in a qualitative study, what
     the participants described, or its themes), not an aim, a method or advice."""
-    if NOT_FINDING.search(text) or AIM.search(text) or IMPLICATION.search(text):
+    if NOT_FINDING.search(text) or AIM.search(text) or IMPLICATION.search(text) or BALANCE.search(text):
         return False
     if design is Design.QUALITATIVE and (ACCOUNT.search(text) or THEMES.search(text)):
         return True
