@@ -235,9 +235,9 @@ IMPLICATION_PENALTY = 8.0
 
 def _results_before_implications(quotes: Sequence[Quote], scores: list[float], design: Design) -> list[float]:
     """The abstract's first sentence that reports a result gains (the primary outcome is reported first); a
-    sentence that draws an implication loses (it says what the authors advise, not what they found). Values
-    checked on the development sets dev, dev2 and dev3 together, the qualitative one on dev4 (GUIDE: the primary
-    outcome's result)."""
+    sentence that draws an implication loses (it says what the authors advise, not what they found), and so does
+    one that compares the groups before the intervention (part of the method). Values checked on the development
+    sets together, the qualitative one on dev4 (GUIDE: the primary outcome's result)."""
     # Among the sentences worth quoting at all (the rules' floor, 2; every sentence of the abstract has some small
     # score from the model), after the opening one (background, or an abstract record's title run into it).
     span = abstract_span(quotes)
