@@ -82,3 +82,16 @@ def test_the_exposure_of_an_association_study_and_no_date_as_an_intervention() -
     assert intervention_of(ind, Design.SYSTEMATIC_REVIEW).text == "terapi kognitif perilaku"
     dated = [Quote("Received 24 August 2009; accepted 2 March 2010.", 1, "")]
     assert intervention_of(dated, Design.RCT).text == ""
+
+
+def test_a_case_studys_title_and_what_its_client_received_are_not_read_as_fields() -> None:
+    from ebp.appraise.pico import intervention_of
+
+    titled = [
+        Quote("Working with self-neglect: an older man living alone This case study follows a social worker.", 1, ""),
+        Quote("After three months, she began to receive sewing orders from neighbours.", 1, ""),
+    ]
+    assert participants_of(titled, None, Design.CASE_STUDY).text == "older man living alone"
+    assert intervention_of(titled, Design.CASE_STUDY).text == ""  # the client received orders: not an intervention
+    cohort = [Quote("Diversion was associated with better outcomes than prosecution.", 1, "")]
+    assert intervention_of(cohort, Design.COHORT).text == ""  # "better outcomes" is the outcome, not the exposure

@@ -22,6 +22,10 @@ _STOP = (
     r"yang|dan\s+(?:di|ke)|selama|sebanyak)\b|$))"
 )
 _PHRASE = r"([^.;:]{3,120}?)"
+_NOT_A_CHANGE = (
+    r"(?!(?:an?\s+|the\s+)?(?:better|worse|higher|lower|more|less|fewer|greater|larger|smaller|reduced|increased|"
+    r"decreased|improved|lebih|penurunan|peningkatan)\b)"
+)
 _INTERVENTION = (
     re.compile(
         rf"\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+(?:receive\s+)?(?:either\s+)?{_PHRASE}"
@@ -42,8 +46,9 @@ _INTERVENTION = (
     ),
     re.compile(rf"\bhubungan\s+(?:antara\s+)?{_PHRASE}(?=\s+(?:dengan|dan)\s)", re.I),
     re.compile(
-        rf"\b(?:exposure\s+to|associated\s+with|berhubungan\s+dengan|hubungan\s+antara)\s+{_PHRASE}{_STOP}", re.I
-    ),
+        rf"\b(?:exposure\s+to|associated\s+with|berhubungan\s+dengan|hubungan\s+antara)\s+{_NOT_A_CHANGE}{_PHRASE}{_STOP}",
+        re.I,
+    ),  # not "associated with better outcomes": that is the outcome
 )
 _COMPARISON = (
     re.compile(
@@ -92,7 +97,8 @@ _DANGLING = re.compile(r"(?:\s+(?:who|that|which|and|or|with|yang|dan|atau|denga
 # A case study's client: "an 81-year-old man whose home …", "seorang ibu berusia 31 tahun yang mengalami …".
 _CLIENT = re.compile(
     r"\b((?:an?|seorang)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|mother|father|boy|girl|child|adolescent|teenager|widow|"
-    r"widower|couple|family|ibu|ayah|bapak|anak|remaja|pemuda|lansia|janda|keluarga|perempuan|laki-laki)\b[^.;]*)",
+    r"widower|couple|family|ibu|ayah|bapak|anak|remaja|pemuda|lansia|janda|keluarga|perempuan|laki-laki)\b[^.;]*?)"
+    r"(?=[.;]|\s+(?:This|These|The|Over|In|Studi|Kasus|Ini|Pada)\s|$)",  # a title runs into the opening sentence
     re.I,
 )
 _CONTROL_ARM = re.compile(
@@ -154,6 +160,8 @@ def _counted(rest: str, limit: int = 200) -> str:
 def intervention_of(quotes: Sequence[Quote], design: Design) -> FieldValue:
     if design in (Design.GUIDELINE_OR_OPINION, Design.OTHER):
         return FieldValue()
+    if design is Design.CASE_STUDY:  # what a client received or attended is not the worker's intervention
+        return _first(quotes, _INTERVENTION[:3])
     arms = _arms(quotes)
     return arms[0] if arms else _first(quotes, _INTERVENTION)
 
