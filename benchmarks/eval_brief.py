@@ -49,11 +49,12 @@ from ebp.present.brief import on_page as quote_on_page
 from ebp.types import Design, DocType, Page, ParsedDocument
 
 ROOT = Path(__file__).resolve().parents[1]
-LABELS = ROOT / "benchmarks" / "brief" / "labels.jsonl"
+BRIEF = ROOT / "benchmarks" / "brief"
+LABELS = BRIEF / "labels.jsonl"
 # The later sets, each file its own split: development sets (read for mistakes) and held-out ones (``--fresh``).
 DEVELOPMENT = ("dev2", "dev3", "dev4", "dev5")
 HELD_OUT = ("fresh", "fresh2")
-SECOND_READER = ROOT / "benchmarks" / "brief" / "labels_second_reader.jsonl"
+SECOND_READER = BRIEF / "labels_second_reader.jsonl"
 # Abstracts of the appraisal benchmark (benchmarks/appraisal/*.jsonl), by their ``source``.
 ABSTRACT_FILES = {"sw-en": "social_work", "cr-en": "criminology", "ed-en": "education", "po-en": "policy",
                   "fresh": "fresh", "idj": "id_journals"}  # fmt: skip
@@ -73,7 +74,7 @@ def load_labels() -> list[dict]:
             label = json.loads(line)
             out.append({**label, "split": half(label["doc"])})
     for split in (*DEVELOPMENT, *HELD_OUT):
-        path = ROOT / "benchmarks" / "brief" / f"labels_{split}.jsonl"
+        path = BRIEF / f"labels_{split}.jsonl"
         if path.exists():
             out += [
                 {**json.loads(line), "split": split}
@@ -202,7 +203,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.second_reader:
         return second_reader()
-    present = [split for split in DEVELOPMENT if (ROOT / "benchmarks" / "brief" / f"labels_{split}.jsonl").exists()]
+    present = [split for split in DEVELOPMENT if (BRIEF / f"labels_{split}.jsonl").exists()]
     splits = ("dev", *present, *(("test",) if args.test else ()), *(HELD_OUT if args.fresh else ()))
     results: dict[str, list[dict]] = {name: [] for name in splits}
     skipped = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from ebp.appraise.direction import direction_of
 from ebp.appraise.finding_model import CLASSES, default_model, key_probabilities, sentence_features
 from ebp.appraise.findings import Quote, key_findings
 from ebp.types import Design
@@ -54,8 +55,6 @@ def test_model_is_fast() -> None:
 
 
 def test_direction_reads_ending_a_harm_and_promise_as_benefit() -> None:
-    from ebp.appraise.direction import direction_of
-
     stop = "Smoking cessation after diagnosis of early stage lung cancer improves prognostic outcomes."
     assert direction_of([stop], Design.RCT) == "benefit"  # not "smoking … improves" = harm
     reverse = "Oral vitamin D3 can reverse renal bone disease and increase growth."
@@ -65,8 +64,6 @@ def test_direction_reads_ending_a_harm_and_promise_as_benefit() -> None:
 
 
 def test_direction_reads_the_results_not_only_an_advising_conclusion() -> None:
-    from ebp.appraise.direction import direction_of
-
     advice = "The findings support routine housing risk screening at admission, rather than at discharge."
     results = ["Risk was highest among those with admissions longer than 60 days (OR 2.4, 95% CI 1.6-3.5)."]
     assert direction_of([advice], Design.COHORT, results) == "harm"  # the results say which way, not the advice
@@ -76,8 +73,6 @@ def test_direction_reads_the_results_not_only_an_advising_conclusion() -> None:
 
 
 def test_direction_mixed_and_descriptive_from_the_sentence_itself() -> None:
-    from ebp.appraise.direction import direction_of
-
     iop = (
         "For normal individuals, IOP was not changed by ingestion of caffeine, while for patients with glaucoma "
         "or OHT, IOP increased significantly."
@@ -96,8 +91,6 @@ def test_direction_mixed_and_descriptive_from_the_sentence_itself() -> None:
 
 
 def test_direction_reads_a_change_within_its_clause_and_the_outcome_named_first() -> None:
-    from ebp.appraise.direction import direction_of
-
     # "higher after the programme, and depression": the change belongs to wellbeing, not to the next clause
     assert direction_of(["Wellbeing scores were higher after the programme, and depression was rare."], Design.RCT) == (
         "benefit"
@@ -114,8 +107,6 @@ def test_direction_reads_a_change_within_its_clause_and_the_outcome_named_first(
 
 
 def test_direction_reads_rates_excess_deaths_and_effects_too_small() -> None:
-    from ebp.appraise.direction import direction_of
-
     rate = "Pupils with a disability were suspended at 3.2 times the rate of other pupils."
     assert direction_of([rate], Design.COHORT) == "harm"
     both = "This cohort had excess deaths from stomach cancer, and a deficit of deaths from stroke."
@@ -124,8 +115,6 @@ def test_direction_reads_rates_excess_deaths_and_effects_too_small() -> None:
 
 
 def test_direction_mixed_only_from_what_the_brief_quotes_and_for_a_benefit_to_some_only() -> None:
-    from ebp.appraise.direction import direction_of
-
     risk = "Pemasungan berhubungan dengan putus obat lebih dari tiga bulan (aOR 4,12; IK 95% 2,25-7,54)."
     advice = "Pencegahan pemasungan memerlukan kesinambungan pengobatan."
     protective = "Kunjungan rumah berhubungan dengan risiko yang lebih rendah (aOR 0,46; IK 95% 0,25-0,85)."
@@ -137,8 +126,6 @@ def test_direction_mixed_only_from_what_the_brief_quotes_and_for_a_benefit_to_so
 
 
 def test_direction_knows_self_esteem_and_indonesian_suffixes() -> None:
-    from ebp.appraise.direction import direction_of
-
     harga_diri = (
         "Hasil uji menunjukkan peningkatan harga diri yang lebih besar pada kelompok perlakuan dibandingkan kelompok "
         "kontrol (p = 0,01)."
@@ -152,16 +139,12 @@ def test_direction_knows_self_esteem_and_indonesian_suffixes() -> None:
 
 
 def test_a_narrative_reviews_summary_of_other_studies_has_no_direction_of_its_own() -> None:
-    from ebp.appraise.direction import direction_of
-
     summary = "Clinical trials have documented the beneficial effects of metabolic control on platelet function."
     assert direction_of([summary], Design.REVIEW_NARRATIVE) == "unclear"  # GUIDE: no overall effect direction
     assert direction_of([summary], Design.SYSTEMATIC_REVIEW) == "benefit"
 
 
 def test_direction_knows_social_work_outcomes_in_both_languages() -> None:
-    from ebp.appraise.direction import direction_of
-
     marriage = "Program berhubungan dengan penurunan angka perkawinan anak sebesar 3,1 per 1.000 perempuan (p < 0,05)."
     assert direction_of([marriage], Design.QUASI_EXPERIMENTAL) == "benefit"
     detention = "Eliminating cash bail substantially reduced pretrial detention by 16 percentage points."
@@ -171,8 +154,6 @@ def test_direction_knows_social_work_outcomes_in_both_languages() -> None:
 
 
 def test_a_survey_is_read_by_its_key_finding_not_its_side_associations() -> None:
-    from ebp.appraise.direction import direction_of
-
     prevalence = "In this population, the prevalence of dementia was low and increased with age."
     side = ["Literacy was associated with a lower risk of dementia (OR 0.6, 95% CI 0.4-0.9)."]
     assert direction_of([prevalence], Design.CROSS_SECTIONAL, side) == "unclear"  # descriptive (GUIDE)
@@ -182,9 +163,6 @@ def test_a_survey_is_read_by_its_key_finding_not_its_side_associations() -> None
 def test_a_case_studys_direction_is_what_happened_to_the_client_not_its_history() -> None:
     """Seen in the app: 'the victim decided to stay with her sister and sought legal protection' was shown as
     harmful, read from the case's history ('the violence grew worse')."""
-    from ebp.appraise.direction import direction_of
-    from ebp.types import Design
-
     outcome = "Setelah tiga bulan, korban memutuskan untuk tinggal sementara di rumah kakaknya."
     history = ["Kekerasan meningkat setelah suaminya kehilangan pekerjaan.", "The violence grew worse."]
     assert direction_of([outcome, *history], Design.CASE_STUDY, history) == "unclear"

@@ -142,10 +142,12 @@ def direction_of(findings: Sequence[str], design: Design, results: Sequence[str]
     study's, a guideline's or a laboratory study's label decides by itself (``unclear``), and even then not when
     a finding is a statistic of a change. A case study, a survey and a narrative review are read by their first
     key finding alone (a survey's or review's by its results as well when that finding only advises)."""
-    texts = list(dict.fromkeys([*findings, *results]))
-    if design in _ONE_FINDING_DESIGNS:
-        advising = design is not Design.CASE_STUDY and bool(findings) and bool(_ADVICE.search(findings[0]))
-        texts = list(dict.fromkeys([*findings[:1], *results])) if advising else list(findings[:1])
+    if design not in _ONE_FINDING_DESIGNS:
+        texts = list(dict.fromkeys([*findings, *results]))
+    elif design is not Design.CASE_STUDY and findings and _ADVICE.search(findings[0]):
+        texts = list(dict.fromkeys([*findings[:1], *results]))  # the key finding only advises: the results report
+    else:
+        texts = list(findings[:1])
     if design in _UNCLEAR_DESIGNS and not any(_SIGNIFICANT.search(t) and _CHANGE.search(t) for t in findings):
         return "unclear"
     read = [(t, _sentence_direction(t)) for t in texts]

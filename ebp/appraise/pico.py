@@ -110,7 +110,7 @@ _NO_COMPARISON = frozenset({Design.QUALITATIVE, Design.CASE_STUDY, Design.CROSS_
                             Design.GUIDELINE_OR_OPINION, Design.OTHER})  # fmt: skip
 
 
-def participants_of(quotes: Sequence[Quote], n: int | None, design: Design | None = None) -> FieldValue:
+def participants_of(quotes: Sequence[Quote], n: int | None, design: Design) -> FieldValue:
     """Who was studied, as the text describes them (GUIDE: age, condition, setting as written): the people the
     sample-size number counts, with what the sentence says of them before its verb; in a case study the client;
     else the population a sentence names."""
