@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ebp.appraise.finding_cues import IMPLICATION
+from ebp.appraise.finding_cues import CLIENT_MOVED_ON, IMPLICATION
 from ebp.text import any_of
 from ebp.types import Design
 
@@ -154,7 +154,7 @@ def direction_of(findings: Sequence[str], design: Design, results: Sequence[str]
     reported = [(t, d) for t, d in read if d != "unclear" and not _ADVICE.search(t)]
     advised = [(t, d) for t, d in read if d != "unclear" and _ADVICE.search(t)]
     if not reported:
-        if not advised and design is Design.CASE_STUDY and texts and _CLIENT_MOVED_ON.search(texts[0]):
+        if not advised and design is Design.CASE_STUDY and texts and CLIENT_MOVED_ON.search(texts[0]):
             return "benefit"  # the client back at school, reunified, no longer using: the work helped (GUIDE)
         return advised[0][1] if advised else "unclear"
     first = reported[0][1]
@@ -165,12 +165,6 @@ def direction_of(findings: Sequence[str], design: Design, results: Sequence[str]
     return first
 
 
-# What came of a case's work, told as the client's step forward (a case study's outcome sentence).
-_CLIENT_MOVED_ON = any_of(
-    r"\b(?:returned\s+to|resumed|reunified|reunited|no\s+longer|was\s+able\s+to|managed\s+to|now\s+(?:lives|attends|works))\b",
-    r"\b(?:kembali\s+(?:bersekolah|sekolah|bekerja|tinggal\s+bersama|ke\s+(?:sekolah|keluarga|rumah))|tidak\s+lagi|"
-    r"sudah\s+(?:bisa|mampu|dapat)|berhasil|mulai\s+(?:bekerja|bersekolah|menerima|mengikuti))\b",
-)
 # A case's other sentences tell its history; a survey's or a narrative review's report side associations and
 # descriptions. Their key finding alone says which way they point (a descriptive one: ``unclear``).
 _ONE_FINDING_DESIGNS = frozenset({Design.CASE_STUDY, Design.CROSS_SECTIONAL, Design.REVIEW_NARRATIVE})

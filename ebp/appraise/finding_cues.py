@@ -73,6 +73,13 @@ CASE_OUTCOME = any_of(
     r"\b(?:pada\s+akhir|setelah\s+(?:\w+\s+){0,3}(?:bulan|minggu|sesi)|kembali\s+(?:bersekolah|ke)|berhenti|tidak\s+lagi|"
     r"sudah\s+(?:bisa|mampu|dapat))\b",
 )  # fmt: skip
+# The client's step forward in a case's outcome: a case study whose client moved on is a benefit (``direction``).
+# Unlike CASE_OUTCOME, no time phrase and nothing that could be a step back ("stopped", "berhenti").
+CLIENT_MOVED_ON = any_of(
+    r"\b(?:returned\s+to|resumed|reunified|reunited|no\s+longer|was\s+able\s+to|managed\s+to|now\s+(?:lives|attends|works))\b",
+    r"\b(?:kembali\s+(?:bersekolah|sekolah|bekerja|tinggal\s+bersama|ke\s+(?:sekolah|keluarga|rumah))|tidak\s+lagi|"
+    r"sudah\s+(?:bisa|mampu|dapat)|berhasil|mulai\s+(?:bekerja|bersekolah|menerima|mengikuti))\b",
+)
 AIM = any_of(
     r"\b(?:aims?|aimed|objectives?|purpose|goal|to\s+(?:determine|assess|evaluate|examine|investigate|compare|explore|"
     r"test|estimate|describe|identify)|hypothes[ie]s|tujuan|bertujuan|untuk\s+(?:mengetahui|menganalisis|menguji))\b"
