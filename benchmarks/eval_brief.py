@@ -53,7 +53,9 @@ BRIEF = ROOT / "benchmarks" / "brief"
 LABELS = BRIEF / "labels.jsonl"
 # The later sets, each file its own split: development sets (read for mistakes) and held-out ones (``--fresh``).
 DEVELOPMENT = ("dev2", "dev3", "dev4", "dev5")
-HELD_OUT = ("fresh", "fresh2")
+# Training sets for the learnt parts of the brief (``train_brief_rankers.py``): read for mistakes, learnt from.
+TRAINING = ("train1", "train2", "train3", "train4", "train5")
+HELD_OUT = ("fresh", "fresh2", "fresh3")
 SECOND_READER = BRIEF / "labels_second_reader.jsonl"
 # Abstracts of the appraisal benchmark (benchmarks/appraisal/*.jsonl), by their ``source``.
 ABSTRACT_FILES = {"sw-en": "social_work", "cr-en": "criminology", "ed-en": "education", "po-en": "policy",
@@ -73,7 +75,7 @@ def load_labels() -> list[dict]:
         if line.strip():
             label = json.loads(line)
             out.append({**label, "split": half(label["doc"])})
-    for split in (*DEVELOPMENT, *HELD_OUT):
+    for split in (*DEVELOPMENT, *TRAINING, *HELD_OUT):
         path = BRIEF / f"labels_{split}.jsonl"
         if path.exists():
             out += [
@@ -195,7 +197,7 @@ def score(label: dict, row, doc: ParsedDocument) -> dict:  # type: ignore[no-unt
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--errors", choices=("dev", *DEVELOPMENT), help="list the mistakes on a development set")
+    parser.add_argument("--errors", choices=("dev", *DEVELOPMENT, *TRAINING), help="list the mistakes on a development set")
     parser.add_argument("--test", action="store_true", help="score the test half too (report every such run)")
     parser.add_argument("--fresh", action="store_true", help="score the fresh held-out sets too (report every run)")
     parser.add_argument("--second-reader", action="store_true", help="how often two readers' labels agree")
@@ -203,7 +205,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.second_reader:
         return second_reader()
-    present = [split for split in DEVELOPMENT if (BRIEF / f"labels_{split}.jsonl").exists()]
+    present = [split for split in (*DEVELOPMENT, *TRAINING) if (BRIEF / f"labels_{split}.jsonl").exists()]
     splits = ("dev", *present, *(("test",) if args.test else ()), *(HELD_OUT if args.fresh else ()))
     results: dict[str, list[dict]] = {name: [] for name in splits}
     skipped = 0
