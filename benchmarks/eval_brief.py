@@ -41,20 +41,25 @@ from typing import Any
 import numpy as np
 
 from ebp.appraise.assess import assess
-from ebp.appraise.findings import EvidenceRow, candidate_sentences, evidence_row, locate, normalised
+from ebp.appraise.findings import EvidenceRow, Quote, candidate_sentences, evidence_row, locate, normalised
 from ebp.ingest.chunk import chunk
 from ebp.ingest.describe import describe
 from ebp.ingest.parse import parse_file
 from ebp.present.brief import on_page as quote_on_page
-from ebp.types import Design, DocType, Page, ParsedDocument
+from ebp.types import Design, DocType, DocumentAppraisal, Page, ParsedDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 BRIEF = ROOT / "benchmarks" / "brief"
 LABELS = BRIEF / "labels.jsonl"
 # The later sets, each file its own split: development sets (read for mistakes) and held-out ones (``--fresh``).
 DEVELOPMENT = ("dev2", "dev3", "dev4", "dev5")
-# Training sets for the learnt parts of the brief (``train_brief_rankers.py``): read for mistakes, learnt from.
-TRAINING = ("train1", "train2", "train3", "train4", "train5")
+# Abstracts written for the training sets by helper sessions, each set in one field's style (``abstracts/``), and
+# labelled blind by others; what each writer meant is kept beside them (``*.intent.jsonl``), never read by labellers.
+ABSTRACTS = BRIEF / "abstracts"
+SYNTHETIC = ("syn1", "syn2", "syn3", "syn4")
+# Training sets for the learnt parts of the brief (``train_brief_models.py``): read for mistakes, learnt from:
+# abstracts drawn at random from the appraisal benchmark (train1–5), SciFact and NFCorpus (train6–7), and written ones.
+TRAINING = ("train1", "train2", "train3", "train4", "train5", "train6", "train7", *SYNTHETIC)
 HELD_OUT = ("fresh", "fresh2", "fresh3")
 SECOND_READER = BRIEF / "labels_second_reader.jsonl"
 # Abstracts of the appraisal benchmark (benchmarks/appraisal/*.jsonl), by their ``source``.
@@ -105,22 +110,23 @@ def load_document(label: dict, shared: Path) -> ParsedDocument | None:
             return None
         text = f"{record['title']}\n{record['text']}"
         return ParsedDocument(Path(doc), doc, DocType.JOURNAL_ARTICLE, (Page(1, text),), {"title": record["title"]})
+    appraisal = ROOT / "benchmarks" / "appraisal"
     if source == "ebp-id":
-        for line in (ROOT / "benchmarks" / "appraisal" / "dev_labels.jsonl").read_text(encoding="utf-8").splitlines():
-            r = json.loads(line)
-            if r["id"] == doc:
-                text = f"{r['title']}\n{r['abstract']}"
-                return ParsedDocument(Path(doc), doc, DocType.JOURNAL_ARTICLE, (Page(1, text),), {"title": r["title"]})
+        return _abstract(appraisal / "dev_labels.jsonl", "id", doc)
+    if source in SYNTHETIC:
+        return _abstract(ABSTRACTS / f"{source}.jsonl", "doc", doc)
     if source in ABSTRACT_FILES:
-        for line in (
-            (ROOT / "benchmarks" / "appraisal" / f"{ABSTRACT_FILES[source]}.jsonl")
-            .read_text(encoding="utf-8")
-            .splitlines()
-        ):
-            r = json.loads(line)
-            if r["id"] == doc:
-                text = f"{r['title']}\n{r['abstract']}"
-                return ParsedDocument(Path(doc), doc, DocType.JOURNAL_ARTICLE, (Page(1, text),), {"title": r["title"]})
+        return _abstract(appraisal / f"{ABSTRACT_FILES[source]}.jsonl", "id", doc)
+    return None
+
+
+def _abstract(path: Path, key: str, doc: str) -> ParsedDocument | None:
+    """The abstract record whose ``key`` is ``doc`` in a JSONL file, as a one-page document (title, abstract)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        if r[key] == doc:
+            text = f"{r['title']}\n{r['abstract']}"
+            return ParsedDocument(Path(doc), doc, DocType.JOURNAL_ARTICLE, (Page(1, text),), {"title": r["title"]})
     return None
 
 
@@ -138,17 +144,22 @@ def _beir(path: Path, doc_id: str) -> dict | None:
 
 def read(doc: ParsedDocument) -> tuple[EvidenceRow, Design]:
     """ebp's evidence row of a document, as the brief shows it: quotes not found on their page are dropped."""
-    passages = chunk(doc.pages)
-    info = describe(doc)
-    appraisal = assess(doc, info, passages)
+    quotes, appraisal = sentences_of(doc)
     size = next((i for i in appraisal.items if i.name == "sample_size" and i.value), None)
-    pages = {p.number: p.text for p in doc.pages}
-    quotes = [locate(q, pages) for q in candidate_sentences(passages, pages)]
     n = int(size.value) if size is not None and size.value else None
     row = evidence_row(quotes, Design(appraisal.design), n, size.unit if size is not None else "")
+    pages = {p.number: p.text for p in doc.pages}
     return replace(row, key_findings=tuple(q for q in row.key_findings if quote_on_page(q, pages))), Design(
         appraisal.design
     )
+
+
+def sentences_of(doc: ParsedDocument) -> tuple[list[Quote], DocumentAppraisal]:
+    """The document's sentences with their pages (as the brief reads them) and its appraisal."""
+    passages = chunk(doc.pages)
+    appraisal = assess(doc, describe(doc), passages)
+    pages = {p.number: p.text for p in doc.pages}
+    return [locate(q, pages) for q in candidate_sentences(passages, pages)], appraisal
 
 
 def same_sentence(a: str, b: str) -> bool:
@@ -197,7 +208,9 @@ def score(label: dict, row, doc: ParsedDocument) -> dict:  # type: ignore[no-unt
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--errors", choices=("dev", *DEVELOPMENT, *TRAINING), help="list the mistakes on a development set")
+    parser.add_argument(
+        "--errors", choices=("dev", *DEVELOPMENT, *TRAINING), help="list the mistakes on a development set"
+    )
     parser.add_argument("--test", action="store_true", help="score the test half too (report every such run)")
     parser.add_argument("--fresh", action="store_true", help="score the fresh held-out sets too (report every run)")
     parser.add_argument("--second-reader", action="store_true", help="how often two readers' labels agree")
@@ -237,6 +250,8 @@ def main() -> int:
             key = f"key sentence P@1 {r['p_at_1']:.2f}, R@2 {r['r_at_2']:.2f}"
             print(f"{name:4} ({r['documents']:>2} documents): {key}; direction {r['direction']:.2f}; {fields}; "
                   f"quotes on their page {r['quotes_on_page']:.3f}")  # fmt: skip
+        print("(dev, dev2–dev5 and train*: the key-sentence ranker and the direction model learnt from them, so these "
+              "figures are in sample; out of sample: benchmarks/train_brief_models.py --figures)")  # fmt: skip
         if skipped:
             print(f"({skipped} labelled documents not found: their source is not under {args.shared})")
     return 0

@@ -39,9 +39,10 @@ def test_shipped_weights_match_the_features_and_rank_a_real_abstract() -> None:
     assert scores[1] < 0.2 and scores[2] < 0.2  # aims and design
 
 
-def test_key_finding_of_an_unlabelled_abstract_is_its_conclusion() -> None:
+def test_key_findings_of_an_unlabelled_abstract_are_its_main_result_and_conclusion() -> None:
+    # The guide: the main result or the conclusion, whichever states it more clearly; never background or methods.
     quotes = [Quote(text, 1, "") for text in VEGETARIAN]
-    assert key_findings(quotes, Design.COHORT)[0].text.startswith("Vegetarian diets are associated with lower")
+    assert {q.text for q in key_findings(quotes, Design.COHORT)} == {VEGETARIAN[5], VEGETARIAN[6]}
 
 
 def test_model_is_fast() -> None:
@@ -184,7 +185,7 @@ def test_a_sentence_asking_for_more_research_is_never_a_key_finding() -> None:
     assert chosen[0] == review[3] and review[4] not in chosen
     trials = "Larger randomised trials are still needed to confirm these effects."
     chosen = [q.text for q in key_findings([Quote(text, 1, "") for text in [*VEGETARIAN[:7], trials]], Design.COHORT)]
-    assert chosen[0] == VEGETARIAN[6] and trials not in chosen
+    assert chosen[0] in (VEGETARIAN[5], VEGETARIAN[6]) and trials not in chosen
 
 
 def test_a_trial_abstract_is_quoted_by_its_first_result_not_its_closing_advice() -> None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ebp.appraise.finding_cues import CLIENT_MOVED_ON, IMPLICATION
-from ebp.text import any_of
+from ebp.appraise.finding_cues import ACCOUNT, CLIENT_MOVED_ON, IMPLICATION, STATISTIC, THEMES
+from ebp.text import LazyPattern, any_of
 from ebp.types import Design
 
 _DOWN = (
@@ -252,3 +252,25 @@ def _ratio_direction(text: str) -> str | None:
     if ratios and all(r < 1 for r in ratios):
         return "benefit"
     return None
+
+
+_READING_CUES: dict[str, LazyPattern | re.Pattern[str]] = {
+    "null": _NULL, "contrast": _CONTRAST, "sig": _SIGNIFICANT, "assoc": _ASSOCIATED, "adv": _ADVICE,
+    "prev": _PREVALENCE, "comp": _COMPARISON, "riskup": _RISK_UP, "riskdown": _RISK_DOWN, "only": _ONLY_SOME,
+    "goodw": _GOOD_WORD, "badw": _BAD_WORD, "stat": STATISTIC, "themes": THEMES, "account": ACCOUNT,
+    "change": _ANY_CHANGE,
+}  # fmt: skip
+
+
+def reading(text: str) -> dict[str, float]:
+    """What the rules read in one sentence, as named features for the learnt direction (``direction_model``): its
+    direction, its benefit and harm votes (at most 3 each), the cues that fired, an odds ratio's side."""
+    good, bad = _votes(text)
+    out = {f"sd={_sentence_direction(text)}": 1.0, "good": float(min(good, 3)), "bad": float(min(bad, 3))}
+    out.update({name: 1.0 for name, pattern in _READING_CUES.items() if pattern.search(text)})
+    ratio = _ratio_direction(text)
+    if ratio:
+        out[f"ratio={ratio}"] = 1.0
+    if out.get("sd=no_difference") and not good and not bad and "contrast" not in out:
+        out["null_only"] = 1.0  # "there was no significant difference in …", and nothing that changed
+    return out

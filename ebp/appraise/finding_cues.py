@@ -120,3 +120,12 @@ ACCOUNT = any_of(
     r"emphasi[sz]ed)\b",
     r"\b(?:mengungkapkan|menggambarkan|menceritakan|merasa|menyatakan|menyebut|membedakan|memandang|mengalami)\b",
 )
+
+# Read by the key-finding model and ranker: a hedge, a summing-up opening, a comparison, a negation.
+HEDGE = any_of(r"\b(?:may|might|could|suggests?|appears?|likely|possibly|potential(?:ly)?|dapat|mungkin|diduga)\b")
+THESE = any_of(
+    r"^\s*(?:these|our|the)\s+(?:findings|results|data)|^\s*(?:in\s+conclusion|overall|in\s+summary|taken\s+together|"
+    r"thus|therefore)|^\s*(?:temuan|hasil)\s+(?:ini|penelitian)"
+)
+COMPARE = any_of(r"\b(?:than|compared|versus|vs\.?|relative\s+to|dibandingkan|daripada)\b")
+NEGATIVE = any_of(r"\b(?:no|not|neither|nor|without|tidak|tanpa)\b")

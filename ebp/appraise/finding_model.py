@@ -26,14 +26,18 @@ import numpy as np
 
 from ebp.appraise.finding_cues import (
     AIM,
+    COMPARE,
     CONCLUDING,
     FUTURE,
+    HEDGE,
+    NEGATIVE,
     NOT_FINDING,
     RESULT,
     SECONDARY,
     SIGNIFICANT,
     STATISTIC,
     THEMES,
+    THESE,
     WE_FOUND,
 )
 from ebp.text import any_of
@@ -41,7 +45,6 @@ from ebp.text import any_of
 MODEL_FILE = "finding_model.json"
 CLASSES = ("other", "result", "conclusion_first", "conclusion_rest")
 
-_HEDGE = any_of(r"\b(?:may|might|could|suggests?|appears?|likely|possibly|potential(?:ly)?|dapat|mungkin|diduga)\b")
 _METHOD = any_of(
     r"\b(?:randomi[sz]ed|randomly|recruited|enrolled|questionnaires?|interviews?|regression|analy[sz]ed|analysis|"
     r"measured|assessed|searched|databases?|included|were\s+(?:asked|followed|collected)|we\s+used|using|design|"
@@ -51,24 +54,18 @@ _BACKGROUND = any_of(
     r"\b(?:has\s+been|have\s+been|is\s+known|are\s+known|little\s+is\s+known|remains?|is\s+(?:a|an|the)\s+(?:common|major|"
     r"leading|important)|widely|increasingly|growing|however,\s+(?:few|little)|merupakan|masih)\b"
 )
-_THESE = any_of(
-    r"^\s*(?:these|our|the)\s+(?:findings|results|data)|^\s*(?:in\s+conclusion|overall|in\s+summary|taken\s+together|"
-    r"thus|therefore)|^\s*(?:temuan|hasil)\s+(?:ini|penelitian)"
-)
 _ADVICE = any_of(
     r"\b(?:should|need\s+to|needs\s+to|recommend\w*|must|implications?|policy|practice|perlu|disarankan|direkomendasikan)\b"
 )
-_COMPARE = any_of(r"\b(?:than|compared|versus|vs\.?|relative\s+to|dibandingkan|daripada)\b")
-_NEGATIVE = any_of(r"\b(?:no|not|neither|nor|without|tidak|tanpa)\b")
 _COUNT = any_of(r"^\s*(?:a\s+total\s+of|of\s+the|sebanyak|total)\b|\b(?:participants|patients|subjects)\s+were\b")
 _COPYRIGHT = any_of(r"copyright|all\s+rights\s+reserved|©|\bpublished\s+by\b|\blicen[cs]e\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _WORD = re.compile(r"[a-z][a-z-]{1,}")
 _CUES = {
     "result": RESULT, "statistic": STATISTIC, "concluding": CONCLUDING, "not_finding": NOT_FINDING, "future": FUTURE,
-    "significant": SIGNIFICANT, "secondary": SECONDARY, "themes": THEMES, "hedge": _HEDGE, "aim": AIM,
-    "method": _METHOD, "background": _BACKGROUND, "we_found": WE_FOUND, "these": _THESE, "advice": _ADVICE,
-    "compare": _COMPARE, "negative": _NEGATIVE, "count": _COUNT, "copyright": _COPYRIGHT,
+    "significant": SIGNIFICANT, "secondary": SECONDARY, "themes": THEMES, "hedge": HEDGE, "aim": AIM,
+    "method": _METHOD, "background": _BACKGROUND, "we_found": WE_FOUND, "these": THESE, "advice": _ADVICE,
+    "compare": COMPARE, "negative": NEGATIVE, "count": _COUNT, "copyright": _COPYRIGHT,
 }  # fmt: skip
 
 
@@ -116,9 +113,12 @@ class FindingModel:
         """How much each sentence reads like the abstract's key finding (0–1): the weighted class probabilities."""
         if not texts:
             return []
-        p = self.probabilities(texts)
+        return self.key_scores_of(self.probabilities(texts))
+
+    def key_scores_of(self, probabilities: np.ndarray) -> list[float]:
+        """``key_scores`` from the sentences' class probabilities (``probabilities``)."""
         w = np.array([self.weights.get(c, 0.0) for c in CLASSES])
-        return [float(v) for v in p @ w]
+        return [float(v) for v in probabilities @ w]
 
 
 def from_json(data: dict) -> FindingModel:

@@ -16,8 +16,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ebp.appraise.context import PASSING_MENTION
-from ebp.appraise.direction import direction_of
 from ebp.appraise.finding_cues import (
     ACCOUNT,
     AIM,
@@ -35,7 +36,7 @@ from ebp.appraise.finding_cues import (
     THEMES,
     WE_FOUND,
 )
-from ebp.appraise.finding_model import default_model
+from ebp.appraise.finding_model import CLASSES, default_model
 from ebp.text import LazyPattern, any_of, sentences
 from ebp.types import Design, Passage, Section
 
@@ -203,24 +204,59 @@ def _strip_label(sentence: str) -> tuple[str, str]:
     return sentence[m.end() :].strip(), m.group(1).lower()
 
 
-def key_findings(quotes: Sequence[Quote], design: Design, limit: int = 2) -> tuple[Quote, ...]:
-    """The sentences that state the study's main result, best first (at most ``limit``): the rules' score of
-    each sentence and, inside the abstract, the trained model's (``finding_model``), combined."""
+@dataclass(frozen=True)
+class SentenceScores:
+    """How each sentence of a document reads as its key finding, to the rules and to the trained model."""
+
+    rules: tuple[float, ...]  # the rules' score (``_finding_score``, the abstract's closing included)
+    scores: tuple[float, ...]  # rules and model together; 0 for a sentence never quoted (``_excluded``)
+    final: tuple[float, ...]  # with the first result preferred and implications penalised (reporting designs)
+    probabilities: np.ndarray  # sentences × ``finding_model.CLASSES``; zero outside the abstract and for a case
+    reported: tuple[int, ...]  # the abstract's sentences that report a result, in order (reporting designs)
+
+    def penalised(self, i: int) -> bool:
+        """Whether the rules lowered sentence ``i`` as an implication or a comparison before the intervention."""
+        return self.final[i] < self.scores[i]
+
+    def order(self) -> list[int]:
+        """The sentences worth quoting (final score above 0), best first."""
+        return sorted((i for i, s in enumerate(self.final) if s > 0), key=lambda i: (-self.final[i], i))
+
+
+def sentence_scores(quotes: Sequence[Quote], design: Design) -> SentenceScores:
+    """The rules' score of each sentence and, inside the abstract, the trained model's (``finding_model``),
+    combined; then, for designs that report their own results, the first result preferred and implications
+    penalised."""
     closing = _abstract_closing(quotes) if design is not Design.CASE_STUDY else set()
     rules = [_finding_score(q, i, len(quotes), design) + (1.5 if i in closing else 0.0) for i, q in enumerate(quotes)]
     scores = [RULE_WEIGHT * r for r in rules]
+    probabilities = np.zeros((len(quotes), len(CLASSES)))
     if design is not Design.CASE_STUDY:  # a case's outcome is told at its end, not in an abstract
-        span = abstract_span(quotes)
+        span = list(abstract_span(quotes))
         model = default_model()
-        for i, p in zip(span, model.key_scores([quotes[i].text for i in span]), strict=True):
-            scores[i] += model.scale * p
+        if span:
+            probabilities[span] = model.probabilities([quotes[i].text for i in span])
+            for i, p in zip(span, model.key_scores_of(probabilities[span]), strict=True):
+                scores[i] += model.scale * p
     # Never a key finding, whatever else it has (the guide): "more research is needed", limitations, too long.
     scores = [0.0 if _excluded(q) else score for q, score in zip(quotes, scores, strict=True)]
+    final, reported = scores, []
     if design in _REPORTING_DESIGNS:
-        scores = _results_before_implications(quotes, scores, design)
-    scored = [Scored(q, s, i) for i, (q, s) in enumerate(zip(quotes, scores, strict=True))]
-    good = sorted((s for s in scored if s.score > 0), key=lambda s: (-s.score, s.order))
-    return tuple(s.quote for s in good[:limit])
+        reported = _reported(quotes, scores, design)
+        final = _results_before_implications(quotes, scores, design, reported)
+    return SentenceScores(tuple(rules), tuple(scores), tuple(final), probabilities, tuple(reported))
+
+
+def key_findings(
+    quotes: Sequence[Quote], design: Design, limit: int = 2, scores: SentenceScores | None = None
+) -> tuple[Quote, ...]:
+    """The sentences that state the study's main result, best first (at most ``limit``): the rules' and the
+    model's best candidates (``sentence_scores``), put in order by the ranker learnt from labelled abstracts
+    (``key_ranker``)."""
+    from ebp.appraise.key_ranker import ranked
+
+    scores = scores if scores is not None else sentence_scores(quotes, design)
+    return tuple(quotes[i] for i in ranked(quotes, design, scores)[:limit])
 
 
 # Designs whose abstracts report their own results, the primary outcome first (CONSORT, STROBE, PRISMA).
@@ -233,15 +269,20 @@ FIRST_ACCOUNT_BONUS = 9.0
 IMPLICATION_PENALTY = 8.0
 
 
-def _results_before_implications(quotes: Sequence[Quote], scores: list[float], design: Design) -> list[float]:
+def _reported(quotes: Sequence[Quote], scores: Sequence[float], design: Design) -> list[int]:
+    """The abstract's sentences that report a result, in order: among those worth quoting at all (the rules' floor,
+    2; every sentence of the abstract has some small score from the model), after the opening one (background, or
+    an abstract record's title run into it)."""
+    return [i for i in abstract_span(quotes) if i > 0 and scores[i] >= 2.0 and _reports(quotes[i].text, design)]
+
+
+def _results_before_implications(
+    quotes: Sequence[Quote], scores: Sequence[float], design: Design, reported: Sequence[int]
+) -> list[float]:
     """The abstract's first sentence that reports a result gains (the primary outcome is reported first); a
     sentence that draws an implication loses (it says what the authors advise, not what they found), and so does
     one that compares the groups before the intervention (part of the method). Values checked on the development
     sets together, the qualitative one on dev4 (GUIDE: the primary outcome's result)."""
-    # Among the sentences worth quoting at all (the rules' floor, 2; every sentence of the abstract has some small
-    # score from the model), after the opening one (background, or an abstract record's title run into it).
-    span = abstract_span(quotes)
-    reported = [i for i in span if i > 0 and scores[i] >= 2.0 and _reports(quotes[i].text, design)]
     out = [max(s - IMPLICATION_PENALTY, 0.01) if s > 0 and (IMPLICATION.search(q.text) or BALANCE.search(q.text)) else s
            for q, s in zip(quotes, scores, strict=True)]  # fmt: skip
     if reported:
@@ -326,19 +367,22 @@ def locate(quote: Quote, pages: dict[int, str]) -> Quote:
 
 def evidence_row(quotes: Sequence[Quote], design: Design, n: int | None = None, n_unit: str = "") -> EvidenceRow:
     """The evidence row of a document from its sentences (``candidate_sentences``) and its appraisal."""
+    from ebp.appraise.direction_model import direction
+    from ebp.appraise.key_ranker import ranked
     from ebp.appraise.pico import comparison_of, intervention_of, outcomes_of, participants_of
 
-    ranked = key_findings(quotes, design, limit=3)
-    found = ranked[:2]
+    scores = sentence_scores(quotes, design)
+    order = ranked(quotes, design, scores)
+    found = tuple(quotes[i] for i in order[:2])
     return EvidenceRow(
         key_findings=found,
-        direction=direction_of([q.text for q in ranked], design, results_sentences(quotes)),
+        direction=direction(quotes, design, scores, order, results_sentences(quotes)),
         participants=participants_of(quotes, n, design),
         n=n if design is not Design.CASE_STUDY else None,
         n_unit=n_unit,
         intervention=intervention_of(quotes, design),
         comparison=comparison_of(quotes, design),
-        outcomes=outcomes_of(quotes, design, ranked),
+        outcomes=outcomes_of(quotes, design, tuple(quotes[i] for i in order[:3])),
     )
 
 
