@@ -269,6 +269,15 @@ FIRST_ACCOUNT_BONUS = 9.0
 IMPLICATION_PENALTY = 8.0
 
 
+def part(quote: Quote) -> str:
+    """The part of the abstract or paper a sentence stood under: "results", "conclusion" or "" (any other)."""
+    if quote.section in _RESULT_LABELS or quote.section == Section.RESULTS:
+        return "results"
+    if quote.section in _CONCLUSION_LABELS or quote.section == Section.CONCLUSION:
+        return "conclusion"
+    return ""
+
+
 def _reported(quotes: Sequence[Quote], scores: Sequence[float], design: Design) -> list[int]:
     """The abstract's sentences that report a result, in order: among those worth quoting at all (the rules' floor,
     2; every sentence of the abstract has some small score from the model), after the opening one (background, or

@@ -68,7 +68,7 @@ def candidate_features(
     quotes: Sequence[Quote], design: Design, scores: SentenceScores, head: Sequence[int]
 ) -> list[dict[str, float]]:
     """Named features of each candidate in ``head`` (the rules' best, best first)."""
-    from ebp.appraise.findings import abstract_span
+    from ebp.appraise.findings import abstract_span, part
 
     group, total, span = GROUPS[design], len(quotes), abstract_span(quotes)
     top = max(scores.final[head[0]], 1e-6)
@@ -90,6 +90,8 @@ def candidate_features(
             "numbers": math.log1p(len(_NUMBER.findall(text))),
         }
         f.update({f"p_{c}": float(scores.probabilities[i, k]) for k, c in enumerate(CLASSES)})
+        if part(quotes[i]):
+            f[f"part_{part(quotes[i])}"] = f[f"{group}_part_{part(quotes[i])}"] = 1.0
         for name, pattern in _CUES.items():
             if pattern.search(text):
                 f[name] = f[f"{group}_{name}"] = 1.0
