@@ -245,3 +245,20 @@ def test_a_baseline_comparison_and_a_need_are_not_the_result() -> None:
     quoted = [q.text for q in key_findings([Quote(text, 1, "") for text in abstract], Design.QUASI_EXPERIMENTAL)]
     assert quoted[0].startswith("After the introduction")
     assert not any(text.startswith(("Before the introduction", "Reminders by text")) for text in quoted)
+
+
+def test_a_case_outcome_under_its_own_heading_is_the_key_finding() -> None:
+    # The demo corpus's self-neglect case: its "## Outcome" heading (a blank line after it) falls inside the passage
+    # that began with the intervention; what came of the work is quoted, not nothing.
+    from pathlib import Path
+
+    from ebp.appraise.findings import candidate_sentences, evidence_row
+    from ebp.ingest.chunk import chunk
+    from ebp.ingest.parse import parse_file
+
+    path = Path(__file__).resolve().parents[1] / "corpus" / "case_studies" / "en_case_self_neglect_older_man.md"
+    doc = parse_file(path, path.parent)
+    quotes = candidate_sentences(chunk(doc.pages), {p.number: p.text for p in doc.pages})
+    assert any(q.section == "outcome" and q.text.startswith("After five months") for q in quotes)
+    row = evidence_row(quotes, Design.CASE_STUDY)
+    assert row.key_findings and row.key_findings[0].text.startswith("After five months, the leg ulcers were healing")

@@ -22,7 +22,7 @@ _DOWN = (
     r"(?:reduc\w*|decreas\w*|lower(?:ed)?|fewer|less|declin\w*|drop\w*|fell|shorter|menurun\w*|penurunan|"
     r"berkurang\w*|mengurangi|lebih\s+rendah|lebih\s+sedikit)"
 )
-_UP = r"(?:increas\w*|higher|more|greater|rais\w*|rose|gain\w*|better|longer|meningkat\w*|peningkatan|" \
+_UP = r"(?:increas\w*|higher|more|greater|rais\w*|rose|risen|gain\w*|better|longer|meningkat\w*|peningkatan|" \
       r"bertambah|lebih\s+tinggi|lebih\s+baik|lebih\s+banyak|membaik)"  # fmt: skip
 _BAD = (
     r"(?:risks?|odds|hazard|mortality|deaths?|dying|symptoms?|depress\w*|anxi\w*|stress\w*|distress|burden|violence|abuse|"

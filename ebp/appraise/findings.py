@@ -118,6 +118,8 @@ def candidate_sentences(passages: Sequence[Passage], pages: Mapping[int, str] | 
                 label, origin = own_label, "run-in"
             elif boundary and origin:  # a heading line after a label: background or methods tell what follows
                 label, origin = (boundary, "heading") if boundary in _NOT_FINDING_LABELS else (_after_run_in(p), "")
+            elif boundary == Section.OUTCOME:  # a case's outcome told in the same passage as its intervention
+                label, origin = boundary, "heading"
             elif origin == "run-in" and (boundary is not None or _KEYWORDS.search(text)):
                 label, origin = _after_run_in(p), ""
             key = " ".join(text.split())
@@ -136,7 +138,8 @@ def _after_run_in(p: Passage) -> str:
 
 
 _HEADING_LINE = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\.?\s*|[IVX]+\.\s*)?(abstract|abstrak|introduction|background|pendahuluan|latar\s+belakang|"
+    r"^\s*(?:#{1,6}\s*)?(?:\d+(?:\.\d+)*\.?\s*|[IVX]+\.\s*)?(abstract|abstrak|introduction|background|pendahuluan|"
+    r"latar\s+belakang|outcomes?|evaluasi(?:\s+dan\s+terminasi)?|terminasi|"
     r"(?:materials?\s+and\s+)?methods?|methodology|metode(?:\s+penelitian)?|metodologi|results?(?:\s+and\s+discussion)?|"
     r"findings|hasil(?:\s+dan\s+pembahasan)?|hasil\s+penelitian|discussion|pembahasan|conclusions?|kesimpulan|simpulan|"
     r"references|daftar\s+pustaka|key\s*words?|kata\s+kunci|tinjauan\s+pustaka|study\s+design|participants|"
@@ -150,7 +153,8 @@ _HEADING_LABEL = {"abstract": "abstract", "abstrak": "abstract", "introduction":
                   "study": "methods", "participants": "methods", "procedure": "methods", "measures": "methods",
                   "data": "methods", "result": "results", "finding": "results", "participant": "methods",
                   "measure": "methods", "discussion": "discussion", "hasil": "results",
-                  "conclusion": "conclusions", "kesimpulan": "conclusions", "simpulan": "conclusions"}  # fmt: skip
+                  "conclusion": "conclusions", "kesimpulan": "conclusions", "simpulan": "conclusions",
+                  "outcome": "outcome", "evaluasi": "outcome", "terminasi": "outcome"}  # fmt: skip
 _MARK = "\u00b6"
 
 
@@ -181,8 +185,8 @@ class _Blocks:
             self.page, self.offset, self.placed = number, found + len(wanted), True
             if not crossed:
                 return None
-            heading = re.findall(_MARK + r"([a-z]*)", between)
-            return _HEADING_LABEL.get(heading[-1], "") if heading else ""
+            headings = [h for h in re.findall(_MARK + r"([a-z]*)", between) if h]  # not the blank lines around them
+            return _HEADING_LABEL.get(headings[-1], "") if headings else ""
         return None
 
 
