@@ -37,7 +37,7 @@ from ebp.appraise.finding_cues import (
     WE_FOUND,
 )
 from ebp.appraise.finding_model import CLASSES, default_model
-from ebp.text import LazyPattern, any_of, sentences
+from ebp.text import any_of, sentences
 from ebp.types import Design, Passage, Section
 
 _LABEL = re.compile(
@@ -88,13 +88,6 @@ class EvidenceRow:
     intervention: FieldValue = field(default_factory=FieldValue)
     comparison: FieldValue = field(default_factory=FieldValue)
     outcomes: FieldValue = field(default_factory=FieldValue)
-
-
-@dataclass(frozen=True)
-class Scored:
-    quote: Quote
-    score: float
-    order: int
 
 
 def candidate_sentences(passages: Sequence[Passage], pages: Mapping[int, str] | None = None) -> list[Quote]:
@@ -397,9 +390,6 @@ def evidence_row(quotes: Sequence[Quote], design: Design, n: int | None = None, 
         comparison=comparison_of(quotes, design),
         outcomes=outcomes_of(quotes, design, tuple(quotes[i] for i in order[:3])),
     )
-
-
-_SPACE = LazyPattern(r"\s+")
 
 
 def normalised(text: str) -> str:
