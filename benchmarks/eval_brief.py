@@ -41,7 +41,8 @@ from typing import Any
 import numpy as np
 
 from ebp.appraise.assess import assess
-from ebp.appraise.findings import EvidenceRow, Quote, candidate_sentences, evidence_row, locate, normalised
+from ebp.appraise.findings import EvidenceRow, evidence_row
+from ebp.appraise.quotes import Quote, candidate_sentences, locate, normalised
 from ebp.ingest.chunk import chunk
 from ebp.ingest.describe import describe
 from ebp.ingest.parse import parse_file

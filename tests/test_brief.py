@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from ebp import cli, embed, ingest
 from ebp.appraise.direction import direction_of
-from ebp.appraise.findings import normalised
+from ebp.appraise.quotes import normalised
 from ebp.config import Settings
 from ebp.present.brief import build_brief, gloss, rows_for_paths
 from ebp.present.evidence_table import table_csv, to_docx

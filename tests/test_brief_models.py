@@ -18,9 +18,10 @@ from conftest import shared_path
 from test_appraise_weights import _same
 
 from ebp.appraise.direction_model import DIRECTIONS, direction
-from ebp.appraise.findings import Quote, results_sentences, sentence_scores
+from ebp.appraise.findings import results_sentences, sentence_scores
 from ebp.appraise.key_ranker import candidates, ranked
 from ebp.appraise.linear import LinearModel, from_json
+from ebp.appraise.quotes import Quote
 from ebp.types import Design
 
 ROOT = Path(__file__).resolve().parents[1]

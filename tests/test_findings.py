@@ -7,7 +7,8 @@ from importlib import resources
 
 from ebp.appraise.direction import direction_of
 from ebp.appraise.finding_model import CLASSES, default_model, key_probabilities, sentence_features
-from ebp.appraise.findings import Quote, key_findings
+from ebp.appraise.findings import key_findings
+from ebp.appraise.quotes import Quote
 from ebp.types import Design
 
 # A real abstract (SciFact 12709184, labels stripped; not in the labelled set's test half — it is in dev2).
@@ -252,7 +253,8 @@ def test_a_case_outcome_under_its_own_heading_is_the_key_finding() -> None:
     # that began with the intervention; what came of the work is quoted, not nothing.
     from pathlib import Path
 
-    from ebp.appraise.findings import candidate_sentences, evidence_row
+    from ebp.appraise.findings import evidence_row
+    from ebp.appraise.quotes import candidate_sentences
     from ebp.ingest.chunk import chunk
     from ebp.ingest.parse import parse_file
 

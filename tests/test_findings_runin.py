@@ -3,7 +3,8 @@ PDF page are not quoted as conclusions (seen in the brief: "We recruited mothers
 
 from __future__ import annotations
 
-from ebp.appraise.findings import candidate_sentences, key_findings
+from ebp.appraise.findings import key_findings
+from ebp.appraise.quotes import candidate_sentences
 from ebp.ingest.chunk import chunk
 from ebp.types import Design, Page
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ebp.appraise.findings import Quote
 from ebp.appraise.pico import outcomes_of, participants_of
+from ebp.appraise.quotes import Quote
 from ebp.types import Design
 
 TRIAL = [

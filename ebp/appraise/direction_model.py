@@ -24,7 +24,8 @@ from ebp.appraise.linear import shipped
 from ebp.types import Design
 
 if TYPE_CHECKING:
-    from ebp.appraise.findings import Quote, SentenceScores
+    from ebp.appraise.findings import SentenceScores
+    from ebp.appraise.quotes import Quote
 
 MODEL_FILE = "direction_model.json"
 DIRECTIONS = ("benefit", "harm", "no_difference", "mixed", "unclear")

@@ -3,17 +3,18 @@ comparison, outcomes and the direction of the finding — each with the sentence
 
 Extractive and deterministic: every value is a sentence (or a phrase of one) copied from the document,
 and a field the text does not state is left empty, never guessed. Sentences are scored by rules written
-before they were measured (``benchmarks/brief/GUIDE.md`` defines the right answers): a key finding is
-a results or conclusion sentence that reports an effect, an association, themes or what happened to a
-client — not background, aims, methods or "further research is needed".
+before they were measured (``benchmarks/brief/GUIDE.md`` defines the right answers) and a distantly
+supervised model (``finding_model``): a key finding is a results or conclusion sentence that reports an
+effect, an association, themes or what happened to a client — not background, aims, methods or "further
+research is needed". Their best candidates are put in order by a ranker learnt from labelled abstracts
+(``key_ranker``), and the direction is weighed by a model learnt the same way (``direction_model``).
 
-Example: ``evidence_row(doc, passages, appraisal).key_findings[0].page``
+Example: ``evidence_row(candidate_sentences(passages, pages), Design.RCT).key_findings[0].page``
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -37,36 +38,17 @@ from ebp.appraise.finding_cues import (
     WE_FOUND,
 )
 from ebp.appraise.finding_model import CLASSES, default_model
-from ebp.text import any_of, sentences
-from ebp.types import Design, Passage, Section
+from ebp.appraise.quotes import (
+    CONCLUSION_LABELS,
+    KEYWORDS,
+    NOT_FINDING_LABELS,
+    RESULT_LABELS,
+    Quote,
+)
+from ebp.types import Design, Section
 
-_LABEL = re.compile(
-    r"^\s*(?:\d+\.?\s*)?(BACKGROUND|INTRODUCTION|OBJECTIVES?|AIMS?|PURPOSE|METHODS?|DESIGN|SETTING|PARTICIPANTS|"
-    r"INTERVENTIONS?|MAIN OUTCOME MEASURES?|MEASURES|RESULTS?|FINDINGS|CONCLUSIONS?|INTERPRETATION|IMPLICATIONS|"
-    r"Background|Introduction|Objectives?|Aims?|Purpose|Methods?|Design|Setting|Participants|Interventions?|Results?|"
-    r"Findings|Conclusions?|Interpretation|Implications|Latar belakang|Tujuan|Metode|Hasil|Kesimpulan|Simpulan)"
-    r"\s*[:.]?\s+(?=[A-Z0-9(\"“])"
-)
-_RESULT_LABELS = frozenset({"results", "result", "findings", "hasil"})
-_CONCLUSION_LABELS = frozenset(
-    {"conclusions", "conclusion", "interpretation", "implications", "kesimpulan", "simpulan"}
-)
-_NOT_FINDING_LABELS = frozenset(
-    {"background", "introduction", "objective", "objectives", "aim", "aims", "purpose", "methods", "method", "design",
-     "setting", "participants", "intervention", "interventions", "latar belakang", "tujuan", "metode", "measures"}
-)  # fmt: skip
 _MAX_SENTENCE_WORDS = 90
-_KEYWORDS = any_of(r"^\s*(?:key\s*words?|kata\s+kunci)\b")
 RULE_WEIGHT = 1.0
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A sentence copied from the document, with the page it is on (pages counted from 1)."""
-
-    text: str
-    page: int
-    section: str = ""  # the label or section it stood under ("results", "conclusions", "abstract" …)
 
 
 @dataclass(frozen=True)
@@ -88,117 +70,6 @@ class EvidenceRow:
     intervention: FieldValue = field(default_factory=FieldValue)
     comparison: FieldValue = field(default_factory=FieldValue)
     outcomes: FieldValue = field(default_factory=FieldValue)
-
-
-def candidate_sentences(passages: Sequence[Passage], pages: Mapping[int, str] | None = None) -> list[Quote]:
-    """Every sentence of the document once, in order, with its page and the label or section it stood under.
-
-    A run-in label ("Conclusions: …") holds for the sentences after it in its own paragraph only: it ends at a
-    keywords line and — where the page texts are given — at a page break, a blank line or a heading line
-    between two sentences (a passage can run from the abstract's conclusion into the body's methods); after a
-    heading line of background or methods its sentences take the heading's label."""
-    seen: set[str] = set()
-    out: list[Quote] = []
-    blocks = _Blocks(pages or {})
-    for p in passages:
-        label = p.section.value if p.section else ""
-        origin = ""  # where the label came from inside this passage: "run-in", "heading" or "" (the passage's)
-        blocks.start(p.page_start)
-        for raw in sentences(p.text):
-            text, own_label = _strip_label(raw)
-            boundary = blocks.boundary_before(text)
-            if own_label:
-                label, origin = own_label, "run-in"
-            elif boundary and origin:  # a heading line after a label: background or methods tell what follows
-                label, origin = (boundary, "heading") if boundary in _NOT_FINDING_LABELS else (_after_run_in(p), "")
-            elif boundary == Section.OUTCOME:  # a case's outcome told in the same passage as its intervention
-                label, origin = boundary, "heading"
-            elif origin == "run-in" and (boundary is not None or _KEYWORDS.search(text)):
-                label, origin = _after_run_in(p), ""
-            key = " ".join(text.split())
-            if len(key.split()) < 5 or key in seen:
-                continue
-            seen.add(key)
-            out.append(Quote(key, p.page_start, label))
-    return out
-
-
-def _after_run_in(p: Passage) -> str:
-    """The label of a sentence after a run-in label's paragraph: the passage's own section, unless that section
-    is one a label would have given (abstract, results, conclusion) — the body after an abstract is neither."""
-    section = p.section.value if p.section else ""
-    return "" if section in ("abstract", "results", "conclusion") else section
-
-
-_HEADING_LINE = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\d+(?:\.\d+)*\.?\s*|[IVX]+\.\s*)?(abstract|abstrak|introduction|background|pendahuluan|"
-    r"latar\s+belakang|outcomes?|evaluasi(?:\s+dan\s+terminasi)?|terminasi|"
-    r"(?:materials?\s+and\s+)?methods?|methodology|metode(?:\s+penelitian)?|metodologi|results?(?:\s+and\s+discussion)?|"
-    r"findings|hasil(?:\s+dan\s+pembahasan)?|hasil\s+penelitian|discussion|pembahasan|conclusions?|kesimpulan|simpulan|"
-    r"references|daftar\s+pustaka|key\s*words?|kata\s+kunci|tinjauan\s+pustaka|study\s+design|participants|"
-    r"procedure|measures|data\s+analysis|limitations)\b[^.]{0,60}$",
-    re.IGNORECASE,
-)
-# The label a heading line gives the sentences under it (a key of _LABEL's groups where there is one).
-_HEADING_LABEL = {"abstract": "abstract", "abstrak": "abstract", "introduction": "introduction",
-                  "background": "background", "pendahuluan": "introduction", "latar": "background",
-                  "method": "methods", "material": "methods", "metode": "methods", "metodologi": "methods",
-                  "study": "methods", "participants": "methods", "procedure": "methods", "measures": "methods",
-                  "data": "methods", "result": "results", "finding": "results", "participant": "methods",
-                  "measure": "methods", "discussion": "discussion", "hasil": "results",
-                  "conclusion": "conclusions", "kesimpulan": "conclusions", "simpulan": "conclusions",
-                  "outcome": "outcome", "evaluasi": "outcome", "terminasi": "outcome"}  # fmt: skip
-_MARK = "\u00b6"
-
-
-class _Blocks:
-    """Where a passage's sentences lie in the page texts, to tell whether a paragraph break, a heading line or a
-    page break stands between one sentence and the next. Without page texts nothing is a boundary."""
-
-    def __init__(self, pages: Mapping[int, str]) -> None:
-        self.pages = {n: _marked(t) for n, t in pages.items()}
-        self.page, self.offset, self.placed = 0, 0, False
-
-    def start(self, page: int) -> None:
-        self.page, self.offset, self.placed = page, 0, False
-
-    def boundary_before(self, sentence: str) -> str | None:
-        """None when the sentence follows the previous one in the same paragraph (or cannot be placed); else the
-        label of the last heading line between them ("" for a paragraph or page break without one)."""
-        wanted = normalised(sentence)[:60]
-        if not self.pages or len(wanted) < 12:
-            return None
-        for number in sorted(n for n in self.pages if n >= self.page):
-            start = self.offset if number == self.page else 0
-            found = self.pages[number].find(wanted, start)
-            if found < 0:
-                continue
-            between = self.pages[number][self.offset : found] if number == self.page else self.pages[number][:found]
-            crossed = self.placed and (number != self.page or _MARK in between)
-            self.page, self.offset, self.placed = number, found + len(wanted), True
-            if not crossed:
-                return None
-            headings = [h for h in re.findall(_MARK + r"([a-z]*)", between) if h]  # not the blank lines around them
-            return _HEADING_LABEL.get(headings[-1], "") if headings else ""
-        return None
-
-
-def _marked(page: str) -> str:
-    """A page's text normalised as ``normalised`` does, with a mark for each blank or heading line."""
-    lines = []
-    for line in page.split("\n"):
-        heading = _HEADING_LINE.match(line)
-        if heading or not line.strip():
-            line = _MARK + (re.sub(r"s$", "", heading.group(1).split()[0].lower()) if heading else "") + " "
-        lines.append(line)
-    return normalised("\n".join(lines))
-
-
-def _strip_label(sentence: str) -> tuple[str, str]:
-    m = _LABEL.match(sentence)
-    if not m:
-        return sentence.strip(), ""
-    return sentence[m.end() :].strip(), m.group(1).lower()
 
 
 @dataclass(frozen=True)
@@ -268,9 +139,9 @@ IMPLICATION_PENALTY = 8.0
 
 def part(quote: Quote) -> str:
     """The part of the abstract or paper a sentence stood under: "results", "conclusion" or "" (any other)."""
-    if quote.section in _RESULT_LABELS or quote.section == Section.RESULTS:
+    if quote.section in RESULT_LABELS or quote.section == Section.RESULTS:
         return "results"
-    if quote.section in _CONCLUSION_LABELS or quote.section == Section.CONCLUSION:
+    if quote.section in CONCLUSION_LABELS or quote.section == Section.CONCLUSION:
         return "conclusion"
     return ""
 
@@ -309,32 +180,32 @@ def _reports(text: str, design: Design) -> bool:
 def results_sentences(quotes: Sequence[Quote], limit: int = 8) -> list[str]:
     """The abstract's results sentences (under a "Results:" label or a results section), for reading direction."""
     span = abstract_span(quotes)
-    out = [quotes[i].text for i in span if quotes[i].section in _RESULT_LABELS or quotes[i].section == Section.RESULTS]
+    out = [quotes[i].text for i in span if quotes[i].section in RESULT_LABELS or quotes[i].section == Section.RESULTS]
     return [t for t in out if not FUTURE.search(t)][:limit]
 
 
 def abstract_span(quotes: Sequence[Quote]) -> range:
     """The sentences of the abstract: up to the keywords line; a short text whole; else the first 15."""
     for i, q in enumerate(quotes[:60]):
-        if i >= 3 and _KEYWORDS.search(q.text):
+        if i >= 3 and KEYWORDS.search(q.text):
             return range(i)
     return range(len(quotes)) if len(quotes) <= 40 else range(15)
 
 
 def _excluded(q: Quote) -> bool:
-    return q.section in _NOT_FINDING_LABELS or len(q.text.split()) > _MAX_SENTENCE_WORDS or bool(FUTURE.search(q.text))
+    return q.section in NOT_FINDING_LABELS or len(q.text.split()) > _MAX_SENTENCE_WORDS or bool(FUTURE.search(q.text))
 
 
 def _finding_score(q: Quote, position: int, total: int, design: Design) -> float:
     text, label = q.text, q.section
-    if label in _NOT_FINDING_LABELS or len(text.split()) > _MAX_SENTENCE_WORDS:
+    if label in NOT_FINDING_LABELS or len(text.split()) > _MAX_SENTENCE_WORDS:
         return 0.0
     if FUTURE.search(text) or (PASSING_MENTION.search(text) and not CONCLUDING.search(text)):
         return 0.0
     score = 0.0
-    if label in _RESULT_LABELS or label == Section.RESULTS:
+    if label in RESULT_LABELS or label == Section.RESULTS:
         score += 2.5
-    if label in _CONCLUSION_LABELS or label == Section.CONCLUSION:
+    if label in CONCLUSION_LABELS or label == Section.CONCLUSION:
         score += 3.0
     if label in (Section.ABSTRACT, "abstract") or position < 12:
         score += 1.0  # the abstract states the main result most plainly
@@ -361,16 +232,6 @@ def _abstract_closing(quotes: Sequence[Quote]) -> set[int]:
     return {len(quotes) - 2, len(quotes) - 1} if 0 < len(quotes) <= 20 else set()
 
 
-def locate(quote: Quote, pages: dict[int, str]) -> Quote:
-    """The quote with the page its text is really on (a passage can run over a page break): the first page
-    from the passage's own on whose text the sentence is found. ``pages``: page number → text."""
-    wanted = normalised(quote.text)[:160]
-    for number in sorted(n for n in pages if n >= quote.page):
-        if wanted in normalised(pages[number]):
-            return Quote(quote.text, number, quote.section)
-    return quote
-
-
 def evidence_row(quotes: Sequence[Quote], design: Design, n: int | None = None, n_unit: str = "") -> EvidenceRow:
     """The evidence row of a document from its sentences (``candidate_sentences``) and its appraisal."""
     from ebp.appraise.direction_model import direction
@@ -390,8 +251,3 @@ def evidence_row(quotes: Sequence[Quote], design: Design, n: int | None = None, 
         comparison=comparison_of(quotes, design),
         outcomes=outcomes_of(quotes, design, tuple(quotes[i] for i in order[:3])),
     )
-
-
-def normalised(text: str) -> str:
-    """Whitespace folded and ligatures undone, for comparing a quote with a page's text."""
-    return " ".join(text.replace("ﬁ", "fi").replace("ﬂ", "fl").replace("ﬀ", "ff").split()).lower()

@@ -23,7 +23,8 @@ from ebp.appraise.linear import LinearModel, shipped
 from ebp.types import Design
 
 if TYPE_CHECKING:
-    from ebp.appraise.findings import Quote, SentenceScores
+    from ebp.appraise.findings import SentenceScores
+    from ebp.appraise.quotes import Quote
 
 MODEL_FILE = "key_ranker.json"
 CANDIDATES = 5  # how many of the rules' best the ranker reorders (the rest keep the rules' order)

@@ -38,7 +38,7 @@ class LinearModel:
         """The most likely class of each row (a multinomial model)."""
         return [self.classes[int(i)] for i in self.decision(rows).argmax(axis=1)]
 
-    def to_json(self) -> dict:  # type: ignore[type-arg]
+    def to_json(self) -> dict[str, list]:  # type: ignore[type-arg]
         names = sorted(self.names, key=self.names.__getitem__)
         return {"classes": list(self.classes), "features": names, "coef": np.round(self.coef, 5).tolist(),
                 "intercept": np.round(self.intercept, 5).tolist()}  # fmt: skip

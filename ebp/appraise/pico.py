@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 
 from ebp.appraise.direction import changed_outcome
-from ebp.appraise.findings import FieldValue, Quote
+from ebp.appraise.findings import FieldValue
 from ebp.appraise.numbers import NUMBER, number_value
+from ebp.appraise.quotes import Quote
 from ebp.types import Design
 
 _STOP = (

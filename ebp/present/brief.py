@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ebp.appraise.findings import EvidenceRow, Quote, candidate_sentences, evidence_row, locate, normalised
+from ebp.appraise.findings import EvidenceRow, evidence_row
 from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
+from ebp.appraise.quotes import Quote, candidate_sentences, locate, normalised
 from ebp.index.store import Store
 from ebp.types import Design, DocType, DocumentHit, DocumentPages, Hierarchy, StoredDocument
 
