@@ -264,3 +264,13 @@ def test_a_case_outcome_under_its_own_heading_is_the_key_finding() -> None:
     assert any(q.section == "outcome" and q.text.startswith("After five months") for q in quotes)
     row = evidence_row(quotes, Design.CASE_STUDY)
     assert row.key_findings and row.key_findings[0].text.startswith("After five months, the leg ulcers were healing")
+
+
+def test_a_change_that_did_not_happen_and_a_welfare_benefit_are_read_as_such() -> None:
+    # "tidak menurunkan …" is a null result beside the change that did happen; "the benefit system" is a payment,
+    # not a verdict, and "rising homelessness" is a harm.
+    split = "Program ini meningkatkan pengetahuan, tetapi tidak menurunkan kejadian perkawinan anak."
+    assert direction_of([split], Design.RCT) == "mixed"
+    assert direction_of(["Pelatihan tidak menurunkan gejala depresi pada pengasuh."], Design.RCT) == "no_difference"
+    sanctions = "Conditionality in the benefit system contributed to rising homelessness among single adults."
+    assert direction_of([sanctions], Design.COHORT) == "harm"

@@ -22,7 +22,7 @@ _DOWN = (
     r"(?:reduc\w*|decreas\w*|lower(?:ed)?|fewer|less|declin\w*|drop\w*|fell|shorter|menurun\w*|penurunan|"
     r"berkurang\w*|mengurangi|lebih\s+rendah|lebih\s+sedikit)"
 )
-_UP = r"(?:increas\w*|higher|more|greater|rais\w*|rose|risen|gain\w*|better|longer|meningkat\w*|peningkatan|" \
+_UP = r"(?:increas\w*|higher|more|greater|rais\w*|rose|risen|rising|gain\w*|better|longer|meningkat\w*|peningkatan|" \
       r"bertambah|lebih\s+tinggi|lebih\s+baik|lebih\s+banyak|membaik)"  # fmt: skip
 _BAD = (
     r"(?:risks?|odds|hazard|mortality|deaths?|dying|symptoms?|depress\w*|anxi\w*|stress\w*|distress|burden|violence|abuse|"
@@ -65,7 +65,10 @@ _OUTCOME_FIRST = re.compile(
     re.IGNORECASE,
 )
 _GOOD_WORD = any_of(
-    r"\b(?:effective|efficacious|beneficial|benefits?|protective|helpful|succeeded|successful|safe\s+and\s+effective|"
+    # "benefit" the verdict, not the welfare payment ("benefit sanctions", "the benefit system", "benefit receipt")
+    r"\bbenefits?\b(?!\s+(?:system|sanctions?|claim\w*|receipt|recipients?|office|entitlements?|payments?|take-?up|"
+    r"levels?|cuts?|caps?|rules|income))",
+    r"\b(?:effective|efficacious|beneficial|protective|helpful|succeeded|successful|safe\s+and\s+effective|"
     r"efektif|bermanfaat|berhasil|membantu)\b",
     r"\bpositive\s+(?:effects?|impacts?|results?|outcomes?)\b",
     r"\b(?:were|was)\s+positive\b",
@@ -103,6 +106,9 @@ _NULL = any_of(
     r"\bnull\s+(?:effect|result|finding)\b",
     r"\btidak\s+(?:terdapat|ada)\s+(?:perbedaan|pengaruh|hubungan)\b",
     r"\btidak\s+(?:berpengaruh|signifikan|bermakna|berbeda|efektif)\b",
+    # "tidak menurunkan kejadian perkawinan anak": a change that did not happen
+    r"\btidak\s+(?:secara\s+(?:signifikan|bermakna)\s+)?(?:menurunkan|meningkatkan|mengurangi|mengubah|memperbaiki|"
+    r"berhubungan|berdampak)\b",
 )
 _CONTRAST = any_of(r"\bbut\b", r"\bhowever\b", r"\bwhereas\b", r"\bwhile\b", r"\balthough\b", r"\bnamun\b",
                    r"\btetapi\b", r"\bsedangkan\b", r"\bin\s+contrast\b")  # fmt: skip
