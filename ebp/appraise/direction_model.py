@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ebp.appraise.direction import direction_of, reading
+from ebp.appraise.findings import SentenceScores, abstract_span
 from ebp.appraise.key_ranker import GROUPS
 from ebp.appraise.linear import shipped
+from ebp.appraise.quotes import Quote
 from ebp.types import Design
-
-if TYPE_CHECKING:
-    from ebp.appraise.findings import SentenceScores
-    from ebp.appraise.quotes import Quote
 
 MODEL_FILE = "direction_model.json"
 DIRECTIONS = ("benefit", "harm", "no_difference", "mixed", "unclear")
@@ -44,8 +41,6 @@ def document_features(
     quotes: Sequence[Quote], design: Design, scores: SentenceScores, ranked: Sequence[int], results: Sequence[str]
 ) -> dict[str, float]:
     """Named features of one document's direction (see the module's docstring)."""
-    from ebp.appraise.findings import abstract_span
-
     group = GROUPS[design]
     findings = [quotes[i].text for i in ranked[:3]]
     rule = direction_of(findings, design, results)

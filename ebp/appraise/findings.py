@@ -49,6 +49,7 @@ from ebp.types import Design, Section
 
 _MAX_SENTENCE_WORDS = 90
 RULE_WEIGHT = 1.0
+FLOOR = 2.0  # the rules' score of a sentence worth quoting at all
 
 
 @dataclass(frozen=True)
@@ -115,16 +116,13 @@ def sentence_scores(quotes: Sequence[Quote], design: Design) -> SentenceScores:
     return SentenceScores(tuple(rules), tuple(scores), tuple(final), probabilities, tuple(reported))
 
 
-def key_findings(
-    quotes: Sequence[Quote], design: Design, limit: int = 2, scores: SentenceScores | None = None
-) -> tuple[Quote, ...]:
+def key_findings(quotes: Sequence[Quote], design: Design, limit: int = 2) -> tuple[Quote, ...]:
     """The sentences that state the study's main result, best first (at most ``limit``): the rules' and the
     model's best candidates (``sentence_scores``), put in order by the ranker learnt from labelled abstracts
     (``key_ranker``)."""
     from ebp.appraise.key_ranker import ranked
 
-    scores = scores if scores is not None else sentence_scores(quotes, design)
-    return tuple(quotes[i] for i in ranked(quotes, design, scores)[:limit])
+    return tuple(quotes[i] for i in ranked(quotes, design, sentence_scores(quotes, design))[:limit])
 
 
 # Designs whose abstracts report their own results, the primary outcome first (CONSORT, STROBE, PRISMA).
@@ -147,10 +145,10 @@ def part(quote: Quote) -> str:
 
 
 def _reported(quotes: Sequence[Quote], scores: Sequence[float], design: Design) -> list[int]:
-    """The abstract's sentences that report a result, in order: among those worth quoting at all (the rules' floor,
-    2; every sentence of the abstract has some small score from the model), after the opening one (background, or
-    an abstract record's title run into it)."""
-    return [i for i in abstract_span(quotes) if i > 0 and scores[i] >= 2.0 and _reports(quotes[i].text, design)]
+    """The abstract's sentences that report a result, in order: among those worth quoting at all (``FLOOR``; every
+    sentence of the abstract has some small score from the model), after the opening one (background, or an
+    abstract record's title run into it)."""
+    return [i for i in abstract_span(quotes) if i > 0 and scores[i] >= FLOOR and _reports(quotes[i].text, design)]
 
 
 def _results_before_implications(
@@ -180,7 +178,7 @@ def _reports(text: str, design: Design) -> bool:
 def results_sentences(quotes: Sequence[Quote], limit: int = 8) -> list[str]:
     """The abstract's results sentences (under a "Results:" label or a results section), for reading direction."""
     span = abstract_span(quotes)
-    out = [quotes[i].text for i in span if quotes[i].section in RESULT_LABELS or quotes[i].section == Section.RESULTS]
+    out = [quotes[i].text for i in span if part(quotes[i]) == "results"]
     return [t for t in out if not FUTURE.search(t)][:limit]
 
 
@@ -202,11 +200,7 @@ def _finding_score(q: Quote, position: int, total: int, design: Design) -> float
         return 0.0
     if FUTURE.search(text) or (PASSING_MENTION.search(text) and not CONCLUDING.search(text)):
         return 0.0
-    score = 0.0
-    if label in RESULT_LABELS or label == Section.RESULTS:
-        score += 2.5
-    if label in CONCLUSION_LABELS or label == Section.CONCLUSION:
-        score += 3.0
+    score = {"results": 2.5, "conclusion": 3.0}.get(part(q), 0.0)
     if label in (Section.ABSTRACT, "abstract") or position < 12:
         score += 1.0  # the abstract states the main result most plainly
     score += 2.0 * bool(RESULT.search(text)) + 1.5 * bool(STATISTIC.search(text)) + 2.0 * bool(CONCLUDING.search(text))
@@ -221,7 +215,7 @@ def _finding_score(q: Quote, position: int, total: int, design: Design) -> float
         score -= 3.0  # the situation at referral, not what came of the work
     if position == 0 and total > 3:
         score -= 1.5  # the opening sentence is background
-    return max(score, 0.0) if score >= 2.0 else 0.0
+    return score if score >= FLOOR else 0.0
 
 
 def _abstract_closing(quotes: Sequence[Quote]) -> set[int]:

@@ -15,20 +15,16 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ebp.appraise import finding_cues as cues
 from ebp.appraise.finding_model import CLASSES
+from ebp.appraise.findings import FLOOR, SentenceScores, abstract_span, part
 from ebp.appraise.linear import LinearModel, shipped
+from ebp.appraise.quotes import Quote
 from ebp.types import Design
-
-if TYPE_CHECKING:
-    from ebp.appraise.findings import SentenceScores
-    from ebp.appraise.quotes import Quote
 
 MODEL_FILE = "key_ranker.json"
 CANDIDATES = 5  # how many of the rules' best the ranker reorders (the rest keep the rules' order)
-FLOOR = 2.0  # the rules' floor of a sentence worth quoting (``findings._finding_score``)
 # The design families the learnt parts of the brief condition on (a trial reports differently from a survey).
 GROUPS = {
     Design.RCT: "trial", Design.QUASI_EXPERIMENTAL: "trial", Design.COHORT: "obs", Design.CASE_CONTROL: "obs",
@@ -69,8 +65,6 @@ def candidate_features(
     quotes: Sequence[Quote], design: Design, scores: SentenceScores, head: Sequence[int]
 ) -> list[dict[str, float]]:
     """Named features of each candidate in ``head`` (the rules' best, best first)."""
-    from ebp.appraise.findings import abstract_span, part
-
     group, total, span = GROUPS[design], len(quotes), abstract_span(quotes)
     top = max(scores.final[head[0]], 1e-6)
     reported = list(scores.reported)
