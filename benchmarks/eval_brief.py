@@ -25,6 +25,8 @@ own section labels). ``labels_fresh2.jsonl`` (60 more, drawn and labelled the sa
 the rules had been revised on dev4) is scored with it, as ``fresh2``. ``labels_second_reader.jsonl``: 40
 documents of dev2/dev3
 labelled again by a second, independent reader (``--second-reader`` prints how often the two readers agree).
+The training sets (``TRAINING``) are scored by default: train1–train7 (drawn at random, labelled blind) and
+syn1–syn8 (abstracts written by helper sessions, ``abstracts/``, labelled blind by others).
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ DEVELOPMENT = ("dev2", "dev3", "dev4", "dev5")
 # Abstracts written for the training sets by helper sessions, each set in one field's style (``abstracts/``), and
 # labelled blind by others; what each writer meant is kept beside them (``*.intent.jsonl``), never read by labellers.
 ABSTRACTS = BRIEF / "abstracts"
-SYNTHETIC = ("syn1", "syn2", "syn3", "syn4")
+SYNTHETIC = ("syn1", "syn2", "syn3", "syn4", "syn5", "syn6", "syn7", "syn8")
 # Training sets for the learnt parts of the brief (``train_brief_models.py``): read for mistakes, learnt from:
 # abstracts drawn at random from the appraisal benchmark (train1–5), SciFact and NFCorpus (train6–7), and written ones.
 TRAINING = ("train1", "train2", "train3", "train4", "train5", "train6", "train7", *SYNTHETIC)

@@ -3,11 +3,11 @@
     .venv/bin/python benchmarks/train_brief_models.py [--shared ../shared] [--figures | --check] [--out DIR]
 
 Training data: the brief's labelled development and training sets (``benchmarks/brief``: dev, dev2–dev5,
-train1–train5), labelled by reading (GUIDE.md). Never the test half or the held-out sets (fresh*), which
+train1–train7, syn1–syn8), labelled by reading (GUIDE.md). Never the test half or the held-out sets (fresh*), which
 ``eval_brief.py --test --fresh`` scores. Each set is left out in turn to report the figures out of sample:
 key-sentence precision@1 and direction accuracy of the rules alone and of the learnt models, per set. The
 direction model learns from the ranker's out-of-fold order, as it meets an unseen document. Writes
-``ebp/data/key_ranker.json`` and ``ebp/data/direction_model.json`` (about two minutes); ``--figures`` only prints
+``ebp/data/key_ranker.json`` and ``ebp/data/direction_model.json`` (about a minute); ``--figures`` only prints
 the figures. Both files record a fingerprint of what they were made from (``about.inputs``: the label files and
 the code in ``TRAINING_CODE``); ``--check`` only recomputes it and exits 1 when the shipped files are stale.
 """
