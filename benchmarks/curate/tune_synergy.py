@@ -51,6 +51,9 @@ GRID = {
     "topic record fades (half-life 5 includes)": ScreenParams(topic_record_half_life=5.0),
     "plus a TF-IDF-only model (weight 1)": ScreenParams(tfidf_model_weight=1.0),
     "both": ScreenParams(topic_record_half_life=5.0, tfidf_model_weight=1.0),
+    # Third round (2026-12-04, the next stop; written before its run, same rule): the meaning e5 carries helps while
+    # few records are labelled, the words tell finer apart once many are, so the e5 block fades as includes come.
+    "e5 fades (half-life 10 includes)": ScreenParams(embedding_half_life=10.0),
 }
 
 

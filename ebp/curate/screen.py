@@ -40,6 +40,7 @@ class ScreenParams:
     # Variants measured on SYNERGY (``benchmarks/curate/tune_synergy.py``), off: neither beat the shipped model.
     topic_record_half_life: float = 0.0  # > 0: the topic's weight as a training include halves every this many
     tfidf_model_weight: float = 0.0  # > 0: add this times a TF-IDF-only model's standardised score (an ensemble)
+    embedding_half_life: float = 0.0  # > 0: the e5 block's weight halves every this many includes
 
     def __post_init__(self) -> None:
         if self.loss not in ("hinge", "squared_hinge"):
@@ -59,7 +60,7 @@ class Features:
     topic_tfidf: Any  # the topic as a TF-IDF row (1 × vocabulary)
     topic_vector: np.ndarray  # the topic's e5 query vector (zeros without a topic)
     embedding_weight: float = 1.0  # the e5 block's scale in the kernel (``ScreenParams.embedding_weight``)
-    kernel_rows: dict[int, np.ndarray] = field(default_factory=dict)  # filled as records are labelled
+    kernel_rows: dict[int, np.ndarray] = field(default_factory=dict)  # filled as records are labelled: TF-IDF, e5
 
     def __len__(self) -> int:
         return int(self.vectors.shape[0])
@@ -173,22 +174,23 @@ def include_weights(y: np.ndarray, ratio: float) -> np.ndarray:
     return weights * (len(y) / weights.sum())
 
 
-def _kernel_row(features: Features, row: int) -> np.ndarray:
+def _kernel_row(features: Features, row: int, weight: float) -> np.ndarray:
     """Linear-kernel values of record ``row`` (or the topic, ``row == len(features)``) with every record and the
-    topic; kept, since the labelled set only grows by one record a decision."""
-    cached = features.kernel_rows.get(row)
-    if cached is not None:
-        return cached
-    n = len(features)
-    terms = features.topic_tfidf if row == n else features.tfidf[row]
-    vector = features.topic_vector if row == n else features.vectors[row]
-    weight = features.embedding_weight**2
-    values = np.empty(n + 1, dtype=np.float32)
-    dense_terms = np.asarray(terms.todense(), dtype=np.float32).ravel()  # one row: a sparse product is slower
-    values[:n] = features.tfidf @ dense_terms + weight * (features.vectors @ vector)
-    values[n] = float((features.topic_tfidf @ dense_terms).sum()) + weight * float(vector @ features.topic_vector)
-    features.kernel_rows[row] = values
-    return values
+    topic, the e5 block scaled by ``weight``; its two blocks are kept, since the labelled set only grows by one
+    record a decision."""
+    blocks = features.kernel_rows.get(row)
+    if blocks is None:
+        n = len(features)
+        terms = features.topic_tfidf if row == n else features.tfidf[row]
+        vector = features.topic_vector if row == n else features.vectors[row]
+        blocks = np.empty((2, n + 1), dtype=np.float32)
+        dense_terms = np.asarray(terms.todense(), dtype=np.float32).ravel()  # one row: a sparse product is slower
+        blocks[0, :n] = features.tfidf @ dense_terms
+        blocks[0, n] = float((features.topic_tfidf @ dense_terms).sum())
+        blocks[1, :n] = features.vectors @ vector
+        blocks[1, n] = float(vector @ features.topic_vector)
+        features.kernel_rows[row] = blocks
+    return blocks[0] + np.float32(weight**2) * blocks[1]
 
 
 def _fit_squared_hinge(
@@ -199,7 +201,7 @@ def _fit_squared_hinge(
     from scipy.sparse import csr_matrix, hstack, vstack
     from sklearn.svm import LinearSVC
 
-    weight = features.embedding_weight
+    weight = _embedding_weight(features, y, params)
     matrix = hstack([features.tfidf, csr_matrix(weight * features.vectors)], format="csr")
     train = matrix[[int(r) for r in rows]]
     if topic:
@@ -208,6 +210,14 @@ def _fit_squared_hinge(
     model = LinearSVC(loss="squared_hinge", C=params.C, class_weight=None if params.include_ratio else "balanced")
     model.fit(train, y, sample_weight=include_weights(y, params.include_ratio) if params.include_ratio else None)
     return np.asarray(matrix @ model.coef_.ravel(), dtype=np.float64) + float(model.intercept_[0])
+
+
+def _embedding_weight(features: Features, y: np.ndarray, params: ScreenParams) -> float:
+    """The e5 block's scale now: ``features.embedding_weight``, halved every ``params.embedding_half_life``
+    includes when that is set."""
+    if params.embedding_half_life <= 0:
+        return features.embedding_weight
+    return features.embedding_weight * 0.5 ** (float(np.sum(y == 1)) / params.embedding_half_life)
 
 
 def _tfidf_scores(features: Features, rows: np.ndarray, y: np.ndarray, params: ScreenParams) -> np.ndarray:
@@ -228,10 +238,11 @@ def _fit_scores(features: Features, rows: np.ndarray, y: np.ndarray, params: Scr
 
     if params.loss == "squared_hinge":
         return _fit_squared_hinge(features, rows, y, params, topic)
+    weight = _embedding_weight(features, y, params)
     left = [int(r) for r in rows] + ([len(features)] if topic else [])
     if topic:
         y = np.append(y, 1)
-    gram = np.stack([_kernel_row(features, r)[left] for r in left]).astype(np.float64)
+    gram = np.stack([_kernel_row(features, r, weight)[left] for r in left]).astype(np.float64)
     model = SVC(kernel="precomputed", C=params.C, class_weight=None if params.include_ratio else "balanced")
     weights = include_weights(y, params.include_ratio) if params.include_ratio else np.ones(len(y))
     if topic and params.topic_record_half_life > 0:
@@ -239,7 +250,7 @@ def _fit_scores(features: Features, rows: np.ndarray, y: np.ndarray, params: Scr
     model.fit(gram, y, sample_weight=weights)
     alpha = model.dual_coef_.ravel()
     support = [left[i] for i in model.support_]
-    raw = np.stack([_kernel_row(features, r)[: len(features)] for r in support]).T @ alpha
+    raw = np.stack([_kernel_row(features, r, weight)[: len(features)] for r in support]).T @ alpha
     return np.asarray(raw, dtype=np.float64) + float(model.intercept_[0])
 
 
