@@ -60,7 +60,8 @@ class Features:
     topic_tfidf: Any  # the topic as a TF-IDF row (1 × vocabulary)
     topic_vector: np.ndarray  # the topic's e5 query vector (zeros without a topic)
     embedding_weight: float = 1.0  # the e5 block's scale in the kernel (``ScreenParams.embedding_weight``)
-    kernel_rows: dict[int, np.ndarray] = field(default_factory=dict)  # filled as records are labelled: TF-IDF, e5
+    # filled as records are labelled: the e5 weight a row was made with, and the row
+    kernel_rows: dict[int, tuple[float, np.ndarray]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return int(self.vectors.shape[0])
@@ -176,21 +177,21 @@ def include_weights(y: np.ndarray, ratio: float) -> np.ndarray:
 
 def _kernel_row(features: Features, row: int, weight: float) -> np.ndarray:
     """Linear-kernel values of record ``row`` (or the topic, ``row == len(features)``) with every record and the
-    topic, the e5 block scaled by ``weight``; its two blocks are kept, since the labelled set only grows by one
-    record a decision."""
-    blocks = features.kernel_rows.get(row)
-    if blocks is None:
-        n = len(features)
-        terms = features.topic_tfidf if row == n else features.tfidf[row]
-        vector = features.topic_vector if row == n else features.vectors[row]
-        blocks = np.empty((2, n + 1), dtype=np.float32)
-        dense_terms = np.asarray(terms.todense(), dtype=np.float32).ravel()  # one row: a sparse product is slower
-        blocks[0, :n] = features.tfidf @ dense_terms
-        blocks[0, n] = float((features.topic_tfidf @ dense_terms).sum())
-        blocks[1, :n] = features.vectors @ vector
-        blocks[1, n] = float(vector @ features.topic_vector)
-        features.kernel_rows[row] = blocks
-    return blocks[0] + np.float32(weight**2) * blocks[1]
+    topic, the e5 block scaled by ``weight``; kept, since the labelled set only grows by one record a decision (and
+    made again only when the weight changes, which only ``ScreenParams.embedding_half_life`` does)."""
+    cached = features.kernel_rows.get(row)
+    if cached is not None and cached[0] == weight:
+        return cached[1]
+    n = len(features)
+    terms = features.topic_tfidf if row == n else features.tfidf[row]
+    vector = features.topic_vector if row == n else features.vectors[row]
+    squared = weight**2
+    values = np.empty(n + 1, dtype=np.float32)
+    dense_terms = np.asarray(terms.todense(), dtype=np.float32).ravel()  # one row: a sparse product is slower
+    values[:n] = features.tfidf @ dense_terms + squared * (features.vectors @ vector)
+    values[n] = float((features.topic_tfidf @ dense_terms).sum()) + squared * float(vector @ features.topic_vector)
+    features.kernel_rows[row] = (weight, values)
+    return values
 
 
 def _fit_squared_hinge(
