@@ -25,6 +25,9 @@ own section labels). ``labels_fresh2.jsonl`` (60 more, drawn and labelled the sa
 the rules had been revised on dev4) is scored with it, as ``fresh2``. ``labels_second_reader.jsonl``: 40
 documents of dev2/dev3
 labelled again by a second, independent reader (``--second-reader`` prints how often the two readers agree).
+``fields_SET.jsonl`` (``FIELD_TRAINING``: train1, train3, train6, syn5, syn7; and fresh3) hold the fields of those
+sets' documents, labelled blind by helper sessions on 2026-12-04 before the learnt choice of fields existed
+(``train_fields.py`` learns from the first five; fresh3's are held out with the rest of fresh3).
 The training sets (``TRAINING``) are scored by default: train1–train7 (drawn at random, labelled blind) and
 syn1–syn8 (abstracts written by helper sessions, ``abstracts/``, labelled blind by others).
 """
@@ -64,6 +67,11 @@ SYNTHETIC = ("syn1", "syn2", "syn3", "syn4", "syn5", "syn6", "syn7", "syn8")
 # abstracts drawn at random from the appraisal benchmark (train1–5), SciFact and NFCorpus (train6–7), and written ones.
 TRAINING = ("train1", "train2", "train3", "train4", "train5", "train6", "train7", *SYNTHETIC)
 HELD_OUT = ("fresh", "fresh2", "fresh3")
+# Sets whose fields (participants, n, intervention, comparison, outcomes) were also labelled, blind, by reading
+# (``fields_SET.jsonl``, 2026-12-04, before the learnt choice of fields existed): learnt from (train_fields.py),
+# except fresh3's, which are held out like the rest of fresh3.
+FIELD_TRAINING = ("train1", "train3", "train6", "syn5", "syn7")
+FIELD_HELD_OUT = ("fresh3",)
 SECOND_READER = BRIEF / "labels_second_reader.jsonl"
 # Abstracts of the appraisal benchmark (benchmarks/appraisal/*.jsonl), by their ``source``.
 ABSTRACT_FILES = {"sw-en": "social_work", "cr-en": "criminology", "ed-en": "education", "po-en": "policy",
@@ -86,12 +94,23 @@ def load_labels() -> list[dict]:
     for split in (*DEVELOPMENT, *TRAINING, *HELD_OUT):
         path = BRIEF / f"labels_{split}.jsonl"
         if path.exists():
-            out += [
-                {**json.loads(line), "split": split}
-                for line in path.read_text(encoding="utf-8").splitlines()
-                if line.strip()
-            ]
+            fields = _fields(split)
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    label = {**json.loads(line), "split": split}
+                    out.append({**label, **fields[label["doc"]], "fields_labelled": True} if label["doc"] in fields
+                               else label)  # fmt: skip
     return out
+
+
+def _fields(split: str) -> dict[str, dict]:
+    """The fields labelled for a set's documents (``fields_SET.jsonl``), by document id; none when not labelled."""
+    path = BRIEF / f"fields_{split}.jsonl"
+    if split not in (*FIELD_TRAINING, *FIELD_HELD_OUT) or not path.exists():
+        return {}
+    keys = (*FIELDS, "n", "n_unit")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["doc"]: {k: r[k] for k in keys} for r in rows}
 
 
 def labelled_documents() -> set[tuple[str, str]]:

@@ -125,9 +125,9 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="only say whether the shipped models are up to date")
     parser.add_argument("--out", type=Path, default=DATA, help="where to write the two files (default: ebp/data)")
     args = parser.parse_args()
-    inputs = digest()
+    inputs = fingerprint(TRAINING_CODE)
     if args.check:
-        return _check(inputs)
+        return check(inputs, (RANKER_FILE, DIRECTION_FILE))
     data = examples(args.shared)
     orders = out_of_fold_orders(data)
     features = direction_rows(data, orders)
@@ -183,25 +183,29 @@ def report(data: Sequence[Example], orders: Sequence[list[int]], predicted: Sequ
         print(f"{name:8} {len(ks):>4}  {rules_p1:9.2f} {model_p1:7.2f}   {rules_dir:15.2f} {model_dir:6.2f}")
 
 
-def digest() -> str:
-    """A fingerprint of the training inputs: the label files of the training splits, the written abstracts, and
-    the code in ``TRAINING_CODE``."""
+def fingerprint(code: Sequence[str], *globs: str) -> str:
+    """A fingerprint of the training inputs: the label files of the training splits (``labels*.jsonl`` and
+    ``globs`` under ``benchmarks/brief``), the written abstracts, and the files in ``code``."""
     h = hashlib.sha256()
-    files = [ROOT / name for name in TRAINING_CODE]
-    files += sorted(BRIEF.glob("labels*.jsonl")) + sorted(ABSTRACTS.glob("*.jsonl"))
+    files = [ROOT / name for name in code]
+    for pattern in ("labels*.jsonl", *globs):
+        files += sorted(BRIEF.glob(pattern))
+    files += sorted(ABSTRACTS.glob("*.jsonl"))
     for path in files:
         h.update(path.relative_to(ROOT).as_posix().encode() + b"\x00" + path.read_bytes())
     return h.hexdigest()[:20]
 
 
-def _check(inputs: str) -> int:
+def check(inputs: str, files: Sequence[str]) -> int:
+    """0 when every shipped model in ``files`` (``ebp/data``) was made from ``inputs``; else 1, with what to run."""
     stale = [
         name
-        for name in (RANKER_FILE, DIRECTION_FILE)
+        for name in files
         if json.loads((DATA / name).read_text(encoding="utf-8")).get("about", {}).get("inputs") != inputs
     ]
     if stale:
-        print(f"stale: {', '.join(stale)} (inputs now {inputs}); rebuild: python benchmarks/train_brief_models.py")
+        script = Path(sys.argv[0]).name
+        print(f"stale: {', '.join(stale)} (inputs now {inputs}); rebuild: python benchmarks/{script}")
         return 1
     print(f"up to date (inputs {inputs})")
     return 0

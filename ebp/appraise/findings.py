@@ -229,19 +229,21 @@ def _abstract_closing(quotes: Sequence[Quote]) -> set[int]:
 def evidence_row(quotes: Sequence[Quote], design: Design, n: int | None = None, n_unit: str = "") -> EvidenceRow:
     """The evidence row of a document from its sentences (``candidate_sentences``) and its appraisal."""
     from ebp.appraise.direction_model import direction
+    from ebp.appraise.field_model import candidates, choose
     from ebp.appraise.key_ranker import ranked
-    from ebp.appraise.pico import comparison_of, intervention_of, outcomes_of, participants_of
 
     scores = sentence_scores(quotes, design)
     order = ranked(quotes, design, scores)
-    found = tuple(quotes[i] for i in order[:2])
+    top = tuple(quotes[i] for i in order[:3])
+    found = top[:2]
+    cands = candidates(quotes, design, n, top)
     return EvidenceRow(
         key_findings=found,
         direction=direction(quotes, design, scores, order, results_sentences(quotes)),
-        participants=participants_of(quotes, n, design),
+        participants=choose(cands, "participants", quotes, design, top),
         n=n if design is not Design.CASE_STUDY else None,
         n_unit=n_unit,
-        intervention=intervention_of(quotes, design),
-        comparison=comparison_of(quotes, design),
-        outcomes=outcomes_of(quotes, design, tuple(quotes[i] for i in order[:3])),
+        intervention=choose(cands, "intervention", quotes, design, top),
+        comparison=choose(cands, "comparison", quotes, design, top),
+        outcomes=choose(cands, "outcomes", quotes, design, top),
     )

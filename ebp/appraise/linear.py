@@ -26,13 +26,18 @@ class LinearModel:
 
     def decision(self, rows: Sequence[Mapping[str, float]]) -> np.ndarray:
         """rows × coefficient rows: each row's score for each class (a binary model: for its second class)."""
-        x = np.zeros((len(rows), len(self.names)))
+        at, columns, values = [], [], []
         for r, features in enumerate(rows):
             for name, value in features.items():
                 column = self.names.get(name)
                 if column is not None:
-                    x[r, column] = value
-        return x @ self.coef.T + self.intercept
+                    at.append(r)
+                    columns.append(column)
+                    values.append(value)
+        out = np.tile(self.intercept, (len(rows), 1)).astype(float)
+        if at:  # sparse: only the features a row has (a dense rows × features matrix is mostly zeros)
+            np.add.at(out, np.asarray(at), self.coef[:, columns].T * np.asarray(values)[:, None])
+        return out
 
     def predict(self, rows: Sequence[Mapping[str, float]]) -> list[str]:
         """The most likely class of each row (a multinomial model)."""

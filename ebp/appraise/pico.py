@@ -119,25 +119,25 @@ def participants_of(quotes: Sequence[Quote], n: int | None, design: Design) -> F
         for q in quotes[:15]:
             client = _CLIENT.search(q.text)
             if client:
-                return FieldValue(_clean(client.group(1)), q.text, q.page)
+                return FieldValue(clean(client.group(1)), q.text, q.page)
     for q in quotes[:25]:
         if n is None:
             break
         for m in NUMBER.finditer(q.text):
             if number_value(m) == n:
-                phrase = _counted(q.text[m.end() :])
+                phrase = counted(q.text[m.end() :])
                 if _ALLOCATED.search(q.text[: m.start()]):  # "we randomised 196 adults … to exercise or sertraline"
                     phrase = re.split(r"\s+(?:to|into|ke\s+dalam)\s+", phrase, maxsplit=1)[0]
                 if re.match(r"\s+(?!(?:of|per|to|and|or|dari|atau)\b)", phrase) and re.search(r"[A-Za-z]{3}", phrase):
-                    return FieldValue(_clean(q.text[m.start() : m.end()] + phrase), q.text, q.page)
+                    return FieldValue(clean(q.text[m.start() : m.end()] + phrase), q.text, q.page)
     for q in quotes[:15]:
         who = _WHO.search(q.text)
         if who:
-            return FieldValue(_clean(who.group(1)), q.text, q.page)
+            return FieldValue(clean(who.group(1)), q.text, q.page)
     return FieldValue()
 
 
-def _counted(rest: str, limit: int = 200) -> str:
+def counted(rest: str, limit: int = 200) -> str:
     """What the words after a count say of the people counted ("adults (53% female; mean age 44.7) with major
     depression"), up to the sentence's verb or the end of its clause; brackets are kept whole."""
     depth, end = 0, min(len(rest), limit)
@@ -181,8 +181,8 @@ def _arms(quotes: Sequence[Quote]) -> tuple[FieldValue, FieldValue] | None:
     for q in quotes[:40]:
         first, second = _INTERVENTION[0].search(q.text), _COMPARISON[0].search(q.text)
         if first and second and first.group(1).strip() and second.group(1).strip():
-            x = FieldValue(_clean(first.group(1)), q.text, q.page)
-            y = FieldValue(_clean(re.sub(r"^to\s+", "", second.group(1).strip())), q.text, q.page)
+            x = FieldValue(clean(first.group(1)), q.text, q.page)
+            y = FieldValue(clean(re.sub(r"^to\s+", "", second.group(1).strip())), q.text, q.page)
             return (y, x) if _CONTROL_ARM.search(x.text) and not _CONTROL_ARM.search(y.text) else (x, y)
     return None
 
@@ -207,9 +207,7 @@ def _changed(findings: Sequence[Quote]) -> FieldValue:
     for q in findings:
         span = changed_outcome(q.text)
         if span:
-            phrase = re.match(rf"{_PHRASE}{_STOP}", q.text[span[0] :])
-            words = _OUTCOME_END.sub("", phrase.group(1) if phrase else q.text[span[0] : span[1]]).split()[:6]
-            return FieldValue(_clean(_DANGLING.sub("", " ".join(words))), q.text, q.page)
+            return FieldValue(outcome_phrase(q.text, span[0], span[1]), q.text, q.page)
     return FieldValue()
 
 
@@ -218,9 +216,27 @@ def _first(quotes: Sequence[Quote], patterns: Sequence[re.Pattern[str]]) -> Fiel
         for q in quotes[:40]:
             m = pattern.search(q.text)
             if m and m.group(1).strip():
-                return FieldValue(_clean(m.group(1)), q.text, q.page)
+                return FieldValue(clean(m.group(1)), q.text, q.page)
     return FieldValue()
 
 
-def _clean(phrase: str) -> str:
+def clean(phrase: str) -> str:
+    """A phrase as a field shows it: trimmed of punctuation and a leading article."""
     return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,;:()\"'"), flags=re.I)
+
+
+# The patterns each field's candidates come from (``field_candidates``), in the rules' order of trust.
+PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "participants": (_WHO, _CLIENT),
+    "intervention": _INTERVENTION,
+    "comparison": _COMPARISON,
+    "outcomes": (*_OUTCOMES, _EXPLORED),
+}
+
+
+def outcome_phrase(text: str, start: int, end: int) -> str:
+    """The outcome named from ``start`` of a sentence (its first word ends at ``end``), up to where a finding goes
+    on ("than", "by", "dengan"); at most six words."""
+    phrase = re.match(rf"{_PHRASE}{_STOP}", text[start:])
+    words = _OUTCOME_END.sub("", phrase.group(1) if phrase else text[start:end]).split()[:6]
+    return clean(_DANGLING.sub("", " ".join(words)))
