@@ -167,13 +167,18 @@ def _beir(path: Path, doc_id: str) -> dict | None:
 def read(doc: ParsedDocument) -> tuple[EvidenceRow, Design]:
     """ebp's evidence row of a document, as the brief shows it: quotes not found on their page are dropped."""
     quotes, appraisal = sentences_of(doc)
-    size = next((i for i in appraisal.items if i.name == "sample_size" and i.value), None)
-    n = int(size.value) if size is not None and size.value else None
-    row = evidence_row(quotes, Design(appraisal.design), n, size.unit if size is not None else "")
+    n, unit = sample_size(appraisal)
+    row = evidence_row(quotes, Design(appraisal.design), n, unit)
     pages = {p.number: p.text for p in doc.pages}
     return replace(row, key_findings=tuple(q for q in row.key_findings if quote_on_page(q, pages))), Design(
         appraisal.design
     )
+
+
+def sample_size(appraisal: DocumentAppraisal) -> tuple[int | None, str]:
+    """The appraisal's sample size and its unit, as the evidence row is given them; (None, "") when not stated."""
+    size = next((i for i in appraisal.items if i.name == "sample_size" and i.value), None)
+    return (int(size.value), size.unit) if size is not None and size.value else (None, "")
 
 
 def sentences_of(doc: ParsedDocument) -> tuple[list[Quote], DocumentAppraisal]:
@@ -191,6 +196,11 @@ def same_sentence(a: str, b: str) -> bool:
     if x in y or y in x:
         return min(len(x), len(y)) >= 0.6 * max(len(x), len(y))
     return _f1(x, y) >= 0.8
+
+
+def same_field(got: str, want: str) -> bool:
+    """A field is right when both are empty or the phrases share at least half their words (token F1)."""
+    return (not want and not got) or (bool(want) and bool(got) and _f1(want, got) >= 0.5)
 
 
 def _f1(a: str, b: str) -> float:
@@ -223,7 +233,7 @@ def score(label: dict, row, doc: ParsedDocument) -> dict:  # type: ignore[no-unt
     out["n"] = row.n == label["n"]
     for name in FIELDS:
         want, got = label[name]["text"], getattr(row, name).text
-        out[name] = (not want and not got) or (bool(want) and bool(got) and _f1(want, got) >= 0.5)
+        out[name] = same_field(got, want)
     return out
 
 

@@ -119,12 +119,7 @@ def direction_rows(examples: Sequence[Example], orders: Sequence[list[int]]) -> 
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--figures", action="store_true", help="print the out-of-sample figures, write nothing")
-    parser.add_argument("--check", action="store_true", help="only say whether the shipped models are up to date")
-    parser.add_argument("--out", type=Path, default=DATA, help="where to write the two files (default: ebp/data)")
-    args = parser.parse_args()
+    args = arguments(__doc__ or "", "the two files")
     inputs = fingerprint(TRAINING_CODE)
     if args.check:
         return check(inputs, (RANKER_FILE, DIRECTION_FILE))
@@ -144,6 +139,16 @@ def main() -> int:
         )
         print(f"wrote {args.out / file} ({len(model.names)} features)")
     return 0
+
+
+def arguments(doc: str, written: str) -> argparse.Namespace:
+    """The command line of the brief's training scripts: ``--shared``, ``--figures``, ``--check``, ``--out``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--figures", action="store_true", help="print the out-of-sample figures, write nothing")
+    parser.add_argument("--check", action="store_true", help="only say whether the shipped models are up to date")
+    parser.add_argument("--out", type=Path, default=DATA, help=f"where to write {written} (default: ebp/data)")
+    return parser.parse_args()
 
 
 def out_of_fold_orders(data: Sequence[Example]) -> list[list[int]]:

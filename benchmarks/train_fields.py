@@ -13,7 +13,6 @@ which a field stays empty is chosen inside the training sets, each of them left 
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
@@ -30,8 +29,8 @@ from ebp.appraise.quotes import Quote
 from ebp.types import Design
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_brief import FIELD_TRAINING, _f1, load_document, load_labels, sentences_of  # noqa: E402
-from train_brief_models import check, fingerprint, fit  # noqa: E402
+from eval_brief import FIELD_TRAINING, load_document, load_labels, same_field, sample_size, sentences_of  # noqa: E402
+from train_brief_models import arguments, check, fingerprint, fit  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "ebp" / "data"
@@ -41,6 +40,7 @@ TRAINING_CODE = (
     "ebp/appraise/findings.py", "ebp/data/key_ranker.json", "benchmarks/train_fields.py", "benchmarks/eval_brief.py",
 )  # fmt: skip
 C = 0.3
+Bests = dict[int, tuple[int, float]]  # document → (its best candidate, that candidate's value), out of fold
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,6 @@ class Example:
     gold: dict[str, str]
 
 
-def right(chosen: str, gold: str) -> bool:
-    """The metric of ``eval_brief``: both empty, or the phrases share at least half their words (token F1)."""
-    return (not chosen and not gold) or (bool(chosen) and bool(gold) and _f1(chosen, gold) >= 0.5)
-
-
 def examples(shared: Path) -> list[Example]:
     out = []
     for label in load_labels():
@@ -68,8 +63,7 @@ def examples(shared: Path) -> list[Example]:
             continue
         quotes, appraisal = sentences_of(doc)
         design = Design(appraisal.design)
-        size = next((i for i in appraisal.items if i.name == "sample_size" and i.value), None)
-        n = int(size.value) if size is not None and size.value else None
+        n, _ = sample_size(appraisal)
         findings = tuple(quotes[i] for i in ranked(quotes, design, sentence_scores(quotes, design))[:3])
         gold = {f: label[f]["text"] for f in FIELDS}
         out.append(Example(label["split"], quotes, design, findings, candidates(quotes, design, n, findings), gold))
@@ -82,7 +76,7 @@ def rows(data: Sequence[Example], field: str) -> tuple[list[list[dict[str, float
     for e in data:
         mine = [c for c in e.cands if c.field == field]
         xs.append(features(mine, e.quotes, e.design, e.findings) if mine else [])
-        ys.append([bool(e.gold[field]) and _f1(c.text, e.gold[field]) >= 0.5 for c in mine])
+        ys.append([same_field(c.text, e.gold[field]) for c in mine])  # a candidate is never empty
     return xs, ys
 
 
@@ -99,69 +93,62 @@ def best(model: LinearModel, x: list[dict[str, float]]) -> tuple[int, float]:
     return int(np.argmax(values)), float(values.max())
 
 
-def threshold(data: Sequence[Example], field: str) -> float:
-    """The decision value under which the field stays empty: the most right answers over ``data``'s sets, each
-    scored by a model that never saw it."""
-    xs, ys = rows(data, field)
-    scored = []  # (best value, right if kept, right if empty)
-    for held in {e.split for e in data}:
-        inside = [k for k, e in enumerate(data) if e.split != held]
+def out_of_fold(data: Sequence[Example], ks: Sequence[int], xs: Sequence, ys: Sequence) -> Bests:
+    """For each document ``k`` of ``ks``: its best candidate and that candidate's value, by a model learnt from the
+    other sets among ``ks`` (none when those hold no right candidate)."""
+    out = {}
+    for held in {data[k].split for k in ks}:
+        inside = [k for k in ks if data[k].split != held]
         if not any(y for k in inside for y in ys[k]):
             continue
         model = train([xs[k] for k in inside], [ys[k] for k in inside])
-        for k, e in enumerate(data):
-            if e.split == held:
-                i, value = best(model, xs[k])
-                kept = i >= 0 and ys[k][i]
-                scored.append((value, kept, not e.gold[field]))
+        out.update({k: best(model, xs[k]) for k in ks if data[k].split == held})
+    return out
+
+
+def threshold(data: Sequence[Example], field: str, ys: Sequence, bests: Bests) -> float:
+    """The decision value under which the field stays empty: the most right answers over the documents of ``bests``,
+    each scored by a model that never saw its set."""
+    scored = [(v, i >= 0 and ys[k][i], not data[k].gold[field]) for k, (i, v) in bests.items()]
     grid = sorted({round(v, 2) for v, _, _ in scored if np.isfinite(v)}) or [0.0]
-    return max(grid, key=lambda t: sum(k if v >= t else empty for v, k, empty in scored))
+    return max(grid, key=lambda t: sum(kept if v >= t else empty for v, kept, empty in scored))
 
 
-def choose(model: LinearModel, tau: float, e: Example, x: list[dict[str, float]], field: str) -> str:
-    i, value = best(model, x)
-    mine = [c for c in e.cands if c.field == field]
-    return mine[i].text if i >= 0 and value >= tau else ""
-
-
-def report(data: Sequence[Example]) -> None:
-    """Each set left out in turn: per field, the rules' and the learnt choice's accuracy."""
-    print(f"{'field':13} {'docs':>4}  rules  model  (each set left out in turn; the threshold chosen inside)")
-    for field in FIELDS:
-        xs, ys = rows(data, field)
-        got = [""] * len(data)
-        for held in {e.split for e in data}:
-            inside = [k for k, e in enumerate(data) if e.split != held]
-            model = train([xs[k] for k in inside], [ys[k] for k in inside])
-            tau = threshold([data[k] for k in inside], field)
-            for k, e in enumerate(data):
-                if e.split == held:
-                    got[k] = choose(model, tau, e, xs[k], field)
-        rules = [next((c.text for c in e.cands if c.field == field and c.rule), "") for e in data]
-        r = np.mean([right(rules[k], e.gold[field]) for k, e in enumerate(data)])
-        m = np.mean([right(got[k], e.gold[field]) for k, e in enumerate(data)])
-        reach = np.mean([any(ys[k]) or not e.gold[field] for k, e in enumerate(data)])
-        print(f"{field:13} {len(data):>4}  {r:5.2f}  {m:5.2f}  (a right candidate or an empty label: {reach:.2f})")
+def report(data: Sequence[Example], field: str, xs: Sequence, ys: Sequence, bests: Bests) -> None:
+    """The rules' and the learnt choice's accuracy on ``field``, each set left out in turn (``bests``), the
+    threshold chosen inside the other sets, each of them left out in turn."""
+    got = [""] * len(data)
+    everything = range(len(data))
+    for held in {e.split for e in data}:
+        inside = [k for k in everything if data[k].split != held]
+        tau = threshold(data, field, ys, out_of_fold(data, inside, xs, ys))
+        for k in everything:
+            i, value = bests.get(k, (-1, -np.inf))
+            if data[k].split == held and i >= 0 and value >= tau:
+                got[k] = [c for c in data[k].cands if c.field == field][i].text
+    rules = [next((c.text for c in e.cands if c.field == field and c.rule), "") for e in data]
+    r = np.mean([same_field(rules[k], e.gold[field]) for k, e in enumerate(data)])
+    m = np.mean([same_field(got[k], e.gold[field]) for k, e in enumerate(data)])
+    reach = np.mean([any(ys[k]) or not e.gold[field] for k, e in enumerate(data)])
+    print(f"{field:13} {len(data):>4}  {r:5.2f}  {m:5.2f}  (a right candidate or an empty label: {reach:.2f})")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--figures", action="store_true", help="print the out-of-sample figures, write nothing")
-    parser.add_argument("--check", action="store_true", help="only say whether the shipped model is up to date")
-    parser.add_argument("--out", type=Path, default=DATA, help="where to write the model (default: ebp/data)")
-    args = parser.parse_args()
+    args = arguments(__doc__ or "", "the model")
     inputs = fingerprint(TRAINING_CODE, "fields_*.jsonl")
     if args.check:
         return check(inputs, (MODEL_FILE,))
     data = examples(args.shared)
-    report(data)
-    if args.figures:
-        return 0
+    print(f"{'field':13} {'docs':>4}  rules  model  (each set left out in turn; the threshold chosen inside)")
     fields, thresholds = {}, {}
     for field in FIELDS:
-        fields[field] = train(*rows(data, field)).to_json()
-        thresholds[field] = threshold(data, field)
+        xs, ys = rows(data, field)
+        bests = out_of_fold(data, range(len(data)), xs, ys)
+        report(data, field, xs, ys, bests)
+        fields[field] = train(xs, ys).to_json()
+        thresholds[field] = threshold(data, field, ys, bests)
+    if args.figures:
+        return 0
     about = {"inputs": inputs, "documents": len(data), "splits": [s for s in SPLITS if any(e.split == s for e in data)]}
     args.out.mkdir(parents=True, exist_ok=True)
     out = {"fields": fields, "thresholds": thresholds, "about": about}

@@ -29,11 +29,16 @@ TRAIN = ROOT / "benchmarks" / "train_brief_models.py"
 MODELS = ("key_ranker.json", "direction_model.json")
 
 
-def _train(*args: str) -> subprocess.CompletedProcess[str]:
+def run_training(script: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """One of the brief's training scripts, on the shared data."""
     shared = shared_path("data", "beir").parents[1]
     return subprocess.run(
-        [sys.executable, str(TRAIN), "--shared", str(shared), *args], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, str(script), "--shared", str(shared), *args], capture_output=True, text=True, cwd=ROOT
     )
+
+
+def _train(*args: str) -> subprocess.CompletedProcess[str]:
+    return run_training(TRAIN, *args)
 
 
 def test_a_linear_model_keeps_its_numbers_and_ignores_unknown_features() -> None:

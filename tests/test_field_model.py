@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import shared_path
 from test_appraise_weights import _same
+from test_brief_models import run_training
 
 from ebp.appraise.field_model import FIELDS, _chunks, candidates, choose, shipped_models
 from ebp.appraise.findings import evidence_row
@@ -38,10 +37,7 @@ TRIAL = [
 
 
 def _train(*args: str) -> subprocess.CompletedProcess[str]:
-    shared = shared_path("data", "beir").parents[1]
-    return subprocess.run(
-        [sys.executable, str(TRAIN), "--shared", str(shared), *args], capture_output=True, text=True, cwd=ROOT
-    )
+    return run_training(TRAIN, *args)
 
 
 def test_shipped_field_model_was_made_from_the_current_labels_and_code() -> None:

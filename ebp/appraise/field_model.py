@@ -36,6 +36,7 @@ from ebp.appraise.pico import (
     comparison_of,
     counted,
     intervention_of,
+    names_people,
     outcome_phrase,
     outcomes_of,
     participants_of,
@@ -123,7 +124,7 @@ def candidates(
         out += [Candidate("participants", "id_people", i, clean(m.group(1))) for m in _PEOPLE_ID.finditer(q.text)]
         for m in NUMBER.finditer(q.text):
             phrase = counted(q.text[m.end() :])
-            if re.match(r"\s+(?!(?:of|per|to|and|or|dari|atau)\b)", phrase) and re.search(r"[A-Za-z]{3}", phrase):
+            if names_people(phrase):
                 source = "count_n" if number_value(m) == n else "count"
                 out.append(Candidate("participants", source, i, clean(q.text[m.start() : m.end()] + phrase)))
         for m in _PROGRAMME.finditer(q.text):

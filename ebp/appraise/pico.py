@@ -128,13 +128,20 @@ def participants_of(quotes: Sequence[Quote], n: int | None, design: Design) -> F
                 phrase = counted(q.text[m.end() :])
                 if _ALLOCATED.search(q.text[: m.start()]):  # "we randomised 196 adults … to exercise or sertraline"
                     phrase = re.split(r"\s+(?:to|into|ke\s+dalam)\s+", phrase, maxsplit=1)[0]
-                if re.match(r"\s+(?!(?:of|per|to|and|or|dari|atau)\b)", phrase) and re.search(r"[A-Za-z]{3}", phrase):
+                if names_people(phrase):
                     return FieldValue(clean(q.text[m.start() : m.end()] + phrase), q.text, q.page)
     for q in quotes[:15]:
         who = _WHO.search(q.text)
         if who:
             return FieldValue(clean(who.group(1)), q.text, q.page)
     return FieldValue()
+
+
+def names_people(counted_phrase: str) -> bool:
+    """Whether the words after a count (``counted``) name what it counts: "196 adults …", not "12 of …", "2 to …"."""
+    return bool(re.match(r"\s+(?!(?:of|per|to|and|or|dari|atau)\b)", counted_phrase)) and bool(
+        re.search(r"[A-Za-z]{3}", counted_phrase)
+    )
 
 
 def counted(rest: str, limit: int = 200) -> str:
@@ -225,7 +232,7 @@ def clean(phrase: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,;:()\"'"), flags=re.I)
 
 
-# The patterns each field's candidates come from (``field_candidates``), in the rules' order of trust.
+# The patterns each field's candidates come from (``field_model.candidates``), in the rules' order of trust.
 PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "participants": (_WHO, _CLIENT),
     "intervention": _INTERVENTION,
