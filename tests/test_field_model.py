@@ -98,3 +98,13 @@ def test_training_again_reproduces_the_shipped_field_model(tmp_path: Path) -> No
     for field in ("participants", "outcomes"):
         rules, model = map(float, figures[field].split())
         assert model > rules, done.stdout
+
+
+def test_a_population_phrase_ends_at_a_whole_word() -> None:
+    sentence = (
+        "A prospective cohort study of all young people aged 12 to 17 who had a first recorded offence in two "
+        "regions during 2015 and 2016."
+    )
+    found = [c.text for c in candidates([Quote(sentence, 1, "")], Design.COHORT, None) if c.field == "participants"]
+    assert "all young people aged 12 to 17 who had a first recorded offence in two regions" in found
+    assert all(re.search(rf"\b{re.escape(text.split()[-1])}\b", sentence) for text in found)  # no "… dur"

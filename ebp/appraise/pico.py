@@ -78,9 +78,12 @@ _OUTCOMES = (
 _EXPLORED = re.compile(
     rf"\b(?:explored?|explores|exploring|describes?|menggali|mengeksplorasi)\s+{_PHRASE}{_STOP}", re.I
 )
-_WHO = re.compile(r"\b(?:among|in|of)\s+((?:\w+[\s-]+){0,3}?(?:adults?|children|adolescents|women|men|mothers|parents|"
-                  r"families|patients|people|students|carers|caregivers|workers|youth|young\s+people|older\s+\w+|"
-                  r"veterans|survivors)(?:\s+(?:aged|with|who|living|in|from)\s+[^.;,]{2,60})?)", re.I)  # fmt: skip
+_WHO = re.compile(
+    r"\b(?:among|in|of)\s+((?:\w+[\s-]+){0,3}?(?:adults?|children|adolescents|women|men|mothers|parents|"
+    r"families|patients|people|students|carers|caregivers|workers|youth|young\s+people|older\s+\w+|"
+    r"veterans|survivors)(?:\s+(?:aged|with|who|living|in|from)\s+[^.;,]{2,60}(?![\w-]))?)",
+    re.I,
+)  # the tail ends at a whole word
 # Where what a sentence says of the people a number counts ends: its verb, or the end of the clause.
 _VERB = re.compile(
     r"\s+(?:were|was|are|is|completed|participated|took\s+part|received|underwent|agreed|answered|responded|filled|"
