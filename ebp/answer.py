@@ -41,6 +41,7 @@ class Request:
     designs: tuple[str, ...] = ()
     min_level: int | None = None
     question_type: str | None = None
+    ui_language: str = "en"  # the brief's own words (``ebp brief --ui-language``)
 
     @classmethod
     def from_args(cls, command: str, args: argparse.Namespace) -> Request:
@@ -57,6 +58,7 @@ class Request:
             designs=tuple(args.design or ()),
             min_level=args.min_level,
             question_type=args.question_type,
+            ui_language=getattr(args, "ui_language", "en"),
         )
 
     @classmethod
@@ -86,6 +88,8 @@ class Request:
             raise ValueError(f"--year-from {self.year_from} is after --year-to {self.year_to}")
         if self.mode is not None and self.mode not in {m.value for m in Mode}:
             raise ValueError(f"--mode must be hybrid, dense or bm25: {self.mode!r}")
+        if self.ui_language not in ("en", "id"):
+            raise ValueError(f"--ui-language must be en or id: {self.ui_language!r}")
 
 
 class LibraryStore(DocumentPages, Protocol):
@@ -149,4 +153,4 @@ def answer(request: Request, settings: Settings, searcher: LibrarySearcher) -> s
     )  # fmt: skip
     if request.json:
         return json.dumps(brief_json(brief, corpus, asdict(copes(request.case))), ensure_ascii=False, indent=2)
-    return brief_text(brief, strings("en"))
+    return brief_text(brief, strings(request.ui_language))

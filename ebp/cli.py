@@ -52,12 +52,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """An option is only taken when written whole: ``--lang id`` is an error, not ``--language id`` (which would
+    quietly keep only the Indonesian documents). Subcommands' parsers are of this class too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--index", type=Path, default=None, help="index folder (default: index/, or EBP_INDEX_DIR)")
     common.add_argument("--model", default=None, help="embedding model: alias, folder or hub id (or EBP_MODEL)")
     common.add_argument("-v", "--verbose", action="store_true", help="log what is happening")
-    parser = argparse.ArgumentParser(prog="ebp", description="Evidence for social-work practice, from your own PDFs.")
+    parser = _Parser(prog="ebp", description="Evidence for social-work practice, from your own PDFs.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("index", parents=[common], help="index a folder of PDFs and case studies")
@@ -74,6 +83,13 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("brief", parents=[common], help="what the evidence in the library says about a case")
     _search_arguments(p)
+    p.add_argument(
+        "--ui-language",
+        choices=("en", "id"),
+        default="en",
+        help="the brief's own words in English or Indonesian (quotes stay as written; in Indonesian an English "
+        "quote gets a gloss of its key terms)",
+    )
     p.set_defaults(func=cmd_brief)
 
     p = sub.add_parser("copes", parents=[common], help="turn a case into a COPES practice question")
@@ -299,7 +315,7 @@ def cmd_copes(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_describe(args: argparse.Namespace, settings: Settings) -> int:
-    from ebp.appraise import classify_design, evidence_level, stated_sample_size
+    from ebp.present.render import record_json
 
     if args.jsonl:
         with args.jsonl.open(encoding="utf-8") as fh:
@@ -310,24 +326,7 @@ def cmd_describe(args: argparse.Namespace, settings: Settings) -> int:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise EbpError(f"{args.jsonl}:{number}: not a JSON line ({exc})") from exc
-                title, abstract = str(record.get("title") or ""), str(record.get("abstract") or "")
-                design = classify_design(title, abstract)
-                print(
-                    json.dumps(
-                        {
-                            "id": record.get("id"),
-                            "design": design.label,
-                            "level": evidence_level(design.label, settings.evidence_hierarchy).rank,
-                            "confidence": design.confidence,
-                            "cues": list(design.cues),
-                            "sample_size": stated_sample_size(f"{title}. {abstract}"),
-                            "needs_checking": design.needs_checking,
-                            "mixed_methods": design.mixed_methods,
-                        },
-                        ensure_ascii=False,
-                    ),
-                    flush=True,
-                )
+                print(json.dumps(record_json(record, settings.evidence_hierarchy), ensure_ascii=False), flush=True)
         return 0
     if args.path is None:
         raise EbpError("give a file to describe, or --jsonl FILE")

@@ -13,9 +13,11 @@ from ebp import cli, embed, ingest
 from ebp.appraise.direction import direction_of
 from ebp.appraise.quotes import normalised
 from ebp.config import Settings
-from ebp.present.brief import build_brief, gloss, rows_for_paths
+from ebp.present.brief import build_brief, rows_for_paths, summary_lines
 from ebp.present.evidence_table import table_csv, to_docx
 from ebp.present.export import to_html, to_markdown
+from ebp.present.gloss import gloss
+from ebp.present.i18n import strings
 from ebp.present.readinglists import ReadingList, item_from_document
 from ebp.retrieve.search import Searcher
 from ebp.types import Design
@@ -82,6 +84,11 @@ def test_brief_json_contract_and_text(library, fake_embedder, monkeypatch, capsy
     assert {"text", "doc_id", "path", "page", "direction", "design", "level", "score"} <= set(finding)
     assert cli.main(["brief", "home visits for mothers after violence", "--index", str(settings.index_dir)]) == 0
     assert "Evidence brief" in capsys.readouterr().out
+    case = ["brief", "home visits for mothers after violence", "--index", str(settings.index_dir)]
+    assert cli.main([*case, "--ui-language", "id"]) == 0
+    assert "Ringkasan bukti" in capsys.readouterr().out
+    with pytest.raises(SystemExit):  # an option is written whole: "--lang" is not "--language"
+        cli.main(["brief", "home visits", "--index", str(settings.index_dir), "--lang", "id"])
 
 
 def test_handouts_carry_the_evidence_table(library) -> None:  # type: ignore[no-untyped-def]
@@ -112,6 +119,26 @@ def test_direction_and_gloss_of_single_sentences() -> None:
     )
     assert direction_of(["Four themes emerged about trust."], Design.QUALITATIVE) == "unclear"
     assert ("depression", "depresi") in gloss("Exercise reduced depression in older adults.")
+
+
+def test_gloss_gives_key_terms_in_their_main_sense_only() -> None:
+    # "four", "small" are no key terms; "delivery" is only a second sense (of melahirkan, childbirth): no gloss
+    assert gloss("Four themes were developed, with dignity in small decisions.") == ()
+    assert gloss("Mr H. had accepted a weekly shopping delivery.") == ()
+    assert ("care", "perawatan") in gloss("Home visits reduced repeat violence compared with usual care.")
+
+
+def test_brief_says_when_no_document_answers_the_kind_of_question(library) -> None:  # type: ignore[no-untyped-def]
+    _, searcher = library
+    case = "mother after domestic violence: do home visits reduce repeat violence?"
+    hits = searcher.search(case, k=5)
+    trials = build_brief(case, hits, searcher.store, floor=0.0, question_type="effectiveness")
+    assert trials.answers_question and trials.answered_by == ()
+    risk = build_brief(case, hits, searcher.store, floor=0.0, question_type="risk")  # trials do not answer a risk
+    assert not risk.answers_question and not risk.no_strong_evidence and risk.answered_by == ("cohort", "case_control")
+    lines = summary_lines(risk, strings("id"))
+    assert any("tak satu pun dokumen ini berdesain yang menjawabnya (kohort" in line.lower() for line in lines), lines
+    assert not any("tak satu pun" in line for line in summary_lines(trials, strings("id")))
 
 
 def test_brief_reads_only_results_close_to_the_best(library) -> None:  # type: ignore[no-untyped-def]

@@ -17,13 +17,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from ebp.appraise.findings import EvidenceRow, evidence_row
 from ebp.appraise.levels import DEFAULT_HIERARCHY, evidence_level
 from ebp.appraise.quotes import Quote, candidate_sentences, locate, normalised
 from ebp.index.store import Store
+from ebp.present.gloss import gloss
+from ebp.retrieve.copes import design_boost
 from ebp.types import Design, DocType, DocumentHit, DocumentPages, Hierarchy, StoredDocument
 
 MAX_FINDINGS = 7
@@ -87,7 +88,10 @@ class Brief:
     counts_by_level: dict[int, int]
     no_strong_evidence: bool
     conflicting: bool
-    answered_by: tuple[str, ...]  # designs that would answer the question, when the evidence is not strong
+    answered_by: tuple[str, ...]  # designs that would answer the question, when the evidence is not strong or off it
+    # False when the case asks a kind of question (COPES) that none of the relevant documents' designs answers:
+    # a qualitative study and a case report tell how an intervention was lived, not whether it works.
+    answers_question: bool = True
     findings: list[Finding] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
 
@@ -115,6 +119,8 @@ def build_brief(
     findings = _findings(rows)
     directions = {f.direction for f in findings if f.direction in ("benefit", "harm", "no_difference")}
     no_strong = not strong
+    answering = design_boost(question_type) if question_type else {}
+    answers = not answering or any(r.design in answering for r in rows)
     return Brief(
         case=case,
         question_type=question_type,
@@ -123,7 +129,8 @@ def build_brief(
         counts_by_level=dict(sorted(Counter(r.level for r in rows).items())),
         no_strong_evidence=no_strong,
         conflicting=len(directions) > 1,
-        answered_by=ANSWERED_BY.get(question_type, ANSWERED_BY[""]) if no_strong else (),
+        answered_by=ANSWERED_BY.get(question_type, ANSWERED_BY[""]) if no_strong or not answers else (),
+        answers_question=answers,
         findings=findings if rows else [],
         rows=rows,
     )
@@ -220,43 +227,6 @@ def _looks_indonesian(text: str) -> bool:
     return len(_ID_WORDS.findall(text)) >= 2
 
 
-def gloss(english: str, limit: int = 5) -> tuple[tuple[str, str], ...]:
-    """Key terms of an English sentence with their Indonesian words (the bridge's lexicon read the other way),
-    longest phrases first, in the order they appear.
-
-    Example: ``("depression", "depresi") in gloss("Exercise reduced depression in older adults.")``
-    """
-    reverse = _reverse_lexicon()
-    words = re.findall(r"[a-z][a-z'-]*", english.lower())
-    found: list[tuple[int, str, str]] = []
-    used: set[int] = set()
-    for n in (4, 3, 2, 1):
-        for start in range(len(words) - n + 1):
-            span = set(range(start, start + n))
-            term = " ".join(words[start : start + n])
-            verb_like = n == 1 and term.endswith(("ed", "ly", "ing"))  # "reduced", "significantly": not key terms
-            if term in reverse and len(term) > 3 and not verb_like and not span & used:
-                found.append((start, term, reverse[term]))
-                used |= span
-    found.sort()
-    return tuple((term, indonesian) for _, term, indonesian in found[:limit])
-
-
-@lru_cache(maxsize=1)
-def _reverse_lexicon() -> dict[str, str]:
-    from ebp.retrieve.bridge import default_lexicon
-
-    out: dict[str, str] = {}
-    for indonesian, terms in default_lexicon().entries.items():
-        for english in terms:
-            if english.isascii() and english not in out and english != " ".join(indonesian):
-                out[english.lower()] = " ".join(indonesian)
-    return {k: v for k, v in out.items() if k not in _STOP_GLOSS}
-
-
-_STOP_GLOSS = frozenset("with from that this were have than more less also which their these other after among".split())
-
-
 def read_pages_from_file(corpus_dir: Path) -> PageReader:
     """A page reader for documents indexed before page texts were kept: the file's pages, read again."""
 
@@ -288,6 +258,7 @@ def brief_json(brief: Brief, corpus_dir: Path, copes: Mapping[str, str] | None =
             "no_strong_evidence": brief.no_strong_evidence,
             "conflicting": brief.conflicting,
             "answered_by": list(brief.answered_by),
+            "answers_question": brief.answers_question,
         },
         "findings": [
             {
@@ -337,15 +308,24 @@ def summary_lines(brief: Brief, t: Mapping[str, str]) -> list[str]:
 
     lines = []
     if brief.documents:
-        designs = ", ".join(f"{n} {label(t, 'design', d).lower()}" for d, n in brief.counts_by_design.items())
+        designs = ", ".join(f"{n} {_lower_first(label(t, 'design', d))}" for d, n in brief.counts_by_design.items())
         lines.append(counted(t, "brief.counts", brief.documents, designs=designs))
     if brief.no_strong_evidence:
         lines.append(t["brief.none"])
-        answered = ", ".join(label(t, "design", d).lower() for d in brief.answered_by)
+        answered = ", ".join(_lower_first(label(t, "design", d)) for d in brief.answered_by)
         lines.append(t["brief.would_answer"].format(designs=answered))
-    elif brief.conflicting:
+    elif brief.documents and not brief.answers_question:
+        answered = ", ".join(_lower_first(label(t, "design", d)) for d in brief.answered_by)
+        question = _lower_first(label(t, "qtype", brief.question_type))
+        lines.append(t["brief.off_question"].format(question=question, designs=answered))
+    if brief.conflicting and not brief.no_strong_evidence:
         lines.append(t["brief.conflict"])
     return lines
+
+
+def _lower_first(name: str) -> str:
+    """A label inside a sentence: "Randomised controlled trial (RCT)" → "randomised controlled trial (RCT)"."""
+    return name[:1].lower() + name[1:]
 
 
 def brief_text(brief: Brief, t: Mapping[str, str]) -> str:

@@ -17,6 +17,24 @@ from ebp.present.i18n import counted, strings
 from ebp.types import DocType, DocumentAppraisal, DocumentHit, Hierarchy, Level
 
 
+def record_json(record: Mapping[str, Any], hierarchy: Hierarchy) -> dict[str, Any]:
+    """``ebp describe --jsonl``'s line for one record ``{id, title, abstract}``: its design, level and sample size."""
+    from ebp.appraise import classify_design, stated_sample_size
+
+    title, abstract = str(record.get("title") or ""), str(record.get("abstract") or "")
+    design = classify_design(title, abstract)
+    return {
+        "id": record.get("id"),
+        "design": design.label,
+        "level": evidence_level(design.label, hierarchy).rank,
+        "confidence": design.confidence,
+        "cues": list(design.cues),
+        "sample_size": stated_sample_size(f"{title}. {abstract}"),
+        "needs_checking": design.needs_checking,
+        "mixed_methods": design.mixed_methods,
+    }
+
+
 def appraisal_json(appraisal: DocumentAppraisal, hierarchy: Hierarchy, doc_type: str = "") -> dict[str, Any]:
     """The appraisal fields of the JSON contracts (``ebp search --json``, ``ebp describe``)."""
     level = evidence_level(appraisal.design, hierarchy)

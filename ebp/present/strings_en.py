@@ -300,6 +300,8 @@ EN: dict[str, str] = {
     "brief.counts": "{n} relevant documents: {designs}.",
     "brief.none": "Your library holds no strong evidence for this case.",
     "brief.would_answer": "A question like this is answered by: {designs}.",
+    "brief.off_question": "The case asks about {question}, but none of these documents has a design that answers "
+    "it ({designs}); read the findings below as background, not as the answer.",
     "brief.conflict": "The studies point different ways; both are shown.",
     "brief.findings": "Key findings (quoted as written, strongest evidence first):",
     "brief.gloss": "Terms",

@@ -318,6 +318,8 @@ ID: dict[str, str] = {
     "brief.counts": "{n} dokumen relevan: {designs}.",
     "brief.none": "Perpustakaan ini tidak memuat bukti kuat untuk kasus ini.",
     "brief.would_answer": "Pertanyaan seperti ini dijawab oleh: {designs}.",
+    "brief.off_question": "Kasus ini bertanya soal {question}, tetapi tak satu pun dokumen ini berdesain yang "
+    "menjawabnya ({designs}); baca temuan di bawah sebagai gambaran, bukan jawaban.",
     "brief.conflict": "Studi-studi menunjukkan arah yang berbeda; keduanya ditampilkan.",
     "brief.findings": "Temuan kunci (dikutip apa adanya, bukti terkuat dulu):",
     "brief.gloss": "Istilah",
