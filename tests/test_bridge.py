@@ -46,6 +46,15 @@ def test_phrases_win_over_single_words() -> None:
     assert translate("tekanan darah", knows, lexicon) == ("blood pressure",)
 
 
+def test_practice_words_of_social_work_reach_english() -> None:
+    # "keselamatan" (safety) was missing, and "pemasyarakatan" (the correctional system) was read by its root as
+    # "community, society"
+    knows = known(["safety", "plan", "planning", "mother", "corrections", "correctional", "community", "custody"])
+    assert translate("rencana keselamatan bagi ibu", knows) == ("safety plan", "safety planning", "mother")
+    assert translate("pemasyarakatan", knows) == ("corrections", "correctional")
+    assert "custody" in translate("hak asuh", knows)
+
+
 def test_stop_words_dropped_and_only_known_terms_kept() -> None:
     knows = known(["child", "violence"])
     assert translate("Apakah anak yang mengalami kekerasan dalam keluarga?", knows) == ("child", "violence")
