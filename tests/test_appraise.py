@@ -255,6 +255,8 @@ def test_evidence_level_default_hierarchy() -> None:
     assert evidence_level("other").name == "unranked"
     level = evidence_level("rct")
     assert level.label_en == "Randomised controlled trial" and level.label_id == "Uji acak terkontrol"
+    # an empty hierarchy is the default one, as for hierarchy_levels (it used to rank a case study first)
+    assert all(evidence_level(d, ()).rank == ranks[d] for d in DESIGNS)
 
 
 def test_hierarchy_covers_every_ranked_design_once() -> None:

@@ -31,10 +31,12 @@ _LEVEL_LABELS = {  # level name → (English, Indonesian)
 
 
 def evidence_level(design: str, hierarchy: Hierarchy = DEFAULT_HIERARCHY) -> Level:
-    """Rank of a design in an evidence hierarchy (best first); designs outside it rank last.
+    """Rank of a design in an evidence hierarchy (best first; an empty one is the default); designs outside it
+    rank last.
 
     Example: ``evidence_level("rct").rank == 2`` and ``evidence_level("other").name == "unranked"``
     """
+    hierarchy = hierarchy or DEFAULT_HIERARCHY  # as everywhere else: () would rank every design first
     for rank, (name, designs) in enumerate(hierarchy, start=1):
         if design in designs:
             en, id_ = _LEVEL_LABELS.get(name, (name, name))
