@@ -310,12 +310,10 @@ def summary_lines(brief: Brief, t: Mapping[str, str]) -> list[str]:
     if brief.documents:
         designs = ", ".join(f"{n} {_lower_first(label(t, 'design', d))}" for d, n in brief.counts_by_design.items())
         lines.append(counted(t, "brief.counts", brief.documents, designs=designs))
+    answered = ", ".join(_lower_first(label(t, "design", d)) for d in brief.answered_by)
     if brief.no_strong_evidence:
-        lines.append(t["brief.none"])
-        answered = ", ".join(_lower_first(label(t, "design", d)) for d in brief.answered_by)
-        lines.append(t["brief.would_answer"].format(designs=answered))
+        lines.extend([t["brief.none"], t["brief.would_answer"].format(designs=answered)])
     elif brief.documents and not brief.answers_question:
-        answered = ", ".join(_lower_first(label(t, "design", d)) for d in brief.answered_by)
         question = _lower_first(label(t, "qtype", brief.question_type))
         lines.append(t["brief.off_question"].format(question=question, designs=answered))
     if brief.conflicting and not brief.no_strong_evidence:
