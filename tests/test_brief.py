@@ -91,6 +91,27 @@ def test_brief_json_contract_and_text(library, fake_embedder, monkeypatch, capsy
         cli.main(["brief", "home visits", "--index", str(settings.index_dir), "--lang", "id"])
 
 
+SURVEY = [
+    "Debt and repeat violence among mothers who left a violent partner: a cross-sectional survey\nAbstract\n"
+    "We surveyed 410 mothers in shelters about debt and violence in a cross-sectional study. Results: Mothers with "
+    "debts had higher odds of repeat violence (OR 2.10, 95% CI 1.40-3.20). Conclusion: Debt is a risk factor for "
+    "repeat violence. "
+]
+
+
+def test_a_survey_risk_factor_does_not_contradict_a_trial(tmp_path: Path, make_pdf, fake_embedder) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings.from_env({}, index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus")
+    make_pdf(settings.corpus_dir / "trial.pdf", TRIAL)
+    make_pdf(settings.corpus_dir / "survey.pdf", SURVEY)
+    ingest.ingest(settings.corpus_dir, settings, fake_embedder)
+    searcher = Searcher(settings.index_dir, fake_embedder)
+    case = "mother after domestic violence: do home visits reduce repeat violence?"
+    brief = build_brief(case, searcher.search(case, k=5), searcher.store, floor=0.0)
+    assert {f.direction for f in brief.findings} == {"benefit", "harm"}  # the survey's debt is a harm ...
+    assert not brief.conflicting  # ... about another question than the trial's: no "studies point different ways"
+    assert summary_lines(brief, strings("en"))[0].startswith("2 relevant documents: 1 × ")
+
+
 def test_handouts_carry_the_evidence_table(library) -> None:  # type: ignore[no-untyped-def]
     _, searcher = library
     store = searcher.store
@@ -150,5 +171,10 @@ def test_brief_reads_only_results_close_to_the_best(library) -> None:  # type: i
     narrow = build_brief(case, hits, searcher.store, floor=0.0, near_best=0.0)
     read = [r.path for r in narrow.rows]
     assert "trial.pdf" in read and "recipes.pdf" not in read  # ... but the brief does not read it
+    listed = sorted(hits, key=lambda h: h.document.path != "recipes.pdf")  # the off-topic result as card 1
+    cited = build_brief(case, listed, searcher.store, floor=0.0, near_best=0.0)
+    cards = {h.document.path: n for n, h in enumerate(listed, start=1)}  # [n] is the result's card number
+    assert cited.rows and all(r.citation == cards[r.path] > 1 for r in cited.rows)
+    assert all(f.citation == cards[f.path] for f in cited.findings)
     assert everything.documents == len(hits) > narrow.documents
     assert build_brief(case, hits, searcher.store, floor=0.0, near_best=1.0).documents == len(hits)

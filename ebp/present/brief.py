@@ -29,6 +29,7 @@ from ebp.types import Design, DocType, DocumentHit, DocumentPages, Hierarchy, St
 
 MAX_FINDINGS = 7
 MIN_FINDINGS = 3
+_TESTS = frozenset({"rct", "quasi_experimental", "systematic_review_meta_analysis"})  # designs testing an intervention
 _WEAK = frozenset({Design.GUIDELINE_OR_OPINION, Design.REVIEW_NARRATIVE, Design.CASE_STUDY, Design.OTHER})
 # The kind of study that would answer each question type (COPES), for "no strong evidence".
 ANSWERED_BY = {
@@ -60,7 +61,7 @@ class Finding:
     design: str
     level: int
     score: float  # the document's relevance to the case (dense similarity)
-    citation: int  # [n]: the document's place in the brief's list of sources
+    citation: int  # [n]: the document's number in the result list (its card)
     language: str = "en"
     gloss: tuple[tuple[str, str], ...] = ()  # (English term, Indonesian) for an English quote
 
@@ -110,14 +111,21 @@ def build_brief(
     texts when the index does not hold them (indexes made before pages were kept); ``near_best``, the model's
     window (``close_to_best``; None: every result above the floor is read)."""
     relevant = [h for h in hits if h.why is None or h.why.dense_score is None or h.why.dense_score >= floor]
+    # [n] is the result's number in the list below the brief (the app's cards, ``ebp search``), where the relevant
+    # results come first in their order: a citation leads to its card even when the brief reads only some results.
+    number = {id(h): n for n, h in enumerate(relevant, start=1)}
     if near_best is not None:
         relevant = close_to_best(relevant, near_best)
     studies = [h for h in relevant if h.document.doc_type is not DocType.REGULATION]
-    rows = [_row(i, h, store, hierarchy, read_pages) for i, h in enumerate(studies, start=1)]
+    rows = [_row(number[id(h)], h, store, hierarchy, read_pages) for h in studies]
     designs = Counter(r.design for r in rows)
     strong = [r for r in rows if Design(r.design) not in _WEAK and r.row.key_findings]
     findings = _findings(rows)
-    directions = {f.direction for f in findings if f.direction in ("benefit", "harm", "no_difference")}
+    # Studies point different ways when trials and reviews of an intervention do; a survey's risk factor ("harm") and
+    # a trial's benefit answer different questions.
+    tested = {
+        f.direction for f in findings if f.direction in ("benefit", "harm", "no_difference") and f.design in _TESTS
+    }
     no_strong = not strong
     answering = design_boost(question_type) if question_type else {}
     answers = not answering or any(r.design in answering for r in rows)
@@ -128,7 +136,7 @@ def build_brief(
         counts_by_design=dict(designs.most_common()),
         counts_by_level=dict(sorted(Counter(r.level for r in rows).items())),
         no_strong_evidence=no_strong,
-        conflicting=len(directions) > 1,
+        conflicting=len(tested) > 1,
         answered_by=ANSWERED_BY.get(question_type, ANSWERED_BY[""]) if no_strong or not answers else (),
         answers_question=answers,
         findings=findings if rows else [],
@@ -308,7 +316,8 @@ def summary_lines(brief: Brief, t: Mapping[str, str]) -> list[str]:
 
     lines = []
     if brief.documents:
-        designs = ", ".join(f"{n} {_lower_first(label(t, 'design', d))}" for d, n in brief.counts_by_design.items())
+        # "2 × case study", not "2 case study": a design's label has no plural
+        designs = ", ".join(f"{n} × {_lower_first(label(t, 'design', d))}" for d, n in brief.counts_by_design.items())
         lines.append(counted(t, "brief.counts", brief.documents, designs=designs))
     answered = ", ".join(_lower_first(label(t, "design", d)) for d in brief.answered_by)
     if brief.no_strong_evidence:

@@ -302,7 +302,7 @@ EN: dict[str, str] = {
     "brief.would_answer": "A question like this is answered by: {designs}.",
     "brief.off_question": "The case asks about {question}, but none of these documents has a design that answers "
     "it ({designs}); read the findings below as background, not as the answer.",
-    "brief.conflict": "The studies point different ways; both are shown.",
+    "brief.conflict": "Trials and reviews of an intervention point different ways; a finding of each is shown.",
     "brief.findings": "Key findings (quoted as written, strongest evidence first):",
     "brief.gloss": "Terms",
     "brief.table": "Evidence table",

@@ -320,7 +320,8 @@ ID: dict[str, str] = {
     "brief.would_answer": "Pertanyaan seperti ini dijawab oleh: {designs}.",
     "brief.off_question": "Kasus ini bertanya soal {question}, tetapi tak satu pun dokumen ini berdesain yang "
     "menjawabnya ({designs}); baca temuan di bawah sebagai gambaran, bukan jawaban.",
-    "brief.conflict": "Studi-studi menunjukkan arah yang berbeda; keduanya ditampilkan.",
+    "brief.conflict": "Uji dan tinjauan tentang efek intervensi menunjukkan arah yang berbeda; temuan dari tiap arah "
+    "ditampilkan.",
     "brief.findings": "Temuan kunci (dikutip apa adanya, bukti terkuat dulu):",
     "brief.gloss": "Istilah",
     "brief.table": "Tabel bukti",
