@@ -98,7 +98,7 @@ def export_ui(ctx: Ctx, reading_list: ReadingList) -> None:
     formats: tuple[tuple[str, str, str, str | bytes], ...] = (
         ("Markdown", "md", "text/markdown", export.to_markdown(reading_list, lang, ctx.hierarchy, rows)),
         ("HTML", "html", "text/html", export.to_html(reading_list, lang, ctx.hierarchy, rows)),
-        ("Word", "docx", DOCX, to_docx(reading_list, rows, lang) if items else b""),
+        ("Word", "docx", DOCX, to_docx(reading_list, rows, lang, ctx.hierarchy) if items else b""),
         ("RIS", "ris", "application/x-research-info-systems", export.to_ris(items, lang)),
         ("BibTeX", "bib", "application/x-bibtex", export.to_bibtex(items, lang)),
         ("CSV", "csv", "text/csv", export.to_csv(items, lang)),

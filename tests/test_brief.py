@@ -14,7 +14,7 @@ from ebp.appraise.direction import direction_of
 from ebp.appraise.quotes import normalised
 from ebp.config import Settings
 from ebp.present.brief import build_brief, rows_for_paths, summary_lines
-from ebp.present.evidence_table import table_csv, to_docx
+from ebp.present.evidence_table import balanced, table_csv, to_docx
 from ebp.present.export import to_html, to_markdown
 from ebp.present.gloss import gloss
 from ebp.present.i18n import strings
@@ -125,7 +125,19 @@ def test_handouts_carry_the_evidence_table(library) -> None:  # type: ignore[no-
     import docx
 
     document = docx.Document(__import__("io").BytesIO(to_docx(reading, rows, "en")))
-    assert document.tables and "reduced repeat violence" in "\n".join(p.text for p in document.paragraphs)
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert document.tables and "reduced repeat violence" in text
+    # as the Markdown and HTML handouts: each reference's level and design, the comparison column, the levels' key;
+    # on A4 paper
+    assert "Level of evidence 2" in text and "Comparison" in [c.text for c in document.tables[0].rows[0].cells]
+    page = document.sections[0]
+    assert (round(page.page_width.cm, 1), round(page.page_height.cm, 1)) == (21.0, 29.7)
+
+
+def test_table_cells_close_their_brackets_and_count_once() -> None:
+    assert balanced("keluarga sebagai peserta (N = 312") == "keluarga sebagai peserta"  # seen in a handout
+    assert balanced("OR 2,64; IK 95% 1,51-4,62)") == "OR 2,64; IK 95% 1,51-4,62"
+    assert balanced("children (aged 2-5) in care") == "children (aged 2-5) in care"
 
 
 def test_direction_and_gloss_of_single_sentences() -> None:

@@ -9,11 +9,14 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 from collections.abc import Mapping, Sequence
 
+from ebp.appraise.levels import DEFAULT_HIERARCHY
 from ebp.present.brief import Row
 from ebp.present.i18n import label, strings
 from ebp.present.readinglists import ReadingItem, ReadingList
+from ebp.types import Hierarchy
 
 COLUMNS = ("position", "title", "design", "level", "participants", "n", "intervention", "comparison", "outcomes",
            "key_finding", "page", "direction")  # fmt: skip
@@ -23,20 +26,47 @@ def cells(row: Row, lang: str) -> dict[str, str]:
     """One table row as text cells (empty where the study does not state a field)."""
     t = strings(lang)
     found = row.row.key_findings[0] if row.row.key_findings else None
+    participants = balanced(row.row.participants.text)
     n = f"{row.row.n} {row.row.n_unit}".strip() if row.row.n else ""
+    if n and re.search(rf"(?<![\d.,]){row.row.n}(?![\d.,])", participants.replace(",", "").replace(".", "")):
+        n = ""  # "1,146 children aged 2-5": the count is in the phrase already
     return {
         "title": row.title,
         "design": label(t, "design", row.design),
         "level": str(row.level),
-        "participants": row.row.participants.text,
+        "participants": participants,
         "n": n,
-        "intervention": row.row.intervention.text,
-        "comparison": row.row.comparison.text,
-        "outcomes": row.row.outcomes.text,
+        "intervention": balanced(row.row.intervention.text),
+        "comparison": balanced(row.row.comparison.text),
+        "outcomes": balanced(row.row.outcomes.text),
         "key_finding": found.text if found else "",
         "page": str(found.page) if found else "",
         "direction": label(t, "direction", row.row.direction),
     }
+
+
+def balanced(phrase: str) -> str:
+    """A field's phrase without a bracket it leaves open or a closing one it never opened, which a phrase cut from
+    its sentence can carry: "families (N = 312" → "families", "OR 2.64; 95% CI 1.51-4.62)" → "OR 2.64; 95% CI
+    1.51-4.62".
+
+    Example: ``balanced("keluarga sebagai peserta (N = 312") == "keluarga sebagai peserta"``
+    """
+    depth, cut = 0, len(phrase)
+    out: list[str] = []
+    for ch in phrase:
+        if ch == "(":
+            depth += 1
+            if depth == 1:
+                cut = len(out)
+        elif ch == ")":
+            if depth == 0:
+                continue  # closes nothing in the phrase
+            depth -= 1
+        out.append(ch)
+        if depth == 0:
+            cut = len(out)
+    return "".join(out[:cut] if depth else out).strip(" ,;:")
 
 
 def markdown_table(items: Sequence[ReadingItem], rows: Mapping[str, Row], lang: str) -> list[str]:
@@ -94,24 +124,36 @@ def table_csv(items: Sequence[ReadingItem], rows: Mapping[str, Row], lang: str =
     return out.getvalue()
 
 
-def to_docx(reading_list: ReadingList, rows: Mapping[str, Row], lang: str = "id") -> bytes:
-    """A Word handout for trainers: the references, then the evidence table, then each item's key findings."""
+def to_docx(
+    reading_list: ReadingList, rows: Mapping[str, Row], lang: str = "id", hierarchy: Hierarchy = DEFAULT_HIERARCHY
+) -> bytes:
+    """A Word handout for trainers (A4), as the Markdown and HTML ones: the references with their level of evidence,
+    design, pages and note, the evidence table, each item's key findings (strongest evidence first) and the key to
+    the levels."""
     import docx
+    from docx.shared import Cm
 
-    from ebp.present.export import apa_reference
+    from ebp.present.export import apa_reference, legend_entries, level_line, page_list
 
     t = strings(lang)
     document = docx.Document()
+    for section in document.sections:  # A4, as printed in Indonesia (python-docx's template is US Letter)
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.0)
     document.add_heading(reading_list.name, level=1)
     for number, item in enumerate(reading_list.items, start=1):
         document.add_paragraph(f"{number}. {apa_reference(item, lang)}")
+        details = [level_line(item, lang), t["export.design"].format(design=label(t, "design", item.design))]
+        if item.pages:
+            details.append(t["export.pages"].format(pages=page_list(item.pages)))
+        document.add_paragraph(" · ".join(details))
         if item.note:
             document.add_paragraph(f"{t['export.note']}: {item.note}")
     present = [(i, rows[item.path]) for i, item in enumerate(reading_list.items, start=1) if item.path in rows]
     if present:
         document.add_heading(t["brief.table"], level=2)
-        head = ["#", t["card.design"], t["row.participants"], t["row.intervention"], t["row.outcomes"],
-                t["row.finding"], t["row.direction"]]  # fmt: skip
+        head = ["#", t["card.design"], t["row.participants"], t["row.intervention"], t["row.comparison"],
+                t["row.outcomes"], t["row.finding"], t["row.direction"]]  # fmt: skip
         table = document.add_table(rows=1, cols=len(head))
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, head, strict=True):
@@ -120,16 +162,20 @@ def to_docx(reading_list: ReadingList, rows: Mapping[str, Row], lang: str = "id"
             c = cells(row, lang)
             finding = f"“{c['key_finding']}” ({t['card.page']} {c['page']})" if c["key_finding"] else ""
             who = " ".join(x for x in (c["participants"], c["n"]) if x)
-            values = [str(number), f"{c['design']} (L{c['level']})", who, c["intervention"], c["outcomes"], finding,
-                      c["direction"]]  # fmt: skip
+            values = [str(number), f"{c['design']} (L{c['level']})", who, c["intervention"], c["comparison"],
+                      c["outcomes"], finding, c["direction"]]  # fmt: skip
             for cell, text in zip(table.add_row().cells, values, strict=True):
                 cell.text = text
         document.add_heading(t["brief.findings"].rstrip(":"), level=2)
-        for number, row in present:
+        for number, row in sorted(present, key=lambda p: (p[1].level, p[0])):  # strongest evidence first
             for quote in row.row.key_findings:
                 document.add_paragraph(
                     f"[{number}] “{quote.text}” ({t['card.page']} {quote.page})", style="List Bullet"
                 )
+    document.add_heading(t["export.legend"], level=2)
+    for rank, name in legend_entries(lang, hierarchy):
+        document.add_paragraph(f"{rank}. {name}")
+    document.add_paragraph(t["export.made_by"]).runs[0].italic = True
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -147,11 +147,11 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def _pages(pages: Sequence[int]) -> str:
+def page_list(pages: Sequence[int]) -> str:
     return ", ".join(str(p) for p in pages)
 
 
-def _level_line(item: ReadingItem, lang: str) -> str:
+def level_line(item: ReadingItem, lang: str) -> str:
     return strings(lang)["export.level"].format(rank=item.level.rank, label=level_label(item.level, lang))
 
 
@@ -179,18 +179,18 @@ def to_markdown(
     for number, item in enumerate(reading_list.items, start=1):
         lines.append(f"{number}. {_reference(item, lang, md_escape, lambda s: f'*{s}*')}  ")
         details = [
-            f"**{md_escape(_level_line(item, lang))}**",
+            f"**{md_escape(level_line(item, lang))}**",
             md_escape(t["export.design"].format(design=label(t, "design", item.design))),
         ]
         if item.pages:
-            details.append(md_escape(t["export.pages"].format(pages=_pages(item.pages))))
+            details.append(md_escape(t["export.pages"].format(pages=page_list(item.pages))))
         lines.append("   " + " · ".join(details) + ("  " if item.note else ""))
         if item.note:
             lines.append(f"   {t['export.note']}: {md_escape(item.note)}")
         lines.append("")
     lines += markdown_table(reading_list.items, rows or {}, lang)
     lines += [f"## {t['export.legend']}", ""]
-    lines += [f"{rank}. {md_escape(name)}" for rank, name in _legend(lang, hierarchy)]
+    lines += [f"{rank}. {md_escape(name)}" for rank, name in legend_entries(lang, hierarchy)]
     lines += ["", f"*{md_escape(t['export.made_by'])}*", ""]
     return "\n".join(lines)
 
@@ -230,14 +230,14 @@ def to_html(
         ref = apa_reference_html(item, lang)
         meta = [esc(t["export.design"].format(design=label(t, "design", item.design)))]
         if item.pages:
-            meta.append(esc(t["export.pages"].format(pages=_pages(item.pages))))
+            meta.append(esc(t["export.pages"].format(pages=page_list(item.pages))))
         note = f'<div class="note"><b>{esc(t["export.note"])}:</b> {esc(item.note)}</div>' if item.note else ""
         items.append(
             f'<li><div class="ref">{ref}</div>'
-            f'<div><span class="level l{item.level.rank}">{esc(_level_line(item, lang))}</span> '
+            f'<div><span class="level l{item.level.rank}">{esc(level_line(item, lang))}</span> '
             f'<span class="meta">{" · ".join(meta)}</span></div>{note}</li>'
         )
-    legend = "".join(f"<li>{esc(name)}</li>" for _, name in _legend(lang, hierarchy))
+    legend = "".join(f"<li>{esc(name)}</li>" for _, name in legend_entries(lang, hierarchy))
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{esc(reading_list.name)}</title>\n<style>{_HANDOUT_CSS}</style>\n</head>\n<body>\n"
@@ -251,7 +251,7 @@ def to_html(
     )
 
 
-def _legend(lang: str, hierarchy: Hierarchy) -> list[tuple[int, str]]:
+def legend_entries(lang: str, hierarchy: Hierarchy) -> list[tuple[int, str]]:
     return [(level.rank, level_label(level, lang)) for level in hierarchy_levels(hierarchy)]
 
 
@@ -288,9 +288,9 @@ def to_ris(items: Sequence[ReadingItem], lang: str = "en") -> str:
 
 def _notes(item: ReadingItem, lang: str) -> str:
     t = strings(lang)
-    parts = [_level_line(item, lang) + "."]
+    parts = [level_line(item, lang) + "."]
     if item.pages:
-        parts.append(t["export.pages"].format(pages=_pages(item.pages)) + ".")
+        parts.append(t["export.pages"].format(pages=page_list(item.pages)) + ".")
     if item.note:
         parts.append(f"{t['export.note']}: {item.note}")
     return " ".join(parts)
@@ -378,7 +378,7 @@ def to_csv(items: Sequence[ReadingItem], lang: str = "id") -> str:
             level_label(item.level, lang),
             item.language,
             item.doc_type,
-            _pages(item.pages),
+            page_list(item.pages),
             item.note,
             item.path,
         )
