@@ -475,3 +475,11 @@ def test_dev_set_quality() -> None:
     recalls = recall_score(gold, pred, labels=["rct", "systematic_review_meta_analysis"], average=None)
     assert min(recalls) >= 0.95
     assert sum(sizes) / len(sizes) >= 0.85
+
+
+def test_a_sentence_about_the_literature_is_not_the_studys_own_randomisation() -> None:
+    # seen on a cohort study's card: "Randomisation — present", from its background sentence
+    text = "Randomised trials of diversion are few and mostly small. We followed 2,000 young people for five years."
+    assert next(i for i in appraise(text) if i.name == "randomisation").status == "unknown"
+    own = "We randomly assigned 120 women to home visits or usual care."
+    assert next(i for i in appraise(own) if i.name == "randomisation").status == "present"

@@ -23,7 +23,14 @@ def all_sentences(text: str) -> list[str]:
 
 def _own_sentences(text: str) -> list[str]:
     """The text's sentences without its reference list and without passing mentions of other studies."""
-    return [s for s in all_sentences(text) if not PASSING_MENTION.search(s)]
+    return [s for s in all_sentences(text) if not PASSING_MENTION.search(s) and not _THE_LITERATURE.search(s)]
+
+
+# What the literature holds, not what this study did: "Randomised trials of diversion are few and mostly small."
+_THE_LITERATURE = any_of(
+    r"\b(?:trials|studies|RCTs|evaluations)\b[^.;]{0,60}?\b(?:are|remain|were)\s+(?:few|scarce|rare|sparse|lacking)\b",
+    r"\b(?:uji|penelitian|studi)\b[^.;]{0,60}?\bmasih\s+(?:sedikit|jarang|terbatas)\b",
+)
 
 
 def appraise(text: str) -> tuple[AppraisalItem, ...]:
