@@ -132,7 +132,7 @@ def screen_ui(ctx: Ctx, projects: Projects, name: str) -> None:
         record_ui(ctx, screening, ranking, projects)
     else:
         st.success(t["curate.done"])
-    merges_ui(t, project.merges)
+    merges_ui(t, project.merges, {r.key: r.title for r in project.records})
     list_ui(ctx, projects, name)
     with st.expander(t["curate.delete"]):
         sure = st.checkbox(t["curate.delete_confirm"], key=f"curate_delete:{name}")
@@ -198,13 +198,15 @@ def record_html(record: Record, design: str, topic: str, t: Mapping[str, str], l
     )
 
 
-def merges_ui(t: Mapping[str, str], merges: Any) -> None:
+def merges_ui(t: Mapping[str, str], merges: Any, titles: Mapping[str, str]) -> None:
+    """What was merged and why: the records' keys (the export's id, or the file and position) and the paper's title."""
     if not merges:
         return
     with st.expander(t["curate.merges"].format(n=sum(len(m.merged) for m in merges))):
         lines = [
             t["curate.merge_line"].format(merged=", ".join(m.merged), kept=m.kept,
                                           reasons=", ".join(t[f"curate.reason.{r}"] for r in m.reasons))
+            + (f" — “{titles[m.kept]}”" if titles.get(m.kept) else "")
             for m in merges
         ]  # fmt: skip
         st.markdown("\n".join(f"- {html.escape(line)}" for line in lines))
@@ -230,4 +232,8 @@ def list_ui(ctx: Ctx, projects: Projects, name: str) -> None:
         st.rerun()
     clean = " ".join(list_name.split())
     if clean in ctx.lists.names():
-        export_ui(ctx, ctx.lists.get(clean))
+        saved = ctx.lists.get(clean)
+        unsaved = len({i.path for i in items} - {i.path for i in saved.items})
+        if unsaved:  # the exports below are of the list as saved, not of the includes since
+            st.warning(counted(t, "curate.unsaved", unsaved, name=clean))
+        export_ui(ctx, saved)

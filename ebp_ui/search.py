@@ -179,7 +179,13 @@ def hidden_by_filters(ctx: Ctx, query: str, options: SearchOptions, hits: list[D
 def active_list_ui(ctx: Ctx) -> str:
     names = ctx.lists.names() or [ctx.t["search.default_list"]]
     ensure_option("active_list", names)
-    return str(st.sidebar.selectbox(ctx.t["search.active_list"], names, key="active_list"))
+    chosen = st.sidebar.selectbox(ctx.t["search.active_list"], names, key="active_list", on_change=follow_active_list)
+    return str(chosen)
+
+
+def follow_active_list() -> None:
+    """The reading-lists page opens on the list the results are being saved to."""
+    st.session_state["open_list"] = st.session_state["active_list"]
 
 
 def results_ui(ctx: Ctx, hits: list[DocumentHit], query: str, active: str, filtered: bool) -> None:
@@ -268,11 +274,11 @@ def download_ui(ctx: Ctx, hit: DocumentHit) -> None:
     )
     if first and path.suffix.lower() == ".pdf":  # the best passage's pages alone, made only when clicked
         start, end = first.page_start, first.page_end
-        pages = f"{start}" if start == end else f"{start}-{end}"
+        pages = present.pages_text(first)  # "1–2", as on the card
         st.download_button(
             ctx.t["search.download_excerpt"].format(pages=pages),
             data=lambda: page_excerpt(path, start, end) or path.read_bytes(),
-            file_name=f"{path.stem}-p{pages}.pdf",
+            file_name=f"{path.stem}-p{start}{'' if start == end else f'-{end}'}.pdf",
             key=f"excerpt:{hit.document.path}",
             mime="application/pdf",
             on_click="ignore",

@@ -237,6 +237,16 @@ def test_create_and_delete_a_list(fake_app: Path) -> None:
     assert ReadingLists.in_index(fake_app.parent / "index").names() == []
 
 
+def test_the_lists_page_opens_on_the_list_results_are_saved_to(fake_app: Path) -> None:
+    lists = ReadingLists.in_index(fake_app.parent / "index")
+    lists.create("Pelatihan A", [])
+    lists.create("Pelatihan B", [])
+    at = start()
+    at.selectbox(key="active_list").set_value("Pelatihan B").run()  # seen in a walk: the page opened on "A"
+    at.radio(key="page").set_value("lists").run()
+    assert at.selectbox(key="open_list").value == "Pelatihan B"
+
+
 def test_corpus_page_counts_and_topic_map_saves_a_reading_list(fake_app: Path) -> None:
     at = start()
     at.radio(key="page").set_value("corpus").run()

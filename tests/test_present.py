@@ -196,3 +196,14 @@ def test_a_count_of_one_reads_in_the_singular_in_english_and_indonesian_is_uncha
         t = strings(lang)
         for key in (k.removesuffix(".one") for k in t if k.endswith(".one")):
             assert set(_fields(t[f"{key}.one"])) <= set(_fields(t[key])), key
+
+
+def test_other_matching_pages_are_listed_once_in_page_order() -> None:
+    first = hit().passages[0]
+    more = (
+        PassageHit(3, 4, 4, None, "a", 0.7),
+        PassageHit(4, 1, 1, None, "b", 0.6),
+        PassageHit(5, 4, 4, None, "c", 0.5),
+    )
+    shown = present.passages_html(replace(hit(), passages=(first, *more)), T, frozenset(), "id")
+    assert "3 bagian lain yang cocok (hlm. 1, 4)" in shown  # seen in a walk: "(hlm. 4, 1, 4)"

@@ -223,7 +223,8 @@ def passages_html(hit: DocumentHit, t: Mapping[str, str], terms: frozenset[str],
         )
     if len(out) < 2:
         return "".join(out)
-    pages = ", ".join(pages_text(p) for p in hit.passages[1:])
+    # each page once, in the document's order ("p. 1, 3", not "p. 3, 1, 1")
+    pages = ", ".join(dict.fromkeys(pages_text(p) for p in sorted(hit.passages[1:], key=lambda p: p.page_start)))
     more = esc(counted(t, "card.more_passages", len(out) - 1, pages=pages))
     return f'{out[0]}<details><summary class="ebp-small">{more}</summary>{"".join(out[1:])}</details>'
 

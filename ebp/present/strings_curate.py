@@ -49,6 +49,8 @@ ID: dict[str, str] = {
     "curate.list_name": "Nama daftar bacaan",
     "curate.save_list": "Simpan sebagai daftar bacaan",
     "curate.saved": "Daftar '{name}' disimpan dengan {n} rekaman.",
+    "curate.unsaved": "{n} rekaman yang disertakan belum ada di daftar '{name}'; tekan 'Simpan sebagai daftar bacaan' "
+    "lagi sebelum mengekspor.",
     "curate.no_includes": "Belum ada rekaman yang disertakan.",
     "curate.delete": "Hapus proyek",
     "curate.delete_confirm": "Ya, hapus proyek ini beserta keputusannya",
@@ -105,6 +107,10 @@ EN: dict[str, str] = {
     "curate.list_name": "Reading list name",
     "curate.save_list": "Save as a reading list",
     "curate.saved": "List '{name}' saved with {n} records.",
+    "curate.unsaved": "{n} included records are not in the list '{name}' yet; press 'Save as a reading list' again "
+    "before exporting.",
+    "curate.unsaved.one": "1 included record is not in the list '{name}' yet; press 'Save as a reading list' again "
+    "before exporting.",
     "curate.no_includes": "No record included yet.",
     "curate.delete": "Delete project",
     "curate.delete_confirm": "Yes, delete this project and its decisions",
