@@ -11,10 +11,11 @@ from pypdf import PdfReader
 
 from ebp import cli, embed, ingest
 from ebp.appraise.direction import direction_of
+from ebp.appraise.findings import EvidenceRow, FieldValue
 from ebp.appraise.quotes import normalised
 from ebp.config import Settings
-from ebp.present.brief import build_brief, rows_for_paths, summary_lines
-from ebp.present.evidence_table import balanced, table_csv, to_docx
+from ebp.present.brief import Row, build_brief, rows_for_paths, summary_lines
+from ebp.present.evidence_table import balanced, cells, table_csv, to_docx
 from ebp.present.export import to_html, to_markdown
 from ebp.present.gloss import gloss
 from ebp.present.i18n import strings
@@ -138,6 +139,10 @@ def test_table_cells_close_their_brackets_and_count_once() -> None:
     assert balanced("keluarga sebagai peserta (N = 312") == "keluarga sebagai peserta"  # seen in a handout
     assert balanced("OR 2,64; IK 95% 1,51-4,62)") == "OR 2,64; IK 95% 1,51-4,62"
     assert balanced("children (aged 2-5) in care") == "children (aged 2-5) in care"
+    phrase = FieldValue("safety planning and trauma-informed practice", "…", 1)
+    review = EvidenceRow((), "unclear", FieldValue(), 312, "keluarga", phrase, FieldValue(), phrase)
+    row = Row(1, 1, "review.pdf", "A review", 2020, "review_narrative", 8, review)
+    assert cells(row, "en")["intervention"] == phrase.text and cells(row, "en")["outcomes"] == ""  # not both
 
 
 def test_direction_and_gloss_of_single_sentences() -> None:

@@ -30,15 +30,18 @@ def cells(row: Row, lang: str) -> dict[str, str]:
     n = f"{row.row.n} {row.row.n_unit}".strip() if row.row.n else ""
     if n and re.search(rf"(?<![\d.,]){row.row.n}(?![\d.,])", participants.replace(",", "").replace(".", "")):
         n = ""  # "1,146 children aged 2-5": the count is in the phrase already
+    intervention, outcomes = balanced(row.row.intervention.text), balanced(row.row.outcomes.text)
+    if outcomes.casefold() == intervention.casefold():
+        outcomes = ""  # one phrase is not both (seen for a narrative review): kept as what the study is about
     return {
         "title": row.title,
         "design": label(t, "design", row.design),
         "level": str(row.level),
         "participants": participants,
         "n": n,
-        "intervention": balanced(row.row.intervention.text),
+        "intervention": intervention,
         "comparison": balanced(row.row.comparison.text),
-        "outcomes": balanced(row.row.outcomes.text),
+        "outcomes": outcomes,
         "key_finding": found.text if found else "",
         "page": str(found.page) if found else "",
         "direction": label(t, "direction", row.row.direction),
