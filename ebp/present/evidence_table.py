@@ -10,7 +10,7 @@ import csv
 import html
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ebp.appraise.levels import DEFAULT_HIERARCHY
 from ebp.present.brief import Row
@@ -72,22 +72,43 @@ def balanced(phrase: str) -> str:
     return "".join(out[:cut] if depth else out).strip(" ,;:")
 
 
+def _listed(items: Sequence[ReadingItem], rows: Mapping[str, Row]) -> list[tuple[int, Row]]:
+    """(number in the list, evidence row) of the items that have a row, in the list's order."""
+    return [(number, rows[item.path]) for number, item in enumerate(items, start=1) if item.path in rows]
+
+
+def _head(t: Mapping[str, str]) -> list[str]:
+    return [
+        "#", t["card.design"], t["row.participants"], t["row.intervention"], t["row.comparison"], t["row.outcomes"],
+        t["row.finding"], t["row.direction"],
+    ]  # fmt: skip
+
+
+def _quote(c: Mapping[str, str], t: Mapping[str, str]) -> str:
+    """The key finding in quotation marks with its page, as plain text (empty when none was found)."""
+    return f"“{c['key_finding']}” ({t['card.page']} {c['page']})" if c["key_finding"] else ""
+
+
+def _values(number: int, c: Mapping[str, str], finding: str, text: Callable[[str], str] = str) -> list[str]:
+    """One row's cells as the handouts show them, in ``_head``'s order: ``text`` makes a cell safe for the format,
+    ``finding`` is the key finding as the format writes it."""
+    who = " ".join(x for x in (c["participants"], c["n"]) if x)
+    plain = [str(number), f"{c['design']} (L{c['level']})", who, c["intervention"], c["comparison"], c["outcomes"]]
+    return [*map(text, plain), finding, text(c["direction"])]
+
+
 def markdown_table(items: Sequence[ReadingItem], rows: Mapping[str, Row], lang: str) -> list[str]:
     from ebp.present.export import md_escape
 
     t = strings(lang)
-    present = [(i, rows[item.path]) for i, item in enumerate(items, start=1) if item.path in rows]
+    present = _listed(items, rows)
     if not present:
         return []
-    head = ["#", t["card.design"], t["row.participants"], t["row.intervention"], t["row.comparison"],
-            t["row.outcomes"], t["row.finding"], t["row.direction"]]  # fmt: skip
+    head = _head(t)
     lines = [f"## {t['brief.table']}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for number, row in present:
         c = cells(row, lang)
-        finding = f"“{c['key_finding']}” ({t['card.page']} {c['page']})" if c["key_finding"] else ""
-        values = [str(number), f"{c['design']} (L{c['level']})", " ".join(x for x in (c["participants"], c["n"]) if x),
-                  c["intervention"], c["comparison"], c["outcomes"], finding, c["direction"]]  # fmt: skip
-        lines.append("| " + " | ".join(md_escape(v) for v in values) + " |")
+        lines.append("| " + " | ".join(_values(number, c, md_escape(_quote(c, t)), md_escape)) + " |")
     return [*lines, ""]
 
 
@@ -95,20 +116,13 @@ def html_table(items: Sequence[ReadingItem], rows: Mapping[str, Row], lang: str)
     t = strings(lang)
     esc = html.escape
     body = []
-    for number, item in enumerate(items, start=1):
-        if item.path not in rows:
-            continue
-        c = cells(rows[item.path], lang)
+    for number, row in _listed(items, rows):
+        c = cells(row, lang)
         finding = f"<q>{esc(c['key_finding'])}</q> ({esc(t['card.page'])} {esc(c['page'])})" if c["key_finding"] else ""
-        values = [esc(str(number)), f"{esc(c['design'])} (L{esc(c['level'])})",
-                  esc(" ".join(x for x in (c["participants"], c["n"]) if x)), esc(c["intervention"]),
-                  esc(c["comparison"]), esc(c["outcomes"]), finding, esc(c["direction"])]  # fmt: skip
-        body.append("<tr>" + "".join(f"<td>{v}</td>" for v in values) + "</tr>")
+        body.append("<tr>" + "".join(f"<td>{v}</td>" for v in _values(number, c, finding, esc)) + "</tr>")
     if not body:
         return ""
-    head = ["#", t["card.design"], t["row.participants"], t["row.intervention"], t["row.comparison"],
-            t["row.outcomes"], t["row.finding"], t["row.direction"]]  # fmt: skip
-    header = "".join(f"<th>{esc(h)}</th>" for h in head)
+    header = "".join(f"<th>{esc(h)}</th>" for h in _head(t))
     return (f'<h2>{esc(t["brief.table"])}</h2>\n<table class="evidence"><thead><tr>{header}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>\n")  # fmt: skip
 
@@ -120,10 +134,9 @@ def table_csv(items: Sequence[ReadingItem], rows: Mapping[str, Row], lang: str =
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
-    for number, item in enumerate(items, start=1):
-        if item.path in rows:
-            c = cells(rows[item.path], lang)
-            writer.writerow([number, *(_cell(c[k]) for k in COLUMNS[1:])])
+    for number, row in _listed(items, rows):
+        c = cells(row, lang)
+        writer.writerow([number, *(_cell(c[k]) for k in COLUMNS[1:])])
     return out.getvalue()
 
 
@@ -152,22 +165,17 @@ def to_docx(
         document.add_paragraph(" · ".join(details))
         if item.note:
             document.add_paragraph(f"{t['export.note']}: {item.note}")
-    present = [(i, rows[item.path]) for i, item in enumerate(reading_list.items, start=1) if item.path in rows]
+    present = _listed(reading_list.items, rows)
     if present:
         document.add_heading(t["brief.table"], level=2)
-        head = ["#", t["card.design"], t["row.participants"], t["row.intervention"], t["row.comparison"],
-                t["row.outcomes"], t["row.finding"], t["row.direction"]]  # fmt: skip
+        head = _head(t)
         table = document.add_table(rows=1, cols=len(head))
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, head, strict=True):
             cell.text = text
         for number, row in present:
             c = cells(row, lang)
-            finding = f"“{c['key_finding']}” ({t['card.page']} {c['page']})" if c["key_finding"] else ""
-            who = " ".join(x for x in (c["participants"], c["n"]) if x)
-            values = [str(number), f"{c['design']} (L{c['level']})", who, c["intervention"], c["comparison"],
-                      c["outcomes"], finding, c["direction"]]  # fmt: skip
-            for cell, text in zip(table.add_row().cells, values, strict=True):
+            for cell, text in zip(table.add_row().cells, _values(number, c, _quote(c, t)), strict=True):
                 cell.text = text
         document.add_heading(t["brief.findings"].rstrip(":"), level=2)
         for number, row in sorted(present, key=lambda p: (p[1].level, p[0])):  # strongest evidence first
