@@ -18,7 +18,7 @@ import argparse
 import hashlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from ebp.appraise.key_ranker import MODEL_FILE as RANKER_FILE
 from ebp.appraise.key_ranker import candidate_features, candidates, ranked
 from ebp.appraise.linear import LinearModel
 from ebp.appraise.quotes import Quote
-from ebp.types import Design
+from ebp.types import Design, DocumentAppraisal
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_brief import (  # noqa: E402
@@ -72,16 +72,25 @@ class Example:
     direction: str
 
 
-def examples(shared: Path) -> list[Example]:
-    out = []
+def labelled_sentences(
+    shared: Path, keep: Callable[[dict], bool]
+) -> Iterator[tuple[dict, list[Quote], DocumentAppraisal, Design]]:
+    """Each labelled document ``keep`` takes that can be read: its label, its sentences (as the brief reads them),
+    its appraisal and its design. The training scripts' one way to their examples."""
     for label in load_labels():
-        if label["split"] not in SPLITS or not label["key_sentences"]:
+        if not keep(label):
             continue
         doc = load_document(label, shared)
         if doc is None:
             continue
         quotes, appraisal = sentences_of(doc)
-        design = Design(appraisal.design)
+        yield label, quotes, appraisal, Design(appraisal.design)
+
+
+def examples(shared: Path) -> list[Example]:
+    out = []
+    reported = labelled_sentences(shared, lambda label: label["split"] in SPLITS and bool(label["key_sentences"]))
+    for label, quotes, _, design in reported:
         scores = sentence_scores(quotes, design)
         wanted = [k["text"] for k in label["key_sentences"]]
         keys = frozenset(i for i, q in enumerate(quotes) if any(same_sentence(q.text, w) for w in wanted))

@@ -29,8 +29,8 @@ from ebp.appraise.quotes import Quote
 from ebp.types import Design
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_brief import FIELD_TRAINING, load_document, load_labels, same_field, sample_size, sentences_of  # noqa: E402
-from train_brief_models import arguments, check, fingerprint, fit  # noqa: E402
+from eval_brief import FIELD_TRAINING, same_field, sample_size  # noqa: E402
+from train_brief_models import arguments, check, fingerprint, fit, labelled_sentences  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "ebp" / "data"
@@ -55,14 +55,8 @@ class Example:
 
 def examples(shared: Path) -> list[Example]:
     out = []
-    for label in load_labels():
-        if label["split"] not in SPLITS or not label.get("fields_labelled", True):
-            continue
-        doc = load_document(label, shared)
-        if doc is None:
-            continue
-        quotes, appraisal = sentences_of(doc)
-        design = Design(appraisal.design)
+    labelled = labelled_sentences(shared, lambda label: label["split"] in SPLITS and label.get("fields_labelled", True))
+    for label, quotes, appraisal, design in labelled:
         n, _ = sample_size(appraisal)
         findings = tuple(quotes[i] for i in ranked(quotes, design, sentence_scores(quotes, design))[:3])
         gold = {f: label[f]["text"] for f in FIELDS}
